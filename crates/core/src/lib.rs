@@ -1,0 +1,45 @@
+//! PolicyLens analysis core: reads a Chinese privacy policy and reports its
+//! outline, checklist coverage, rule findings, third-party SDKs and facts.
+//!
+//! Pure and deterministic: no I/O, no clocks, no web dependencies. The app
+//! (wasm), the CLI and the tests all call [`analyze`].
+//!
+//! ```
+//! let report = policylens_core::analyze("隐私政策\n一、我们如何收集信息\n我们收集您的手机号。\n");
+//! assert_eq!(report.outline[0].children[0].heading.as_deref(), Some("一、我们如何收集信息"));
+//! ```
+#![forbid(unsafe_code)]
+
+#[cfg(feature = "decode")]
+pub mod decode;
+pub mod report;
+pub mod segment;
+pub mod text;
+
+pub use report::*;
+
+/// Analyses a policy given as text. Never fails: any input yields a report.
+pub fn analyze(text: &str) -> Report {
+    analyze_decoded(text, "utf-8")
+}
+
+/// Analyses text that was decoded from `encoding` (recorded in the report).
+pub fn analyze_decoded(text: &str, encoding: &str) -> Report {
+    let lines = text::Lines::new(text);
+    let seg = segment::segment(text, &lines);
+    Report {
+        schema_version: SCHEMA_VERSION,
+        input: InputInfo {
+            bytes: text.len(),
+            lines: if text.is_empty() { 0 } else { lines.len() },
+            encoding: encoding.to_owned(),
+        },
+        outline: seg.outline,
+        checklist: Vec::new(),
+        findings: Vec::new(),
+        sdks: Vec::new(),
+        recipients: Vec::new(),
+        facts: Facts::default(),
+        toc_mismatches: seg.toc_mismatches,
+    }
+}

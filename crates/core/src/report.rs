@@ -1,0 +1,255 @@
+//! The report: everything the analysis says about one policy.
+//!
+//! These types are the product's stable interface (docs/report-schema.md). The
+//! JSON form is produced by serde; field names and enum spellings below are
+//! part of the contract, so renaming one is a breaking change that needs a new
+//! `schema_version`.
+
+use serde::Serialize;
+
+/// Version of the JSON report's shape. Bumped only on incompatible changes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A half-open byte range `[start, end)` into the analysed text (UTF-8, after
+/// decoding and before any normalisation). Serialised as `[start, end]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+#[serde(into = "[usize; 2]")]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub const fn new(start: usize, end: usize) -> Self {
+        Self { start, end }
+    }
+
+    pub const fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    pub const fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    pub const fn contains(self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+impl From<Span> for [usize; 2] {
+    fn from(span: Span) -> Self {
+        [span.start, span.end]
+    }
+}
+
+/// The whole analysis of one policy.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    pub schema_version: u32,
+    pub input: InputInfo,
+    /// Documents, tables of contents and sections, in input order.
+    pub outline: Vec<Node>,
+    /// One row per checklist category, in the taxonomy's order.
+    pub checklist: Vec<ChecklistRow>,
+    pub findings: Vec<Finding>,
+    /// Third-party SDKs the policy discloses.
+    pub sdks: Vec<Sdk>,
+    /// Other named recipients of personal information (never SDKs).
+    pub recipients: Vec<Recipient>,
+    pub facts: Facts,
+    /// Problems with the outline itself: a table of contents that does not
+    /// match the body.
+    pub toc_mismatches: Vec<TocMismatch>,
+}
+
+/// What was analysed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct InputInfo {
+    /// Length of the decoded UTF-8 text in bytes.
+    pub bytes: usize,
+    /// Number of lines (a final line without a newline counts).
+    pub lines: usize,
+    /// The encoding the input was decoded from: `utf-8`, `utf-16le`,
+    /// `utf-16be` or `gb18030`.
+    pub encoding: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NodeKind {
+    Document,
+    Section,
+    Toc,
+}
+
+/// One node of the outline.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Node {
+    pub kind: NodeKind,
+    /// The heading line as written, surrounding whitespace trimmed; `None`
+    /// for a document without a title line.
+    pub heading: Option<String>,
+    /// The numbering marker as written (`一、`, `（二）`, `3.1`), if any.
+    pub marker: Option<String>,
+    /// 0 for documents, 1 for their top-level sections and tables of
+    /// contents, and one more per nesting level below.
+    pub level: u32,
+    /// The heading and all content up to the next node of the same or a
+    /// higher level.
+    pub span: Span,
+    /// First and last 1-based line of `span`.
+    pub lines: [usize; 2],
+    /// Taxonomy category ids (docs/report-schema.md), most relevant first.
+    pub categories: Vec<String>,
+    /// Sentences and list items directly inside this node (not in children).
+    pub clauses: Vec<Clause>,
+    pub children: Vec<Node>,
+}
+
+/// A sentence or list item inside a section.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Clause {
+    pub span: Span,
+    pub lines: [usize; 2],
+    pub categories: Vec<String>,
+}
+
+/// A pointer to the text that supports a result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Evidence {
+    pub span: Span,
+    /// 1-based line of `span.start`.
+    pub line: usize,
+    /// The text of `span`, shortened to at most 200 characters.
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CoverageStatus {
+    Covered,
+    Partial,
+    Missing,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ChecklistRow {
+    pub category: String,
+    pub status: CoverageStatus,
+    pub evidence: Vec<Evidence>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Must,
+    Should,
+    Info,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingStatus {
+    Fail,
+    Warn,
+    Pass,
+}
+
+/// One rule's verdict on the policy.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub rule: String,
+    pub severity: Severity,
+    pub status: FindingStatus,
+    pub message: String,
+    pub sources: Vec<String>,
+    pub evidence: Vec<Evidence>,
+}
+
+/// One personal-information item as the policy writes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DataItem {
+    pub text: String,
+    pub group: Option<String>,
+    pub sensitive: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProviderFrom {
+    Text,
+    KnowledgeBase,
+}
+
+/// A third-party SDK the policy discloses.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Sdk {
+    pub name: String,
+    pub canonical: Option<String>,
+    pub provider: Option<String>,
+    pub provider_from: Option<ProviderFrom>,
+    pub category: Option<String>,
+    pub purpose: Option<String>,
+    pub data: Vec<DataItem>,
+    pub permissions: Vec<String>,
+    pub link: Option<String>,
+    pub evidence: Vec<Evidence>,
+}
+
+/// A named recipient that is not an SDK: a payment institution, an affiliate,
+/// a kind of partner.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Recipient {
+    pub name: String,
+    pub kind: String,
+    pub evidence: Vec<Evidence>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimeUnit {
+    Days,
+    WorkingDays,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ResponseTime {
+    pub value: u32,
+    pub unit: TimeUnit,
+    pub evidence: Evidence,
+}
+
+/// Values a reader can find in the text.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct Facts {
+    /// `YYYY-MM-DD`.
+    pub effective: Option<String>,
+    /// `YYYY-MM-DD`.
+    pub updated: Option<String>,
+    pub controller: Option<String>,
+    pub emails: Vec<String>,
+    pub phones: Vec<String>,
+    pub addresses: Vec<String>,
+    pub response_time: Vec<ResponseTime>,
+    pub children_age: Option<u32>,
+    /// `domestic`, `abroad` or `both`, when the policy says.
+    pub storage_location: Option<String>,
+    /// Retention periods as written.
+    pub retention: Vec<Evidence>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TocMismatchKind {
+    /// An entry of the table of contents has no matching section.
+    MissingFromBody,
+    /// A top-level section is not listed in the table of contents.
+    MissingFromToc,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TocMismatch {
+    pub kind: TocMismatchKind,
+    pub evidence: Evidence,
+}

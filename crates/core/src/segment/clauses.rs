@@ -1,0 +1,83 @@
+//! Clauses: the sentences and list items of a node's own text.
+//!
+//! PDF copies wrap lines mid-sentence, so a clause runs across line breaks
+//! until sentence punctuation ends it; a list item or bullet always starts a
+//! new one.
+
+use std::ops::Range;
+
+use super::lines::{LineInfo, LineKind};
+use crate::report::{Clause, Span};
+use crate::text::{is_space, Lines};
+
+/// A clause longer than this is cut at the next line end, so that text
+/// without punctuation (a wall of characters) still yields small clauses.
+const MAX_CLAUSE_BYTES: usize = 1500;
+
+pub fn build(lines: &Lines, infos: &[LineInfo<'_>], range: Range<usize>, skip: &[usize], out: &mut Vec<Clause>) {
+    let mut open: Option<usize> = None; // start of the clause being built
+    let mut last_end = 0usize;
+    let close = |open: &mut Option<usize>, end: usize, out: &mut Vec<Clause>| {
+        if let Some(start) = open.take() {
+            if end > start {
+                let span = Span::new(start, end);
+                out.push(Clause { span, lines: lines.range_of(span), categories: Vec::new() });
+            }
+        }
+    };
+    for i in range {
+        if skip.contains(&i) {
+            continue;
+        }
+        let info = &infos[i];
+        match info.kind {
+            LineKind::Blank | LineKind::Noise | LineKind::TocEntry => continue,
+            LineKind::Item | LineKind::DocTitle | LineKind::Heading(_) => close(&mut open, last_end, out),
+            LineKind::Body => {}
+        }
+        let line = info.text;
+        let base = info.span.start;
+        let mut iter = line.char_indices().peekable();
+        let mut prev = ' ';
+        while let Some((k, c)) = iter.next() {
+            if open.is_none() {
+                if is_space(c) {
+                    continue;
+                }
+                open = Some(base + k);
+            }
+            let mut end = base + k + c.len_utf8();
+            let terminal = is_terminal(prev, c, iter.peek().map(|&(_, n)| n));
+            prev = c;
+            if terminal {
+                // Closing quotes and brackets belong to the sentence they end.
+                while let Some(&(k2, c2)) = iter.peek() {
+                    if matches!(c2, '”' | '’' | '"' | '）' | ')' | '】' | '」' | '』') {
+                        end = base + k2 + c2.len_utf8();
+                        iter.next();
+                    } else {
+                        break;
+                    }
+                }
+                close(&mut open, end, out);
+            }
+            last_end = end;
+        }
+        if let Some(start) = open {
+            if last_end - start > MAX_CLAUSE_BYTES || matches!(info.kind, LineKind::DocTitle | LineKind::Heading(_)) {
+                close(&mut open, last_end, out);
+            }
+        }
+    }
+    close(&mut open, last_end, out);
+}
+
+fn is_terminal(prev: char, c: char, next: Option<char>) -> bool {
+    match c {
+        '。' | '！' | '？' | '；' | '!' | '?' | ';' => true,
+        // An ASCII full stop ends an English sentence, not a list number
+        // (`1. `), a decimal or a URL.
+        '.' => prev.is_ascii_alphabetic() && next.is_none_or(|n| n == ' '),
+        _ => false,
+    }
+}

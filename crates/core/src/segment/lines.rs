@@ -1,0 +1,359 @@
+//! The first pass: what each line is.
+
+use std::collections::HashMap;
+
+use super::marker::{self, Marker, Style};
+use crate::report::Span;
+use crate::text::{is_cjk, is_space, normalize, trim_span, Lines};
+
+/// One line of the input, trimmed, with what it is.
+#[derive(Debug, Clone)]
+pub struct LineInfo<'a> {
+    /// The trimmed line.
+    pub text: &'a str,
+    /// Span of `text` in the input.
+    pub span: Span,
+    pub kind: LineKind,
+    /// For headings: the marker as written, e.g. `一、` or `（二）`.
+    pub marker: Option<&'a str>,
+    /// For headings and items: the normalised text after the marker.
+    pub title_norm: String,
+    /// For headings: the marker's number (kept when a heading turns out to
+    /// be a table-of-contents entry).
+    pub number: Option<u32>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    Blank,
+    /// Page numbers and running headers left by a PDF copy.
+    Noise,
+    /// Continuous text.
+    Body,
+    /// A list item (a bullet, or a numbered sentence): starts a new clause.
+    Item,
+    /// A heading candidate.
+    Heading(Heading),
+    /// The title of a document (`隐私权政策`, `法律声明`).
+    DocTitle,
+    /// An entry of a table of contents (set by the toc pass).
+    TocEntry,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Heading {
+    pub style: Style,
+    pub number: Option<u32>,
+}
+
+/// Classifies every line of `text`.
+pub fn classify_lines<'a>(text: &'a str, lines: &Lines) -> Vec<LineInfo<'a>> {
+    let mut infos: Vec<LineInfo<'a>> = lines
+        .spans()
+        .iter()
+        .map(|&span| {
+            let (trimmed, span) = trim_span(&text[span.start..span.end], span.start);
+            LineInfo {
+                text: trimmed,
+                span,
+                kind: LineKind::Body,
+                marker: None,
+                title_norm: String::new(),
+                number: None,
+            }
+        })
+        .collect();
+
+    // Running headers: the same short line many times over.
+    let mut counts: HashMap<&str, u32> = HashMap::new();
+    for info in &infos {
+        if !info.text.is_empty() && info.text.len() <= 90 {
+            *counts.entry(info.text).or_default() += 1;
+        }
+    }
+
+    let mut prev_ends_sentence = true;
+    for info in &mut infos {
+        let line = info.text;
+        let kind = if line.is_empty() {
+            LineKind::Blank
+        } else if is_page_number(line) || counts.get(line).is_some_and(|&n| n >= 3) && is_header_like(line) {
+            LineKind::Noise
+        } else if is_doc_title(line) {
+            info.title_norm = normalize(line);
+            LineKind::DocTitle
+        } else if let Some((kind, marker, title)) = classify_marked(line) {
+            info.marker = marker;
+            info.title_norm = title;
+            if let LineKind::Heading(h) = kind {
+                info.number = h.number;
+            }
+            kind
+        } else if prev_ends_sentence && is_plain_heading(line) {
+            info.title_norm = normalize(line);
+            LineKind::Heading(Heading { style: Style::Plain, number: None })
+        } else {
+            LineKind::Body
+        };
+        info.kind = kind;
+        match kind {
+            LineKind::Blank | LineKind::Noise => {}
+            LineKind::Body | LineKind::Item => prev_ends_sentence = ends_sentence(line),
+            _ => prev_ends_sentence = true,
+        }
+    }
+    infos
+}
+
+/// Lines with a marker, bullet or bracket: a heading or a list item.
+fn classify_marked(line: &str) -> Option<(LineKind, Option<&str>, String)> {
+    // 【…】 and **…** as whole lines are headings without numbers.
+    for (open, close, style) in [("【", "】", Style::Bracket), ("**", "**", Style::Bold), ("[", "]", Style::Bracket)]
+    {
+        if line.len() > open.len() + close.len() && line.starts_with(open) && line.ends_with(close) {
+            let inner = &line[open.len()..line.len() - close.len()];
+            if !inner.contains(open)
+                && title_ok(inner, style)
+                && (style != Style::Bracket || open == "【" || inner.chars().any(is_cjk))
+            {
+                return Some((LineKind::Heading(Heading { style, number: None }), None, normalize(inner)));
+            }
+        }
+    }
+    if let Some(m) = marker::parse(line) {
+        let title = line[m.len..].trim_matches(is_space);
+        let marker_text = &line[m.text_range.0..m.text_range.1];
+        let title = strip_bold(title);
+        if title_ok(title, m.style) && !(m.bulleted && is_minor(&m)) {
+            return Some((
+                LineKind::Heading(Heading { style: m.style, number: m.number }),
+                Some(marker_text),
+                normalize(title),
+            ));
+        }
+        return Some((LineKind::Item, Some(marker_text), normalize(title)));
+    }
+    let first = line.chars().next()?;
+    if matches!(first, '•' | '·' | '●' | '▪' | '◆' | '■' | '○' | '◇' | '・' | '√' | '✓' | '►' | '➢' | '→')
+        || (matches!(first, '-' | '*' | '+') && line[1..].starts_with(is_space))
+    {
+        return Some((LineKind::Item, None, normalize(&line[first.len_utf8()..])));
+    }
+    None
+}
+
+fn strip_bold(title: &str) -> &str {
+    title.strip_prefix("**").and_then(|t| t.strip_suffix("**")).unwrap_or(title)
+}
+
+/// A bulleted `- (1)` or `- a.` is a list item however short.
+fn is_minor(m: &Marker) -> bool {
+    m.style.rank() >= 10
+}
+
+/// Does the text after a marker read like a heading rather than a sentence?
+/// Headings are short and carry no sentence punctuation.
+pub fn title_ok(title: &str, style: Style) -> bool {
+    let norm = normalize(title);
+    let chars = norm.chars().count();
+    if chars == 0 {
+        // A marker alone on its line: PDF copies put the title on the next.
+        return matches!(style, Style::Part | Style::Chapter | Style::CnNum | Style::ParenCn);
+    }
+    let max = match style {
+        Style::Part | Style::Chapter | Style::Section | Style::Markdown(_) | Style::Bold | Style::Bracket => 50,
+        Style::ParenArabic | Style::HalfParenArabic | Style::Circled | Style::LatinLower | Style::LatinUpper => 24,
+        _ => 40,
+    };
+    if chars > max {
+        return false;
+    }
+    if norm.contains(['。', ';', '!', '?', '；', '！', '？']) {
+        return false;
+    }
+    if norm.contains([',', '，']) && chars > 20 {
+        return false;
+    }
+    // `客服热线：…` and `包括：` introduce content; only chapter-like and
+    // typographic headings may carry a colon.
+    let typographic = matches!(style, Style::Part | Style::Chapter | Style::Markdown(_) | Style::Bold | Style::Bracket);
+    if norm.contains(':') && !typographic && !(norm.ends_with(':') && chars <= 8) {
+        return false;
+    }
+    // Headings are words, not numbers or addresses.
+    norm.chars().any(|c| is_cjk(c) || c.is_ascii_alphabetic()) && !norm.contains("http") && !norm.contains('@')
+}
+
+fn ends_sentence(line: &str) -> bool {
+    line.trim_end_matches(|c: char| is_space(c) || matches!(c, '”' | '"' | '’' | '）' | ')' | '】' | '*'))
+        .ends_with(['。', '；', ';', '！', '!', '？', '?', '：', ':', '.'])
+}
+
+/// `7`, `- 7 -`, `第 7 页`, `7/20`, `Page 7`.
+fn is_page_number(line: &str) -> bool {
+    let n = normalize(line);
+    let digits_only = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
+    if digits_only(&n) {
+        return true;
+    }
+    if let Some(inner) = n.strip_prefix('-').and_then(|s| s.strip_suffix('-')) {
+        return digits_only(inner);
+    }
+    if let Some(inner) = n.strip_prefix('第').and_then(|s| s.strip_suffix('页')) {
+        return digits_only(inner);
+    }
+    if let Some((a, b)) = n.split_once('/') {
+        return digits_only(a) && digits_only(b);
+    }
+    n.strip_prefix("page").is_some_and(digits_only)
+}
+
+fn is_header_like(line: &str) -> bool {
+    let n = normalize(line);
+    n.chars().count() <= 30 && !n.ends_with(['。', ';', '；'])
+}
+
+/// Words that end a document's title.
+const TITLE_ENDINGS: &[&str] = &[
+    "隐私政策",
+    "隐私权政策",
+    "隐私协议",
+    "隐私保护政策",
+    "隐私保护协议",
+    "隐私保护指引",
+    "隐私指引",
+    "隐私声明",
+    "隐私条款",
+    "法律声明",
+    "个人信息保护政策",
+    "个人信息保护指引",
+    "个人信息保护规则",
+    "个人信息处理规则",
+    "儿童个人信息保护规则",
+    "用户协议",
+    "服务协议",
+    "sdk目录",
+    "sdk列表",
+    "sdk清单",
+    "第三方信息共享清单",
+    "第三方共享清单",
+    "个人信息收集清单",
+    "privacypolicy",
+];
+
+/// Words that show a line is a sentence about a document, not its title.
+const NOT_TITLE: &[&str] = &["本", "该", "此", "请", "阅读", "您", "我们", "关于", "如何", "的更新", "变更"];
+
+/// `隐私权政策`, `《隐私权政策》`, `小云-隐私政策`, `第二部分隐私权政策`.
+pub fn is_doc_title(line: &str) -> bool {
+    let mut n = normalize(line);
+    if n.chars().count() > 40 {
+        return false;
+    }
+    if let Some(m) = marker::parse(line) {
+        if m.style != Style::Part && m.style != Style::Markdown(1) {
+            return false;
+        }
+        n = normalize(&line[m.len..]);
+    }
+    let n = n.trim_matches(|c: char| matches!(c, '《' | '》' | '*' | '"' | '“' | '”' | '<' | '>' | '【' | '】'));
+    let n = n.replace(['《', '》'], "");
+    TITLE_ENDINGS.iter().any(|e| n.ends_with(e)) && !NOT_TITLE.iter().any(|w| n.contains(w))
+}
+
+/// Unnumbered headings that policies use on their own line.
+const PLAIN_HEADINGS: &[&str] = &[
+    "定义",
+    "名词解释",
+    "变更",
+    "提示条款",
+    "特别提示",
+    "重要提示",
+    "温馨提示",
+    "引言",
+    "前言",
+    "序言",
+    "导言",
+    "简介",
+    "概述",
+    "摘要",
+    "总则",
+    "附则",
+    "附录",
+    "适用范围",
+    "联系我们",
+    "如何联系我们",
+    "其他",
+    "生效",
+    "更新",
+    "目录",
+];
+
+/// A short line without punctuation that names a common section: `定义`,
+/// `变更`, `简介&提示`. Kept to known words: a short line in running text is
+/// far more often a wrapped fragment than a heading.
+fn is_plain_heading(line: &str) -> bool {
+    let n = normalize(line);
+    let chars = n.chars().count();
+    if !(2..=16).contains(&chars) {
+        return false;
+    }
+    if n.chars().any(|c| !(is_cjk(c) || c.is_ascii_alphanumeric() || matches!(c, '&' | '、' | '/' | '及' | '和'))) {
+        return false;
+    }
+    PLAIN_HEADINGS.iter().any(|h| n == *h || (n.ends_with(h) && chars <= 8) || (n.starts_with(h) && chars <= 8))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn doc_titles() {
+        for t in [
+            "隐私权政策",
+            "《隐私权政策》",
+            "小云-隐私政策",
+            "第二部分隐私权政策",
+            "法律声明",
+            "微单单隐私协议",
+            "蜜饯隐私政策",
+        ] {
+            assert!(is_doc_title(t), "{t}");
+        }
+        for t in
+            ["请您仔细阅读本隐私政策", "九、隐私权政策的更新", "我们如何更新隐私政策", "本政策将帮助您了解以下内容："]
+        {
+            assert!(!is_doc_title(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn plain_headings() {
+        for t in ["定义", "变更", "提示条款", "简介&提示", "联系我们"] {
+            assert!(is_plain_heading(t), "{t}");
+        }
+        for t in ["信息。", "我们会收集您的设备信息", "2020年5月20日"] {
+            assert!(!is_plain_heading(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn headings_versus_items() {
+        assert!(title_ok("我们如何收集和使用个人信息", Style::CnNum));
+        assert!(!title_ok("与国家安全、国防安全直接相关的；", Style::LatinLower));
+        assert!(!title_ok(
+            "下单：您在小云平台上所有的购买或者预定小云平台上的商品，您可能需要提供联系人信息",
+            Style::LatinLower
+        ));
+        assert!(!title_ok("我们的服务模式发生重大变化。如处理目的", Style::Decimal(1)));
+    }
+
+    #[test]
+    fn page_numbers() {
+        for t in ["7", "- 12 -", "第3页", "3/20"] {
+            assert!(is_page_number(t), "{t}");
+        }
+        assert!(!is_page_number("2020年"));
+    }
+}

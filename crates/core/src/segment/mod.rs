@@ -1,0 +1,170 @@
+//! The segmenter: from any pasted policy to an outline of documents, tables
+//! of contents, sections and clauses, every one a span of the input.
+//!
+//! The work goes in passes over the lines, each linear in the input:
+//!
+//! 1. `lines.rs` reads every line once: blank, noise (page numbers, running
+//!    headers), a heading candidate with its marker, a document title, a list
+//!    item, or body text.
+//! 2. `toc.rs` finds runs of heading candidates that a later heading repeats:
+//!    tables of contents, never sections.
+//! 3. Documents are split at title lines (`法律声明`, `隐私权政策`) that come
+//!    after headings have been seen.
+//! 4. `tree.rs` nests the headings of each document by the order in which
+//!    marker styles appear and by numbering continuity.
+//! 5. `clauses.rs` cuts the text each node holds directly into sentences and
+//!    list items.
+
+mod clauses;
+mod lines;
+pub mod marker;
+mod toc;
+mod tree;
+
+use crate::report::{Node, NodeKind, Span, TocMismatch, TocMismatchKind};
+use crate::text::{evidence, Lines};
+
+pub use lines::{classify_lines, LineInfo, LineKind};
+pub use tree::{Anomaly, AnomalyKind};
+
+/// The segmenter's result.
+#[derive(Debug, Clone, Default)]
+pub struct Segmentation {
+    pub outline: Vec<Node>,
+    pub anomalies: Vec<Anomaly>,
+    pub toc_mismatches: Vec<TocMismatch>,
+}
+
+/// Segments `text`, whose lines are `lines`.
+pub fn segment(text: &str, lines: &Lines) -> Segmentation {
+    let mut infos = classify_lines(text, lines);
+    let tocs = toc::find_tocs(&mut infos);
+    let docs = split_documents(&infos);
+    let mut outline = Vec::with_capacity(docs.len());
+    let mut anomalies = Vec::new();
+    let mut toc_mismatches = Vec::new();
+    for (i, doc) in docs.iter().enumerate() {
+        let end_line = docs.get(i + 1).map_or(infos.len(), |d| d.first_line);
+        let built = tree::build_document(text, lines, &infos, doc.first_line..end_line, doc.title_line, &tocs);
+        anomalies.extend(built.anomalies);
+        for toc in tocs.iter().filter(|t| (doc.first_line..end_line).contains(&t.first_line)) {
+            toc_mismatches.extend(toc_mismatch(text, lines, &infos, toc, &built.node));
+        }
+        outline.push(built.node);
+    }
+    Segmentation { outline, anomalies, toc_mismatches }
+}
+
+struct DocStart {
+    first_line: usize,
+    title_line: Option<usize>,
+}
+
+/// Splits the lines into documents. A title line opens a new document only
+/// once the current one has headings of its own: a policy's title repeated
+/// in a running header, or a title after a few lines of preamble, stays in
+/// the document it names.
+fn split_documents(infos: &[LineInfo<'_>]) -> Vec<DocStart> {
+    let mut docs = vec![DocStart { first_line: 0, title_line: None }];
+    let mut headings_in_current = 0usize;
+    for (i, info) in infos.iter().enumerate() {
+        match info.kind {
+            LineKind::DocTitle => {
+                let current = docs.last_mut().expect("docs is never empty");
+                if headings_in_current == 0 {
+                    if current.title_line.is_none() {
+                        current.title_line = Some(i);
+                    }
+                } else {
+                    docs.push(DocStart { first_line: i, title_line: Some(i) });
+                    headings_in_current = 0;
+                }
+            }
+            LineKind::Heading(_) => headings_in_current += 1,
+            _ => {}
+        }
+    }
+    docs
+}
+
+/// Compares a table of contents with the top-level sections of its document.
+fn toc_mismatch(text: &str, lines: &Lines, infos: &[LineInfo<'_>], toc: &toc::Toc, doc: &Node) -> Vec<TocMismatch> {
+    let sections: Vec<&Node> = doc.children.iter().filter(|n| n.kind == NodeKind::Section).collect();
+    let mut out = Vec::new();
+    let mut matched = vec![false; sections.len()];
+    for &entry in &toc.entries {
+        let title = &infos[entry].title_norm;
+        let free = |k: usize| !matched[k] && sections[k].span.start > toc.span.end;
+        let titles: Vec<String> = sections.iter().map(|s| normalized_heading_title(s)).collect();
+        let hit = (0..sections.len())
+            .find(|&k| free(k) && toc::same_title(title, &titles[k]))
+            // Reworded beyond recognition (您如何管理 / 管理您的): the same
+            // number still ties an entry to its section.
+            .or_else(|| {
+                let number = infos[entry].number?;
+                (0..sections.len()).find(|&k| free(k) && heading_number(infos, lines, sections[k]) == Some(number))
+            })
+            .or_else(|| (0..sections.len()).find(|&k| free(k) && toc::titles_match(title, &titles[k])));
+        match hit {
+            Some(k) => matched[k] = true,
+            None => out.push(TocMismatch {
+                kind: TocMismatchKind::MissingFromBody,
+                evidence: evidence(text, lines, infos[entry].span),
+            }),
+        }
+    }
+    for (k, s) in sections.iter().enumerate() {
+        if !matched[k] && s.span.start > toc.span.end {
+            let heading_line = lines.index_of(s.span.start);
+            out.push(TocMismatch {
+                kind: TocMismatchKind::MissingFromToc,
+                evidence: evidence(text, lines, infos[heading_line].span),
+            });
+        }
+    }
+    out
+}
+
+fn heading_number(infos: &[LineInfo<'_>], lines: &Lines, node: &Node) -> Option<u32> {
+    infos[lines.index_of(node.span.start)].number
+}
+
+fn normalized_heading_title(node: &Node) -> String {
+    let heading = node.heading.as_deref().unwrap_or("");
+    let marker_len = node.marker.as_deref().map_or(0, |m| heading.find(m).map_or(0, |i| i + m.len()));
+    crate::text::normalize(&heading[marker_len..])
+}
+
+/// Checks the outline invariants that every consumer relies on; used by tests
+/// and debug assertions.
+pub fn check_invariants(text: &str, outline: &[Node]) -> Result<(), String> {
+    fn walk(text: &str, nodes: &[Node], parent: Span) -> Result<(), String> {
+        let mut prev_end = parent.start;
+        for n in nodes {
+            let s = n.span;
+            if !(text.is_char_boundary(s.start) && text.is_char_boundary(s.end)) {
+                return Err(format!("span {s:?} not on char boundaries"));
+            }
+            if !parent.contains(s) {
+                return Err(format!("span {s:?} outside parent {parent:?}"));
+            }
+            if s.start < prev_end {
+                return Err(format!("span {s:?} overlaps previous sibling ending at {prev_end}"));
+            }
+            prev_end = s.end;
+            let mut clause_end = s.start;
+            for c in &n.clauses {
+                if !s.contains(c.span) || c.span.start < clause_end || c.span.is_empty() {
+                    return Err(format!("clause {:?} misplaced in {s:?}", c.span));
+                }
+                if !(text.is_char_boundary(c.span.start) && text.is_char_boundary(c.span.end)) {
+                    return Err(format!("clause {:?} not on char boundaries", c.span));
+                }
+                clause_end = c.span.end;
+            }
+            walk(text, &n.children, s)?;
+        }
+        Ok(())
+    }
+    walk(text, outline, Span::new(0, text.len()))
+}

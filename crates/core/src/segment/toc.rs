@@ -1,0 +1,155 @@
+//! Tables of contents: a run of heading-like lines, with nothing but blank
+//! lines between them, whose entries later headings repeat.
+
+use super::lines::{LineInfo, LineKind};
+use crate::report::Span;
+
+/// A table of contents found in the text.
+#[derive(Debug, Clone)]
+pub struct Toc {
+    pub first_line: usize,
+    pub last_line: usize,
+    /// Line indices of the entries.
+    pub entries: Vec<usize>,
+    /// From the first entry's start to the last entry's end.
+    pub span: Span,
+}
+
+/// Fewest entries a table of contents has.
+const MIN_ENTRIES: usize = 3;
+/// Most entries considered: longer runs are outlines of the body itself.
+const MAX_ENTRIES: usize = 80;
+/// How many later headings an entry is compared with.
+const LOOKAHEAD: usize = 400;
+/// Comparisons allowed over the whole text, so that hostile input with
+/// thousands of heading runs stays linear.
+const BUDGET: usize = 200_000;
+
+/// Finds tables of contents and marks their lines as [`LineKind::TocEntry`].
+pub fn find_tocs(infos: &mut [LineInfo<'_>]) -> Vec<Toc> {
+    let is_entry = |k: LineKind| matches!(k, LineKind::Heading(_) | LineKind::Item);
+    let mut tocs = Vec::new();
+    let mut budget = BUDGET;
+    let mut i = 0;
+    while i < infos.len() {
+        if !is_entry(infos[i].kind) {
+            i += 1;
+            continue;
+        }
+        // Collect the run starting at i.
+        let mut run = vec![i];
+        let mut j = i + 1;
+        while j < infos.len() {
+            match infos[j].kind {
+                LineKind::Blank | LineKind::Noise => j += 1,
+                k if is_entry(k) && infos[j].title_norm.chars().count() <= 40 => {
+                    // A title the run already holds means the body has begun.
+                    if run.iter().any(|&e| same_title(&infos[e].title_norm, &infos[j].title_norm)) {
+                        break;
+                    }
+                    run.push(j);
+                    j += 1;
+                }
+                _ => break,
+            }
+        }
+        if (MIN_ENTRIES..=MAX_ENTRIES).contains(&run.len()) && run.iter().all(|&k| !infos[k].title_norm.is_empty()) {
+            let later: Vec<usize> =
+                (j..infos.len()).filter(|&k| matches!(infos[k].kind, LineKind::Heading(_))).take(LOOKAHEAD).collect();
+            let mut matched = 0;
+            let mut first_match: Option<usize> = None;
+            for &e in &run {
+                let cost = later.len();
+                if budget < cost {
+                    break;
+                }
+                budget -= cost;
+                if let Some(&k) = later.iter().find(|&&k| titles_match(&infos[e].title_norm, &infos[k].title_norm)) {
+                    matched += 1;
+                    first_match = Some(first_match.map_or(k, |f: usize| f.min(k)));
+                }
+            }
+            // Most entries must reappear, and the body must not start inside
+            // the run (it cannot: later headings are after j).
+            if matched * 10 >= run.len() * 6 && matched >= MIN_ENTRIES {
+                let first = run[0];
+                let last = *run.last().expect("run has entries");
+                for &e in &run {
+                    infos[e].kind = LineKind::TocEntry;
+                }
+                tocs.push(Toc {
+                    first_line: first,
+                    last_line: last,
+                    entries: run,
+                    span: Span::new(infos[first].span.start, infos[last].span.end),
+                });
+            }
+        }
+        i = j.max(i + 1);
+    }
+    tocs
+}
+
+/// Equal, or one a prefix of the other: strict enough to tell that the body
+/// repeats an entry, where [`titles_match`] would also pair look-alikes.
+pub fn same_title(a: &str, b: &str) -> bool {
+    a == b || (a.chars().count().min(b.chars().count()) >= 4 && (a.starts_with(b) || b.starts_with(a)))
+}
+
+/// Whether two normalised titles name the same section: equal, one a prefix
+/// of the other, or sharing most of their character pairs (tables of contents
+/// abbreviate and reword: 我们如何分享 / 我们如何共享).
+pub fn titles_match(a: &str, b: &str) -> bool {
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    if a == b {
+        return true;
+    }
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if la.min(lb) >= 4 && (a.starts_with(b) || b.starts_with(a)) {
+        return true;
+    }
+    dice(a, b) >= 0.6
+}
+
+/// Dice coefficient of the character bigrams of two short strings.
+fn dice(a: &str, b: &str) -> f32 {
+    let bigrams = |s: &str| -> Vec<(char, char)> {
+        let cs: Vec<char> = s.chars().collect();
+        let mut v: Vec<(char, char)> = cs.windows(2).map(|w| (w[0], w[1])).collect();
+        v.sort_unstable();
+        v
+    };
+    let (x, y) = (bigrams(a), bigrams(b));
+    if x.is_empty() || y.is_empty() {
+        return 0.0;
+    }
+    // Count the multiset intersection of two sorted lists.
+    let (mut i, mut j, mut common) = (0, 0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (2 * common) as f32 / (x.len() + y.len()) as f32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reworded_titles_match() {
+        assert!(titles_match("我们如何分享、转让、公开披露个人信息", "我们如何共享、转让、公开披露个人信息"));
+        assert!(titles_match("我们如何存储个人信息", "我们如何存储和传输个人信息"));
+        assert!(titles_match("我们如何收集、使用您的信息", "我们如何收集、使用您的信息以及您可以如何管理您的信息"));
+        assert!(!titles_match("我们如何保护个人信息的安全", "联系我们"));
+    }
+}

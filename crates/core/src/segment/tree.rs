@@ -1,0 +1,268 @@
+//! Nesting the headings of one document into a tree.
+//!
+//! Depth is not fixed per marker style. A style seen for the first time
+//! nests under the heading open above it (order of appearance); a style
+//! already open closes everything below it and becomes a sibling; a style
+//! that continues a numbering seen earlier (一 → 二 after a gap) returns to
+//! the level it had. `Style::rank` only stops a weak style from becoming the
+//! parent of a strong one (an `a.` list never holds a `一、` chapter).
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::clauses;
+use super::lines::{LineInfo, LineKind};
+use super::marker::Style;
+use super::toc::Toc;
+use crate::report::{Node, NodeKind, Span};
+use crate::text::Lines;
+
+/// A break in the numbering of sibling headings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Anomaly {
+    pub kind: AnomalyKind,
+    /// The heading line where the numbering breaks.
+    pub span: Span,
+    pub expected: u32,
+    pub found: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnomalyKind {
+    /// 一, 二, 四: a number is skipped.
+    Gap,
+    /// 三, 三: a number is used twice.
+    Repeat,
+    /// 三, 二: a number goes backwards.
+    OutOfOrder,
+}
+
+pub struct BuiltDocument {
+    pub node: Node,
+    pub anomalies: Vec<Anomaly>,
+}
+
+/// A node before nesting: its line, level and span.
+struct Flat {
+    line: usize,
+    level: u32,
+    kind: NodeKind,
+    style: Option<Style>,
+    number: Option<u32>,
+    span: Span,
+}
+
+pub fn build_document(
+    text: &str,
+    lines: &Lines,
+    infos: &[LineInfo<'_>],
+    range: Range<usize>,
+    title_line: Option<usize>,
+    tocs: &[Toc],
+) -> BuiltDocument {
+    let line_start = |i: usize| {
+        if i < lines.len() {
+            lines.span(i).start
+        } else {
+            text.len()
+        }
+    };
+    let doc_span = Span::new(if range.start == 0 { 0 } else { line_start(range.start) }, line_start(range.end));
+
+    // Levels by the style stack.
+    let mut flats: Vec<Flat> = Vec::new();
+    let mut stack: Vec<(Style, u32)> = Vec::new(); // (style, last number)
+    let mut last_seen: HashMap<Style, (u32, usize)> = HashMap::new(); // style -> (number, level)
+    for i in range.clone() {
+        let LineKind::Heading(h) = infos[i].kind else {
+            continue;
+        };
+        if Some(i) == title_line {
+            continue;
+        }
+        let style = h.style;
+        if style == Style::Plain {
+            stack.clear();
+        } else if let Some(pos) = stack.iter().position(|&(s, _)| s == style) {
+            stack.truncate(pos);
+        } else {
+            let continues = match (h.number, last_seen.get(&style)) {
+                (Some(n), Some(&(prev, level))) => n == prev + 1 && level <= stack.len() + 1,
+                _ => false,
+            };
+            if continues {
+                let level = last_seen[&style].1;
+                stack.truncate(level - 1);
+            } else {
+                // Plain headings never hold others; a major style never
+                // nests under a minor one or under a major one of equal or
+                // lower rank.
+                while let Some(&(top, _)) = stack.last() {
+                    let major = |s: Style| s.rank() <= 4;
+                    let pop = top == Style::Plain || (major(style) && (!major(top) || top.rank() >= style.rank()));
+                    if !pop {
+                        break;
+                    }
+                    stack.pop();
+                }
+            }
+        }
+        stack.push((style, h.number.unwrap_or(0)));
+        let level = stack.len() as u32;
+        if let Some(n) = h.number {
+            last_seen.insert(style, (n, stack.len()));
+        }
+        flats.push(Flat {
+            line: i,
+            level,
+            kind: NodeKind::Section,
+            style: Some(style),
+            number: h.number,
+            span: Span::new(line_start(i), doc_span.end),
+        });
+    }
+    // A section ends where the next one of the same or a higher level begins.
+    let mut open: Vec<usize> = Vec::new();
+    for k in 0..flats.len() {
+        while let Some(&top) = open.last() {
+            if flats[top].level >= flats[k].level {
+                flats[top].span.end = flats[k].span.start;
+                open.pop();
+            } else {
+                break;
+            }
+        }
+        open.push(k);
+    }
+
+    // Tables of contents sit inside the innermost node that holds them.
+    for toc in tocs.iter().filter(|t| range.contains(&t.first_line)) {
+        let span = Span::new(line_start(toc.first_line), lines.next_start(toc.last_line, text.len()));
+        let pos = flats.partition_point(|f| f.line < toc.first_line);
+        let parent_level = flats[..pos].iter().rev().find(|f| f.span.contains(span)).map_or(0, |f| f.level);
+        flats.insert(
+            pos,
+            Flat {
+                line: toc.first_line,
+                level: parent_level + 1,
+                kind: NodeKind::Toc,
+                style: None,
+                number: None,
+                span,
+            },
+        );
+    }
+
+    let mut anomalies = Vec::new();
+    let mut pos = 0;
+    let children = nest(text, lines, infos, &flats, &mut pos, 1, &mut anomalies);
+    let title = title_line.map(|t| infos[t].text.to_owned());
+    let marker = title_line.and_then(|t| infos[t].marker.map(str::to_owned)).or_else(|| {
+        title_line.and_then(|t| {
+            super::marker::parse(infos[t].text).map(|m| infos[t].text[m.text_range.0..m.text_range.1].to_owned())
+        })
+    });
+    let skip = title_line.into_iter().collect::<Vec<_>>();
+    let clauses = own_clauses(text, lines, infos, doc_span, &skip, &children);
+    let node = Node {
+        kind: NodeKind::Document,
+        heading: title,
+        marker,
+        level: 0,
+        span: doc_span,
+        lines: lines.range_of(doc_span),
+        categories: Vec::new(),
+        clauses,
+        children,
+    };
+    BuiltDocument { node, anomalies }
+}
+
+/// Turns the flat list into a tree, starting at `flats[*pos]`, taking every
+/// node of `level` and its descendants.
+fn nest(
+    text: &str,
+    lines: &Lines,
+    infos: &[LineInfo<'_>],
+    flats: &[Flat],
+    pos: &mut usize,
+    level: u32,
+    anomalies: &mut Vec<Anomaly>,
+) -> Vec<Node> {
+    let mut out = Vec::new();
+    let mut numbering: HashMap<Style, u32> = HashMap::new();
+    while *pos < flats.len() && flats[*pos].level >= level {
+        let f = &flats[*pos];
+        *pos += 1;
+        // Deeper nodes without a parent at this level (a level skipped)
+        // become children of the previous node, or of this level.
+        let children = nest(text, lines, infos, flats, pos, f.level + 1, anomalies);
+        if let (Some(style), Some(n)) = (f.style, f.number) {
+            if style.is_counted() {
+                let expected = numbering.get(&style).map_or(1, |p| p + 1);
+                let kind = match n.cmp(&expected) {
+                    std::cmp::Ordering::Equal => None,
+                    std::cmp::Ordering::Greater => Some(AnomalyKind::Gap),
+                    std::cmp::Ordering::Less if n + 1 == expected => Some(AnomalyKind::Repeat),
+                    std::cmp::Ordering::Less => Some(AnomalyKind::OutOfOrder),
+                };
+                if let Some(kind) = kind {
+                    anomalies.push(Anomaly { kind, span: infos[f.line].span, expected, found: n });
+                }
+                numbering.insert(style, n);
+            }
+        }
+        let info = &infos[f.line];
+        let (heading, marker) = match f.kind {
+            NodeKind::Toc => (None, None),
+            _ => (Some(info.text.to_owned()), info.marker.map(str::to_owned)),
+        };
+        let clauses = match f.kind {
+            NodeKind::Toc => Vec::new(),
+            _ => own_clauses(text, lines, infos, f.span, &[f.line], &children),
+        };
+        out.push(Node {
+            kind: f.kind,
+            heading,
+            marker,
+            level: f.level,
+            span: f.span,
+            lines: lines.range_of(f.span),
+            categories: Vec::new(),
+            clauses,
+            children,
+        });
+    }
+    out
+}
+
+/// Clauses of the text a node holds directly: its span without its heading
+/// and without its children.
+fn own_clauses(
+    text: &str,
+    lines: &Lines,
+    infos: &[LineInfo<'_>],
+    span: Span,
+    skip_lines: &[usize],
+    children: &[Node],
+) -> Vec<crate::report::Clause> {
+    let first = lines.index_of(span.start);
+    let end = if span.end >= text.len() { lines.len() } else { lines.index_of(span.end) };
+    let mut ranges = Vec::new();
+    let mut cursor = first;
+    for c in children {
+        let cs = lines.index_of(c.span.start);
+        if cs > cursor {
+            ranges.push(cursor..cs);
+        }
+        cursor = if c.span.end >= text.len() { lines.len() } else { lines.index_of(c.span.end) };
+    }
+    if end > cursor {
+        ranges.push(cursor..end);
+    }
+    let mut out = Vec::new();
+    for r in ranges {
+        clauses::build(lines, infos, r, skip_lines, &mut out);
+    }
+    out
+}

@@ -1,0 +1,227 @@
+//! Text primitives: lines with their byte spans, normalisation for matching,
+//! and evidence built from spans.
+//!
+//! Everything the analysis reports is a span into the original text; the
+//! normalised forms produced here are only ever used for matching.
+
+use crate::report::{Evidence, Span};
+
+/// The lines of a text, each as the span of its content (without the line
+/// break). `\n`, `\r\n` and a lone `\r` all end a line.
+#[derive(Debug, Clone)]
+pub struct Lines {
+    spans: Vec<Span>,
+}
+
+impl Lines {
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut spans = Vec::with_capacity(bytes.len() / 40 + 1);
+        let mut start = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => {
+                    spans.push(Span::new(start, i));
+                    start = i + 1;
+                }
+                b'\r' => {
+                    spans.push(Span::new(start, i));
+                    if bytes.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    start = i + 1;
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        if start < bytes.len() || spans.is_empty() {
+            spans.push(Span::new(start, bytes.len()));
+        }
+        Self { spans }
+    }
+
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// The span of line `index` (0-based), without its line break.
+    pub fn span(&self, index: usize) -> Span {
+        self.spans[index]
+    }
+
+    pub fn spans(&self) -> &[Span] {
+        &self.spans
+    }
+
+    /// The 0-based index of the line holding byte `offset`. An offset on a
+    /// line break belongs to the line it ends.
+    pub fn index_of(&self, offset: usize) -> usize {
+        match self.spans.binary_search_by(|s| s.start.cmp(&offset)) {
+            Ok(i) => i,
+            Err(0) => 0,
+            Err(i) => i - 1,
+        }
+    }
+
+    /// The 1-based line number of byte `offset`.
+    pub fn number_of(&self, offset: usize) -> usize {
+        self.index_of(offset) + 1
+    }
+
+    /// First and last 1-based line of a span. An empty span, or one that ends
+    /// right after a line break, does not reach into the next line.
+    pub fn range_of(&self, span: Span) -> [usize; 2] {
+        let first = self.number_of(span.start);
+        let last = if span.end > span.start { self.number_of(span.end - 1) } else { first };
+        [first, last.max(first)]
+    }
+
+    /// The start of the line after line `index`, or the text's end.
+    pub fn next_start(&self, index: usize, text_len: usize) -> usize {
+        self.spans.get(index + 1).map_or(text_len, |s| s.start)
+    }
+}
+
+/// Whitespace that policies carry, including the kinds PDF and web copies
+/// leave behind: ideographic space, no-break space, zero-width characters and
+/// the byte-order mark.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{00a0}' | '\u{3000}')
+}
+
+/// Trims [`is_space`] characters from both ends and returns the trimmed text
+/// with its span (relative to `offset`, the position of `s` in the text).
+pub fn trim_span(s: &str, offset: usize) -> (&str, Span) {
+    let start_trimmed = s.trim_start_matches(is_space);
+    let lead = s.len() - start_trimmed.len();
+    let trimmed = start_trimmed.trim_end_matches(is_space);
+    (trimmed, Span::new(offset + lead, offset + lead + trimmed.len()))
+}
+
+/// Is `c` a CJK ideograph (the characters Chinese text is written in)?
+pub fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{2ebef}')
+}
+
+/// Is `c` Chinese or full-width punctuation?
+pub fn is_cjk_punct(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{303f}' | '\u{ff01}'..='\u{ff0f}' | '\u{ff1a}'..='\u{ff20}' | '\u{ff3b}'..='\u{ff40}' | '\u{ff5b}'..='\u{ff65}' | '“' | '”' | '‘' | '’' | '…' | '—' | '·' | '•')
+}
+
+/// Maps full-width ASCII variants (digits, letters, punctuation) to ASCII.
+pub fn fold_width(c: char) -> char {
+    match c {
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        _ => c,
+    }
+}
+
+/// The form of a piece of text that matching works on: width folded, ASCII
+/// lower-cased, every kind of whitespace removed. Removing all spaces is what
+/// makes `收集 、使用` and `收集、使用`, or `2. 1.` and `2.1.`, the same.
+///
+/// Matching sees `、，。；：（）` folded to their ASCII forms where they have
+/// one (`，` → `,`, `（` → `(`, `：` → `:`, `；` → `;`); `、` and `。` stay.
+pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if is_space(c) {
+            continue;
+        }
+        let c = fold_width(c);
+        out.push(c.to_ascii_lowercase());
+    }
+    out
+}
+
+/// Builds evidence for `span`, with its text shortened to 200 characters.
+pub fn evidence(text: &str, lines: &Lines, span: Span) -> Evidence {
+    let slice = &text[span.start..span.end];
+    let (trimmed, span) = trim_span(slice, span.start);
+    let shown: String = if trimmed.chars().count() > 200 {
+        let mut s: String = trimmed.chars().take(199).collect();
+        s.push('…');
+        s
+    } else {
+        trimmed.to_owned()
+    };
+    Evidence { span, line: lines.number_of(span.start), text: collapse_breaks(&shown) }
+}
+
+/// Joins the hard-wrapped lines of a PDF copy into one line for display.
+fn collapse_breaks(s: &str) -> String {
+    if !s.contains(['\n', '\r']) {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(s.len());
+    for part in s.split(['\n', '\r']) {
+        let part = part.trim_matches(is_space);
+        if part.is_empty() {
+            continue;
+        }
+        let needs_space = out.chars().last().is_some_and(|c| c.is_ascii_alphanumeric())
+            && part.chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
+        if needs_space {
+            out.push(' ');
+        }
+        out.push_str(part);
+    }
+    out
+}
+
+/// Rounds `i` down to a char boundary of `s`.
+pub fn floor_boundary(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_handle_every_break() {
+        let lines = Lines::new("a\r\nb\rc\nd");
+        let got: Vec<_> = lines.spans().iter().map(|s| (s.start, s.end)).collect();
+        assert_eq!(got, vec![(0, 1), (3, 4), (5, 6), (7, 8)]);
+        assert_eq!(lines.number_of(3), 2);
+        assert_eq!(lines.number_of(2), 1);
+        assert_eq!(lines.range_of(Span::new(0, 4)), [1, 2]);
+    }
+
+    #[test]
+    fn empty_text_has_one_line() {
+        assert_eq!(Lines::new("").len(), 1);
+        assert_eq!(Lines::new("a\n").len(), 1);
+    }
+
+    #[test]
+    fn normalize_folds_width_and_spaces() {
+        assert_eq!(normalize("收集 、使用\u{3000}ＡＢ１２．"), "收集、使用ab12.");
+        assert_eq!(normalize("2. 1. 帮助"), "2.1.帮助");
+        assert_eq!(normalize("\u{200b}Cookie\u{a0}"), "cookie");
+    }
+
+    #[test]
+    fn evidence_trims_and_joins_wrapped_lines() {
+        let text = "  我们会收集\n您的信息。 ";
+        let lines = Lines::new(text);
+        let ev = evidence(text, &lines, Span::new(0, text.len()));
+        assert_eq!(ev.text, "我们会收集您的信息。");
+        assert_eq!(ev.span, Span::new(2, text.len() - 1));
+        assert_eq!(ev.line, 1);
+    }
+}

@@ -1,0 +1,263 @@
+//! The application shell: input, analysis scheduling, language, layout.
+
+use std::rc::Rc;
+
+use gloo_timers::callback::Timeout;
+use policylens_core::{analyze, Report, Span};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use crate::components::{
+    ChecklistPanel, DocumentView, FactsPanel, FindingsPanel, OutlineTree, SdkMapPanel, SummaryLine,
+};
+use crate::decode::{decode, FileError};
+use crate::i18n::Lang;
+
+/// How long typing must pause before the analysis reruns.
+const DEBOUNCE_MS: u32 = 250;
+const LANG_KEY: &str = "policylens.lang";
+
+/// A finished analysis with its timing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Analysis {
+    pub report: Rc<Report>,
+    pub text: Rc<str>,
+    pub millis: f64,
+}
+
+fn now_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+}
+
+fn run_analysis(text: &str) -> Analysis {
+    let start = now_ms();
+    let report = analyze(text);
+    let millis = now_ms() - start;
+    // Exposed for the end-to-end test, which logs it.
+    if let Some(w) = web_sys::window() {
+        let _ = js_sys::Reflect::set(&w, &"__policylensAnalysisMs".into(), &millis.into());
+    }
+    Analysis { report: Rc::new(report), text: Rc::from(text), millis }
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn saved_lang() -> Lang {
+    local_storage()
+        .and_then(|s| s.get_item(LANG_KEY).ok().flatten())
+        .and_then(|c| Lang::from_code(&c))
+        .unwrap_or_default()
+}
+
+#[component]
+pub fn App() -> Html {
+    let lang = use_state(saved_lang);
+    let input = use_state(String::new);
+    let analysis = use_state(|| run_analysis(""));
+    let message = use_state(|| None::<String>);
+    let selected = use_state(|| None::<Span>);
+    let pending = use_mut_ref(|| None::<Timeout>);
+    let strings = lang.strings();
+
+    {
+        let lang = *lang;
+        use_effect_with(lang, move |lang| {
+            if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+                if let Some(root) = doc.document_element() {
+                    let _ = root.set_attribute("lang", if *lang == Lang::Zh { "zh-CN" } else { "en" });
+                }
+                doc.set_title(lang.strings().app_title);
+            }
+        });
+    }
+
+    // Sets the text and schedules an analysis.
+    let set_text = {
+        let input = input.clone();
+        let analysis = analysis.clone();
+        let pending = pending.clone();
+        Callback::from(move |(text, immediate): (String, bool)| {
+            input.set(text.clone());
+            let analysis = analysis.clone();
+            let job = move || analysis.set(run_analysis(&text));
+            let mut slot = pending.borrow_mut();
+            slot.take().map(Timeout::cancel);
+            if immediate {
+                job();
+            } else {
+                *slot = Some(Timeout::new(DEBOUNCE_MS, job));
+            }
+        })
+    };
+
+    let on_input = {
+        let set_text = set_text.clone();
+        Callback::from(move |e: InputEvent| {
+            let area: HtmlTextAreaElement = e.target_unchecked_into();
+            set_text.emit((area.value(), false));
+        })
+    };
+
+    let load_file = {
+        let set_text = set_text.clone();
+        let message = message.clone();
+        let lang = lang.clone();
+        Rc::new(move |file: web_sys::File| {
+            let set_text = set_text.clone();
+            let message = message.clone();
+            let strings = lang.strings();
+            wasm_bindgen_futures::spawn_local(async move {
+                let name = file.name();
+                let buffer = match JsFuture::from(file.array_buffer()).await {
+                    Ok(b) => b,
+                    Err(_) => {
+                        message.set(Some(strings.file_read_error.to_owned()));
+                        return;
+                    }
+                };
+                let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+                match decode(&name, &bytes) {
+                    Ok(text) => {
+                        message.set(None);
+                        set_text.emit((text, true));
+                    }
+                    Err(FileError::Unsupported) => message.set(Some(strings.unsupported_file.to_owned())),
+                    Err(FileError::Undecodable) => message.set(Some(strings.undecodable.to_owned())),
+                }
+            });
+        })
+    };
+
+    let on_drop = {
+        let load_file = load_file.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            if let Some(file) = e.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+                load_file(file);
+            }
+        })
+    };
+    let on_dragover = Callback::from(|e: DragEvent| e.prevent_default());
+
+    let on_pick = {
+        let load_file = load_file.clone();
+        Callback::from(move |e: Event| {
+            let picker: HtmlInputElement = e.target_unchecked_into();
+            if let Some(file) = picker.files().and_then(|f| f.get(0)) {
+                load_file(file);
+            }
+            picker.set_value("");
+        })
+    };
+
+    let on_example = {
+        let set_text = set_text.clone();
+        let message = message.clone();
+        let lang = lang.clone();
+        Callback::from(move |_: MouseEvent| {
+            let set_text = set_text.clone();
+            let message = message.clone();
+            let strings = lang.strings();
+            wasm_bindgen_futures::spawn_local(async move {
+                match fetch_text("example-policy.txt").await {
+                    Some(text) => set_text.emit((text, true)),
+                    None => message.set(Some(strings.file_read_error.to_owned())),
+                }
+            });
+        })
+    };
+
+    let on_lang = {
+        let lang = lang.clone();
+        Callback::from(move |_: MouseEvent| {
+            let next = if *lang == Lang::Zh { Lang::En } else { Lang::Zh };
+            if let Some(s) = local_storage() {
+                let _ = s.set_item(LANG_KEY, next.code());
+            }
+            lang.set(next);
+        })
+    };
+
+    let on_select = {
+        let selected = selected.clone();
+        Callback::from(move |span: Span| {
+            selected.set(Some(span));
+            scroll_to(span);
+        })
+    };
+
+    let a = &*analysis;
+    html! {
+        <div class="app" ondrop={on_drop} ondragover={on_dragover}>
+            <header class="topbar">
+                <div class="brand">
+                    <h1>{ strings.app_title }</h1>
+                    <p class="tagline">{ strings.tagline }</p>
+                </div>
+                <div class="actions">
+                    <button type="button" data-testid="load-example" onclick={on_example}>{ strings.load_example }</button>
+                    <label class="button">
+                        { strings.pick_file }
+                        <input type="file" accept=".txt,.md,.html,.htm,text/plain,text/html,text/markdown" data-testid="file-input" onchange={on_pick} />
+                    </label>
+                    <button type="button" data-testid="lang-switch" onclick={on_lang} lang={if *lang == Lang::Zh { "en" } else { "zh-CN" }}>{ strings.switch_lang }</button>
+                </div>
+            </header>
+            <SummaryLine analysis={a.clone()} lang={*lang} />
+            if let Some(msg) = &*message {
+                <p class="message" role="alert" data-testid="message">{ msg }</p>
+            }
+            <main class="layout">
+                <section class="input-pane">
+                    <label for="policy-input" class="pane-title">{ strings.input_label }</label>
+                    <textarea id="policy-input" data-testid="policy-input" spellcheck="false"
+                        placeholder={strings.input_placeholder} value={(*input).clone()} oninput={on_input} />
+                </section>
+                <section class="outline-pane">
+                    <h2 class="pane-title">{ strings.outline }</h2>
+                    <OutlineTree analysis={a.clone()} lang={*lang} on_select={on_select.clone()} />
+                </section>
+                <section class="document-pane">
+                    <DocumentView analysis={a.clone()} lang={*lang} selected={*selected} />
+                </section>
+                <aside class="report-pane">
+                    <ChecklistPanel analysis={a.clone()} lang={*lang} on_select={on_select.clone()} />
+                    <FindingsPanel analysis={a.clone()} lang={*lang} on_select={on_select.clone()} />
+                    <SdkMapPanel analysis={a.clone()} lang={*lang} on_select={on_select.clone()} />
+                    <FactsPanel analysis={a.clone()} lang={*lang} on_select={on_select} />
+                </aside>
+            </main>
+        </div>
+    }
+}
+
+/// Scrolls the document view to the clause, or else the node, that starts
+/// at `span.start`.
+fn scroll_to(span: Span) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let target = doc
+        .get_element_by_id(&format!("clause-{}", span.start))
+        .or_else(|| doc.get_element_by_id(&format!("node-{}", span.start)));
+    if let Some(el) = target {
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_block(web_sys::ScrollLogicalPosition::Center);
+        el.scroll_into_view_with_scroll_into_view_options(&opts);
+    }
+}
+
+/// Fetches one of the app's own static files as text.
+async fn fetch_text(path: &str) -> Option<String> {
+    let window = web_sys::window()?;
+    let resp = JsFuture::from(window.fetch_with_str(path)).await.ok()?;
+    let resp: web_sys::Response = resp.dyn_into().ok()?;
+    if !resp.ok() {
+        return None;
+    }
+    JsFuture::from(resp.text().ok()?).await.ok()?.as_string()
+}

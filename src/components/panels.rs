@@ -1,0 +1,186 @@
+//! The report panels: checklist, findings, SDK map, facts, and the summary
+//! line. Their `data-testid`s are part of the report contract.
+
+use policylens_core::{CoverageStatus, Evidence, FindingStatus, Severity, Span};
+use yew::prelude::*;
+
+use super::ViewProps;
+use crate::i18n::Lang;
+
+fn evidence_link(ev: &Evidence, on_select: &Callback<Span>) -> Html {
+    let span = ev.span;
+    let onclick = on_select.reform(move |_: MouseEvent| span);
+    html! {
+        <button type="button" class="evidence" {onclick} data-span={format!("{}-{}", span.start, span.end)}>
+            <span class="line-no">{ ev.line }</span>{ " " }{ ev.text.clone() }
+        </button>
+    }
+}
+
+#[component]
+pub fn SummaryLine(props: &ViewProps) -> Html {
+    let r = &props.analysis.report;
+    let strings = props.lang.strings();
+    let must_fail =
+        r.findings.iter().filter(|f| f.severity == Severity::Must && f.status == FindingStatus::Fail).count();
+    let sensitive: std::collections::BTreeSet<&str> =
+        r.sdks.iter().flat_map(|s| s.data.iter()).filter(|d| d.sensitive).filter_map(|d| d.group.as_deref()).collect();
+    let mut sections = 0;
+    let mut clauses = 0;
+    fn count(nodes: &[policylens_core::Node], sections: &mut usize, clauses: &mut usize) {
+        for n in nodes {
+            if n.kind == policylens_core::NodeKind::Section {
+                *sections += 1;
+            }
+            *clauses += n.clauses.len();
+            count(&n.children, sections, clauses);
+        }
+    }
+    count(&r.outline, &mut sections, &mut clauses);
+    html! {
+        <div class="summary" data-testid="summary">
+            <strong>{ (strings.summary)(must_fail, r.sdks.len(), sensitive.len()) }</strong>
+            <span class="stats">{ (strings.stats)(sections, clauses, props.analysis.millis) }</span>
+        </div>
+    }
+}
+
+fn status_label(lang: Lang, status: CoverageStatus) -> &'static str {
+    match (lang, status) {
+        (Lang::Zh, CoverageStatus::Covered) => "已覆盖",
+        (Lang::Zh, CoverageStatus::Partial) => "部分覆盖",
+        (Lang::Zh, CoverageStatus::Missing) => "缺失",
+        (Lang::En, CoverageStatus::Covered) => "covered",
+        (Lang::En, CoverageStatus::Partial) => "partial",
+        (Lang::En, CoverageStatus::Missing) => "missing",
+    }
+}
+
+#[component]
+pub fn ChecklistPanel(props: &ViewProps) -> Html {
+    let strings = props.lang.strings();
+    let rows = &props.analysis.report.checklist;
+    html! {
+        <section class="panel" data-testid="checklist">
+            <h2>{ strings.checklist }</h2>
+            if rows.is_empty() {
+                <p class="empty">{ strings.not_yet }</p>
+            } else {
+                <ul class="rows">
+                { for rows.iter().map(|row| {
+                    let status = match row.status {
+                        CoverageStatus::Covered => "covered",
+                        CoverageStatus::Partial => "partial",
+                        CoverageStatus::Missing => "missing",
+                    };
+                    html! {
+                        <li class={classes!("row", status)} data-category={row.category.clone()} data-status={status}>
+                            <span class="badge">{ status_label(props.lang, row.status) }</span>
+                            <span class="category">{ row.category.clone() }</span>
+                            { for row.evidence.iter().take(3).map(|e| evidence_link(e, &props.on_select)) }
+                        </li>
+                    }
+                }) }
+                </ul>
+            }
+        </section>
+    }
+}
+
+#[component]
+pub fn FindingsPanel(props: &ViewProps) -> Html {
+    let strings = props.lang.strings();
+    let findings = &props.analysis.report.findings;
+    html! {
+        <section class="panel" data-testid="findings">
+            <h2>{ strings.findings }</h2>
+            if findings.is_empty() {
+                <p class="empty">{ strings.not_yet }</p>
+            } else {
+                <ul class="rows">
+                { for findings.iter().map(|f| {
+                    let status = match f.status { FindingStatus::Fail => "fail", FindingStatus::Warn => "warn", FindingStatus::Pass => "pass" };
+                    html! {
+                        <li class={classes!("finding", status)} data-rule={f.rule.clone()} data-status={status}>
+                            <span class="rule-id">{ f.rule.clone() }</span>{ " " }
+                            <span class="message">{ f.message.clone() }</span>
+                            <span class="sources">{ f.sources.join("；") }</span>
+                            { for f.evidence.iter().take(3).map(|e| evidence_link(e, &props.on_select)) }
+                        </li>
+                    }
+                }) }
+                </ul>
+            }
+        </section>
+    }
+}
+
+#[component]
+pub fn SdkMapPanel(props: &ViewProps) -> Html {
+    let strings = props.lang.strings();
+    let sdks = &props.analysis.report.sdks;
+    html! {
+        <section class="panel" data-testid="sdk-map">
+            <h2>{ strings.sdk_map }</h2>
+            if sdks.is_empty() {
+                <p class="empty">{ strings.no_sdks }</p>
+            } else {
+                <ul class="rows">
+                { for sdks.iter().map(|s| html! {
+                    <li class="sdk" data-sdk={s.name.clone()}>
+                        <strong>{ s.name.clone() }</strong>{ " " }
+                        <span class="provider">{ s.provider.clone().unwrap_or_default() }</span>
+                    </li>
+                }) }
+                </ul>
+            }
+        </section>
+    }
+}
+
+#[component]
+pub fn FactsPanel(props: &ViewProps) -> Html {
+    let strings = props.lang.strings();
+    let f = &props.analysis.report.facts;
+    let zh = props.lang == Lang::Zh;
+    let mut rows: Vec<(&str, String)> = Vec::new();
+    if let Some(d) = &f.effective {
+        rows.push((if zh { "生效日期" } else { "Effective" }, d.clone()));
+    }
+    if let Some(d) = &f.updated {
+        rows.push((if zh { "更新日期" } else { "Updated" }, d.clone()));
+    }
+    if let Some(c) = &f.controller {
+        rows.push((if zh { "个人信息处理者" } else { "Controller" }, c.clone()));
+    }
+    for e in &f.emails {
+        rows.push((if zh { "邮箱" } else { "Email" }, e.clone()));
+    }
+    for p in &f.phones {
+        rows.push((if zh { "电话" } else { "Phone" }, p.clone()));
+    }
+    for r in &f.response_time {
+        let unit = match (zh, r.unit) {
+            (true, policylens_core::TimeUnit::Days) => "天",
+            (true, policylens_core::TimeUnit::WorkingDays) => "个工作日",
+            (false, policylens_core::TimeUnit::Days) => " days",
+            (false, policylens_core::TimeUnit::WorkingDays) => " working days",
+        };
+        rows.push((if zh { "答复时限" } else { "Reply within" }, format!("{}{unit}", r.value)));
+    }
+    if let Some(a) = f.children_age {
+        rows.push((if zh { "儿童年龄" } else { "Children under" }, a.to_string()));
+    }
+    html! {
+        <section class="panel" data-testid="facts">
+            <h2>{ strings.facts }</h2>
+            if rows.is_empty() {
+                <p class="empty">{ strings.not_yet }</p>
+            } else {
+                <dl class="facts">
+                { for rows.into_iter().map(|(k, v)| html! { <><dt>{ k }</dt><dd>{ v }</dd></> }) }
+                </dl>
+            }
+        </section>
+    }
+}

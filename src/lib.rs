@@ -1,0 +1,32 @@
+//! PolicyLens in the browser: a Yew app that runs the analysis core in the
+//! page. The app only renders what `policylens_core::analyze` returns.
+//!
+//! Also exports `analyze(text)` to JavaScript for pages that want the report
+//! as data (see the README's embedding section).
+
+pub mod app;
+pub mod components;
+pub mod decode;
+pub mod i18n;
+
+use wasm_bindgen::prelude::*;
+
+/// Mounts the app on the page's body.
+pub fn start() {
+    yew::Renderer::<app::App>::new().render();
+}
+
+/// Analyses `text` and returns the report as a plain JavaScript object with
+/// the shape documented in docs/report-schema.md.
+#[wasm_bindgen]
+pub fn analyze(text: &str) -> Result<JsValue, JsValue> {
+    let report = policylens_core::analyze(text);
+    report_to_js(&report)
+}
+
+/// Converts a report to a JavaScript object (maps as plain objects, so that
+/// `JSON.stringify` gives the same JSON as the CLI).
+pub fn report_to_js(report: &policylens_core::Report) -> Result<JsValue, JsValue> {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    serde::Serialize::serialize(report, &serializer).map_err(|e| JsValue::from_str(&e.to_string()))
+}

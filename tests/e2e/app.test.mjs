@@ -1,0 +1,124 @@
+// End-to-end tests of the release bundle in headless Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launch, screenshot, policy } from './harness.mjs';
+
+let server;
+let browser;
+const requests = [];
+
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  // Nothing but the app's own files, from its own origin.
+  const foreign = requests.filter((u) => !u.startsWith(server.url) && !u.startsWith('data:') && !u.startsWith('blob:'));
+  assert.deepEqual(foreign, []);
+});
+
+async function openApp(viewport = { width: 1440, height: 900 }) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  page.on('request', (r) => requests.push(r.url()));
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const started = Date.now();
+  await page.goto(server.url);
+  await page.waitForSelector('html[data-ready=true] [data-testid=policy-input]');
+  const interactiveMs = Date.now() - started;
+  return { page, context, errors, interactiveMs };
+}
+
+/** Puts text into the policy input as a paste would, and waits for the outline. */
+async function paste(page, text) {
+  await page.fill('[data-testid=policy-input]', text);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=outline] .node.section').length > 0);
+}
+
+/** The report the page's own exported analyze() gives for a text. */
+async function reportOf(page, text) {
+  return page.evaluate((t) => window.policylens.analyze(t), text);
+}
+
+test('the app loads, and pasting taobao.txt shows its outline', async () => {
+  const { page, context, errors, interactiveMs } = await openApp();
+  console.log(`timing: navigation to interactive ${interactiveMs} ms`);
+  const text = await policy('taobao.txt');
+  await paste(page, text);
+  const analysisMs = await page.evaluate(() => window.__policylensAnalysisMs);
+  console.log(`timing: analysis of taobao.txt in the page ${analysisMs.toFixed(2)} ms`);
+  const headings = await page.$$eval('[data-testid=outline] .node.section > .node-label .heading', (els) => els.map((e) => e.textContent));
+  assert.ok(headings.includes('十、您如何联系我们'), headings.join('|'));
+  const report = await reportOf(page, text);
+  assert.equal(report.schema_version, 1);
+  const top = report.outline.flatMap((d) => d.children).filter((n) => n.kind === 'section').map((n) => n.heading);
+  for (const h of top) {
+    assert.ok(headings.includes(h), `outline panel lacks ${h}`);
+  }
+  await screenshot(page, 'desktop-taobao');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('every panel of the report contract is on the page', async () => {
+  const { page, context } = await openApp();
+  await paste(page, await policy('mijian.txt'));
+  for (const id of ['policy-input', 'outline', 'checklist', 'findings', 'sdk-map', 'facts']) {
+    assert.equal(await page.locator(`[data-testid=${id}]`).count(), 1, id);
+  }
+  await context.close();
+});
+
+test('clicking an outline entry scrolls the document to that section', async () => {
+  const { page, context } = await openApp();
+  await paste(page, await policy('xiaoyun.txt'));
+  const entry = page.locator('[data-testid=outline] .node.section > .node-label', { hasText: '九、联系我们' });
+  await entry.click();
+  const selected = page.locator('[data-testid=document] .doc-node.selected > .doc-heading');
+  await selected.waitFor();
+  assert.equal(await selected.textContent(), '九、联系我们');
+  const visible = await selected.evaluate((el) => {
+    const pane = el.closest('.document-pane').getBoundingClientRect();
+    const r = el.getBoundingClientRect();
+    return r.top >= pane.top && r.bottom <= pane.bottom;
+  });
+  assert.ok(visible, 'the selected heading is scrolled into view');
+  await context.close();
+});
+
+test('the language switch changes the interface and is remembered', async () => {
+  const { page, context } = await openApp();
+  assert.equal(await page.locator('[data-testid=outline]').getAttribute('aria-label'), '目录结构');
+  await page.click('[data-testid=lang-switch]');
+  assert.equal(await page.locator('[data-testid=outline]').getAttribute('aria-label'), 'Outline');
+  await page.reload();
+  await page.waitForSelector('html[data-ready=true] [data-testid=policy-input]');
+  assert.equal(await page.locator('[data-testid=outline]').getAttribute('aria-label'), 'Outline');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  await context.close();
+});
+
+test('a policy carrying markup is shown as text and runs no script', async () => {
+  const { page, context, errors } = await openApp();
+  const hostile = '隐私政策\n一、我们如何收集信息\n<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2"><svg onload="window.__pwned = 3"></svg>。\n二、联系我们\n邮箱：a@example.com。\n';
+  await paste(page, hostile);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await page.locator('[data-testid=document] img, [data-testid=document] script, [data-testid=document] svg').count(), 0);
+  assert.ok((await page.locator('[data-testid=document]').textContent()).includes('<script>window.__pwned = 1</script>'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the example policy loads with one click, and the phone layout works', async () => {
+  const { page, context } = await openApp({ width: 390, height: 844 });
+  await page.click('[data-testid=load-example]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=outline] .node.section').length >= 5);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 390, `no horizontal scrolling on a phone (scrollWidth ${width})`);
+  await screenshot(page, 'phone-example');
+  await context.close();
+});

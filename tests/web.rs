@@ -1,0 +1,70 @@
+//! Component tests of the app in headless Chromium (wasm-bindgen-test).
+//! Run by `make test-browser`; see webdriver.json for the browser flags.
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+
+use policylens_web::app::{Analysis, App};
+use policylens_web::components::{OutlineTree, ViewProps};
+use policylens_web::i18n::Lang;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlTextAreaElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const POLICY: &str = "示例隐私政策\n一、我们如何收集信息\n我们收集您的手机号。\n二、联系我们\n邮箱：a@example.com。\n";
+
+fn mount() -> Element {
+    let doc = gloo_utils_document();
+    let root = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&root).unwrap();
+    root
+}
+
+fn gloo_utils_document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn analysis(text: &str) -> Analysis {
+    Analysis { report: Rc::new(policylens_core::analyze(text)), text: Rc::from(text), millis: 0.0 }
+}
+
+#[wasm_bindgen_test]
+async fn outline_tree_lists_the_sections() {
+    let root = mount();
+    let props = ViewProps { analysis: analysis(POLICY), lang: Lang::Zh, on_select: Default::default() };
+    yew::Renderer::<OutlineTree>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    let outline = root.query_selector("[data-testid=outline]").unwrap().unwrap();
+    let labels: Vec<String> = {
+        let list = outline.query_selector_all(".node.section > .node-label .heading").unwrap();
+        (0..list.length()).map(|i| list.item(i).unwrap().text_content().unwrap()).collect()
+    };
+    assert_eq!(labels, vec!["一、我们如何收集信息", "二、联系我们"]);
+}
+
+#[wasm_bindgen_test]
+async fn typing_a_policy_reanalyses_it_and_markup_stays_text() {
+    let root = mount();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    let area: HtmlTextAreaElement =
+        root.query_selector("[data-testid=policy-input]").unwrap().unwrap().dyn_into().unwrap();
+    let hostile =
+        format!("{POLICY}三、其他\n<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=2</script>。\n");
+    area.set_value(&hostile);
+    let event = web_sys::InputEvent::new("input").unwrap();
+    area.dispatch_event(&event).unwrap();
+    // The analysis is debounced by 250 ms.
+    gloo_timers::future::TimeoutFuture::new(400).await;
+    yew::scheduler::flush().await;
+    let sections = root.query_selector_all("[data-testid=outline] .node.section").unwrap();
+    assert_eq!(sections.length(), 3);
+    let document = root.query_selector("[data-testid=document]").unwrap().unwrap();
+    assert!(document.text_content().unwrap().contains("<img src=x"));
+    assert!(document.query_selector("img").unwrap().is_none());
+    assert!(document.query_selector("script").unwrap().is_none());
+    let pwned = js_sys::Reflect::get(&web_sys::window().unwrap(), &"__pwned".into()).unwrap();
+    assert!(pwned.is_undefined());
+}
