@@ -10,9 +10,14 @@
 //! ```
 #![forbid(unsafe_code)]
 
+pub mod checklist;
+pub mod classify;
 #[cfg(feature = "decode")]
 pub mod decode;
+pub mod facts;
 pub mod report;
+pub mod rules;
+pub mod sdk;
 pub mod segment;
 pub mod text;
 
@@ -27,6 +32,20 @@ pub fn analyze(text: &str) -> Report {
 pub fn analyze_decoded(text: &str, encoding: &str) -> Report {
     let lines = text::Lines::new(text);
     let seg = segment::segment(text, &lines);
+    let mut outline = seg.outline;
+    classify::classify(text, &mut outline);
+    let facts = facts::extract(text, &lines, &outline);
+    let sdks = sdk::extract(text, &lines, &outline);
+    let checklist = checklist::build(text, &lines, &outline, &facts);
+    let findings = rules::run(&rules::Context {
+        text,
+        lines: &lines,
+        outline: &outline,
+        facts: &facts,
+        checklist: &checklist,
+        sdks: &sdks,
+        anomalies: &seg.anomalies,
+    });
     Report {
         schema_version: SCHEMA_VERSION,
         input: InputInfo {
@@ -34,12 +53,12 @@ pub fn analyze_decoded(text: &str, encoding: &str) -> Report {
             lines: if text.is_empty() { 0 } else { lines.len() },
             encoding: encoding.to_owned(),
         },
-        outline: seg.outline,
-        checklist: Vec::new(),
-        findings: Vec::new(),
-        sdks: Vec::new(),
-        recipients: Vec::new(),
-        facts: Facts::default(),
+        outline,
+        checklist,
+        findings,
+        sdks: sdks.sdks,
+        recipients: sdks.recipients,
+        facts,
         toc_mismatches: seg.toc_mismatches,
     }
 }
