@@ -128,7 +128,8 @@ fi
 
 # --- 5. Chromium and chromedriver for the browser tests --------------------
 if [ $want_browser -eq 1 ]; then
-  apt_install chromium chromium-driver
+  # CJK fonts so that screenshots show Chinese text, not empty boxes.
+  apt_install chromium chromium-driver fonts-noto-cjk
 fi
 
 say "ready"

@@ -102,7 +102,91 @@ pub fn classify_lines<'a>(text: &'a str, lines: &Lines) -> Vec<LineInfo<'a>> {
             _ => prev_ends_sentence = true,
         }
     }
+    let numbered = infos
+        .iter()
+        .filter(|i| matches!(i.kind, LineKind::Heading(h) if h.style.rank() <= 4 && h.style != Style::Plain))
+        .count();
+    if numbered < 3 {
+        mark_topic_headings(&mut infos);
+    }
     infos
+}
+
+/// In a policy without numbered headings, short unpunctuated lines that name
+/// a topic (我们收集哪些个人信息, Cookie 和其他技术) are its headings, provided
+/// they stand between a finished sentence and more text.
+fn mark_topic_headings(infos: &mut [LineInfo<'_>]) {
+    let mut prev_ends_sentence = true;
+    for i in 0..infos.len() {
+        let kind = infos[i].kind;
+        if kind == LineKind::Body && prev_ends_sentence && is_topic_heading(infos[i].text) {
+            let followed = infos[i + 1..]
+                .iter()
+                .find(|n| !matches!(n.kind, LineKind::Blank | LineKind::Noise))
+                .is_some_and(|n| matches!(n.kind, LineKind::Body | LineKind::Item | LineKind::Heading(_)));
+            if followed {
+                infos[i].title_norm = normalize(infos[i].text);
+                infos[i].kind = LineKind::Heading(Heading { style: Style::Plain, number: None });
+                prev_ends_sentence = true;
+                continue;
+            }
+        }
+        match kind {
+            LineKind::Blank | LineKind::Noise => {}
+            LineKind::Body | LineKind::Item => prev_ends_sentence = ends_sentence(infos[i].text),
+            _ => prev_ends_sentence = true,
+        }
+    }
+}
+
+/// Words that show a short line is about a topic a policy has a section on.
+const TOPIC_WORDS: &[&str] = &[
+    "信息",
+    "数据",
+    "收集",
+    "使用",
+    "共享",
+    "分享",
+    "披露",
+    "转让",
+    "委托",
+    "保护",
+    "安全",
+    "权利",
+    "管理",
+    "儿童",
+    "未成年",
+    "变更",
+    "更新",
+    "修订",
+    "联系",
+    "cookie",
+    "存储",
+    "保存",
+    "广告",
+    "推送",
+    "适用",
+    "第三方",
+    "sdk",
+    "权限",
+    "注销",
+    "投诉",
+    "跨境",
+    "转移",
+    "公告",
+    "定义",
+    "范围",
+    "例外",
+];
+
+fn is_topic_heading(line: &str) -> bool {
+    let n = normalize(line);
+    let chars = n.chars().count();
+    (2..=20).contains(&chars)
+        && n.chars().any(is_cjk)
+        && !n.chars().any(|c| matches!(c, '。' | ';' | '；' | ',' | '，' | ':' | '：' | '!' | '！' | '?' | '？' | '@'))
+        && !n.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && TOPIC_WORDS.iter().any(|w| n.contains(w))
 }
 
 /// Lines with a marker, bullet or bracket: a heading or a list item.
@@ -171,7 +255,10 @@ pub fn title_ok(title: &str, style: Style) -> bool {
     if norm.contains(['。', ';', '!', '?', '；', '！', '？']) {
         return false;
     }
-    if norm.contains([',', '，']) && chars > 20 {
+    // A comma is rare in a heading but does occur in long chapter titles
+    // (我们如何委托处理、共享、转让，或公开披露您的个人信息).
+    let comma_limit = if style.rank() <= 4 { 32 } else { 20 };
+    if norm.contains([',', '，']) && chars > comma_limit {
         return false;
     }
     // `客服热线：…` and `包括：` introduce content; only chapter-like and
@@ -336,6 +423,19 @@ mod tests {
         for t in ["信息。", "我们会收集您的设备信息", "2020年5月20日"] {
             assert!(!is_plain_heading(t), "{t}");
         }
+    }
+
+    #[test]
+    fn topic_headings_only_without_numbered_ones() {
+        let text = "隐私政策\n引言\n我们重视隐私。\n我们收集哪些个人信息\n我们收集手机号。\nCookie 和其他技术\n我们使用 Cookie。\n";
+        let lines = Lines::new(text);
+        let kinds: Vec<bool> =
+            classify_lines(text, &lines).iter().map(|i| matches!(i.kind, LineKind::Heading(_))).collect();
+        assert_eq!(kinds, vec![false, true, false, true, false, true, false]);
+        let numbered = "一、收集\n我们重视隐私。\n我们收集哪些个人信息\n二、使用\n三、共享\n";
+        let lines = Lines::new(numbered);
+        let infos = classify_lines(numbered, &lines);
+        assert_eq!(infos[2].kind, LineKind::Body);
     }
 
     #[test]

@@ -43,8 +43,9 @@ pub fn find_tocs(infos: &mut [LineInfo<'_>]) -> Vec<Toc> {
             match infos[j].kind {
                 LineKind::Blank | LineKind::Noise => j += 1,
                 k if is_entry(k) && infos[j].title_norm.chars().count() <= 40 => {
-                    // A title the run already holds means the body has begun.
-                    if run.iter().any(|&e| same_title(&infos[e].title_norm, &infos[j].title_norm)) {
+                    // A title the run already holds, or numbering that
+                    // starts over, means the body has begun.
+                    if run.iter().any(|&e| infos[e].title_norm == infos[j].title_norm) || restarts(infos, &run, j) {
                         break;
                     }
                     run.push(j);
@@ -88,6 +89,20 @@ pub fn find_tocs(infos: &mut [LineInfo<'_>]) -> Vec<Toc> {
         i = j.max(i + 1);
     }
     tocs
+}
+
+/// Whether line `j` numbers its heading at or below the last entry of the
+/// same style in `run`: `1、` after `11、` starts the body.
+fn restarts(infos: &[LineInfo<'_>], run: &[usize], j: usize) -> bool {
+    let LineKind::Heading(h) = infos[j].kind else { return false };
+    let Some(n) = h.number else { return false };
+    run.iter()
+        .rev()
+        .find_map(|&e| match infos[e].kind {
+            LineKind::Heading(p) if p.style == h.style => p.number,
+            _ => None,
+        })
+        .is_some_and(|last| n <= last)
 }
 
 /// Equal, or one a prefix of the other: strict enough to tell that the body
