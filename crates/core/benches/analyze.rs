@@ -1,1 +1,43 @@
-fn main() {}
+//! Criterion benchmarks: segmenting and analysing taobao.txt (56 KB), and
+//! analysis time per byte from 50 KB to 10 MB (it must stay flat).
+//! Run with `make bench` (or `cargo bench -p policylens-core`).
+
+use std::path::PathBuf;
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use policylens_core::{analyze, segment, text::Lines};
+
+fn taobao() -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/policies/taobao.txt");
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn bench_taobao(c: &mut Criterion) {
+    let text = taobao();
+    c.bench_function("segment taobao.txt", |b| {
+        b.iter(|| {
+            let lines = Lines::new(&text);
+            segment::segment(&text, &lines)
+        })
+    });
+    c.bench_function("analyze taobao.txt", |b| b.iter(|| analyze(&text)));
+}
+
+fn bench_scaling(c: &mut Criterion) {
+    let base = taobao();
+    let mut group = c.benchmark_group("analyze scaling");
+    group.sample_size(10);
+    for size in [50_000usize, 1_000_000, 10_000_000] {
+        let mut text = String::with_capacity(size + base.len());
+        while text.len() < size {
+            text.push_str(&base);
+            text.push('\n');
+        }
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(size), &text, |b, t| b.iter(|| analyze(t)));
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_taobao, bench_scaling);
+criterion_main!(benches);

@@ -47,7 +47,11 @@ pub fn build(lines: &Lines, infos: &[LineInfo<'_>], range: Range<usize>, skip: &
                 open = Some(base + k);
             }
             let mut end = base + k + c.len_utf8();
-            let terminal = is_terminal(prev, c, iter.peek().map(|&(_, n)| n));
+            let long = open.is_some_and(|start| end - start > MAX_CLAUSE_BYTES);
+            // Text without sentence ends is cut at a comma or space once it
+            // is long, and anywhere once it is very long.
+            let terminal = is_terminal(prev, c, iter.peek().map(|&(_, n)| n))
+                || long && (matches!(c, '，' | ',' | '、' | ' ') || end - open.unwrap_or(end) > 2 * MAX_CLAUSE_BYTES);
             prev = c;
             if terminal {
                 // Closing quotes and brackets belong to the sentence they end.

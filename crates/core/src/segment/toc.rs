@@ -128,21 +128,35 @@ pub fn titles_match(a: &str, b: &str) -> bool {
     dice(a, b) >= 0.6
 }
 
-/// Dice coefficient of the character bigrams of two short strings.
+/// Dice coefficient of the character bigrams of two short strings (the first
+/// 64 characters of each). Allocation-free: this runs for every pair of
+/// table-of-contents entry and later heading.
 fn dice(a: &str, b: &str) -> f32 {
-    let bigrams = |s: &str| -> Vec<(char, char)> {
-        let cs: Vec<char> = s.chars().collect();
-        let mut v: Vec<(char, char)> = cs.windows(2).map(|w| (w[0], w[1])).collect();
-        v.sort_unstable();
-        v
-    };
-    let (x, y) = (bigrams(a), bigrams(b));
-    if x.is_empty() || y.is_empty() {
+    fn bigrams(s: &str, out: &mut [u64; 64]) -> usize {
+        let mut n = 0;
+        let mut prev: Option<char> = None;
+        for c in s.chars().take(65) {
+            if let Some(p) = prev {
+                out[n] = (u64::from(p) << 32) | u64::from(c);
+                n += 1;
+            }
+            prev = Some(c);
+        }
+        out[..n].sort_unstable();
+        n
+    }
+    let (mut x, mut y) = ([0u64; 64], [0u64; 64]);
+    let (nx, ny) = (bigrams(a, &mut x), bigrams(b, &mut y));
+    if nx == 0 || ny == 0 {
+        return 0.0;
+    }
+    // Dice can reach 0.6 only if the shorter list is at least 3/7 of the longer.
+    if nx.min(ny) * 7 < nx.max(ny) * 3 {
         return 0.0;
     }
     // Count the multiset intersection of two sorted lists.
     let (mut i, mut j, mut common) = (0, 0, 0);
-    while i < x.len() && j < y.len() {
+    while i < nx && j < ny {
         match x[i].cmp(&y[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
@@ -153,7 +167,7 @@ fn dice(a: &str, b: &str) -> f32 {
             }
         }
     }
-    (2 * common) as f32 / (x.len() + y.len()) as f32
+    (2 * common) as f32 / (nx + ny) as f32
 }
 
 #[cfg(test)]
