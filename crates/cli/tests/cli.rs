@@ -1,0 +1,134 @@
+//! The `policylens` binary end to end: the report contract, encodings, exit
+//! statuses and messages.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_policylens"))
+}
+
+fn policy_path(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/policies").join(name)
+}
+
+fn run_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child =
+        bin().args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn json_report_follows_the_schema() {
+    let out = bin().args(["analyze"]).arg(policy_path("mijian.txt")).args(["--format", "json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["schema_version"], 1);
+    assert_eq!(v["input"]["encoding"], "utf-8");
+    assert_eq!(v["input"]["bytes"], 46795);
+    assert_eq!(v["input"]["lines"], 1051);
+    for key in ["outline", "checklist", "findings", "sdks", "recipients"] {
+        assert!(v[key].is_array(), "{key}");
+    }
+    for key in ["effective", "updated", "controller", "emails", "phones", "response_time", "children_age"] {
+        assert!(v["facts"].get(key).is_some(), "facts.{key}");
+    }
+    let doc = &v["outline"][1];
+    assert_eq!(doc["kind"], "document");
+    assert_eq!(doc["heading"], "第二部分隐私权政策");
+    let first = doc["children"].as_array().unwrap().iter().find(|n| n["kind"] == "section").unwrap();
+    assert_eq!(first["heading"], "一、我们如何收集和使用您的信息");
+    assert_eq!(first["marker"], "一、");
+    assert_eq!(first["level"], 1);
+    assert_eq!(first["lines"][0], 116);
+    let span = first["span"].as_array().unwrap();
+    assert_eq!(span.len(), 2);
+    assert!(first["clauses"][0]["span"].is_array());
+}
+
+#[test]
+fn text_report_shows_the_outline() {
+    let out = bin().args(["analyze"]).arg(policy_path("weidandan.txt")).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("[document] 微单单隐私协议 (lines 1-367)"), "{text}");
+    assert!(text.contains("第十一章 适用范围  (line 340)"), "{text}");
+}
+
+#[test]
+fn gbk_and_utf16_are_decoded() {
+    let policy = "隐私政策\n一、我们如何收集信息\n我们收集您的手机号。\n";
+    // GBK bytes of the text above (table checked with Python's codecs).
+    let gbk: Vec<u8> = policy
+        .chars()
+        .flat_map(|c| match c {
+            '\n' => vec![b'\n'],
+            _ => gbk_of(c),
+        })
+        .collect();
+    let out = run_stdin(&["analyze", "-", "--format", "json"], &gbk);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["input"]["encoding"], "gb18030");
+    assert_eq!(v["outline"][0]["children"][0]["heading"], "一、我们如何收集信息");
+
+    let mut utf16 = vec![0xff, 0xfe];
+    utf16.extend(policy.encode_utf16().flat_map(u16::to_le_bytes));
+    let out = run_stdin(&["analyze", "-", "--format", "json"], &utf16);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["input"]["encoding"], "utf-16le");
+    assert_eq!(v["input"]["bytes"], policy.len());
+}
+
+/// GBK encodings of the few characters the test uses.
+fn gbk_of(c: char) -> Vec<u8> {
+    let table: &[(char, [u8; 2])] = &[
+        ('隐', [0xd2, 0xfe]),
+        ('私', [0xcb, 0xbd]),
+        ('政', [0xd5, 0xfe]),
+        ('策', [0xb2, 0xdf]),
+        ('一', [0xd2, 0xbb]),
+        ('、', [0xa1, 0xa2]),
+        ('我', [0xce, 0xd2]),
+        ('们', [0xc3, 0xc7]),
+        ('如', [0xc8, 0xe7]),
+        ('何', [0xba, 0xce]),
+        ('收', [0xca, 0xd5]),
+        ('集', [0xbc, 0xaf]),
+        ('信', [0xd0, 0xc5]),
+        ('息', [0xcf, 0xa2]),
+        ('您', [0xc4, 0xfa]),
+        ('的', [0xb5, 0xc4]),
+        ('手', [0xca, 0xd6]),
+        ('机', [0xbb, 0xfa]),
+        ('号', [0xba, 0xc5]),
+        ('。', [0xa1, 0xa3]),
+    ];
+    table.iter().find(|(k, _)| *k == c).map(|(_, b)| b.to_vec()).unwrap_or_else(|| panic!("no GBK for {c}"))
+}
+
+#[test]
+fn undecodable_input_exits_2_with_the_position() {
+    let out = run_stdin(&["analyze", "-"], b"abc\xff\xfe\xfd\x80");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.trim(), "policylens: -: not UTF-8, UTF-16 or GB18030 text: undecodable byte at offset 3");
+}
+
+#[test]
+fn a_missing_file_exits_2() {
+    let out = bin().args(["analyze", "/nonexistent/policy.txt"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.starts_with("policylens: cannot read /nonexistent/policy.txt:"), "{err}");
+    assert_eq!(err.lines().count(), 1);
+}
+
+#[test]
+fn bad_arguments_exit_2() {
+    let out = bin().args(["analyze", "x.txt", "--format", "xml"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(String::from_utf8(out.stderr).unwrap().trim(), "policylens: --format takes json or text, not xml");
+}
