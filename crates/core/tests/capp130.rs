@@ -51,7 +51,12 @@ fn render(nodes: &[Node], out: &mut String) {
         };
         let indent = "  ".repeat(n.level as usize);
         let heading = n.heading.as_deref().unwrap_or("-");
-        out.push_str(&format!("{indent}{kind} {}-{} {heading} [{} clauses]\n", n.lines[0], n.lines[1], n.clauses.len()));
+        out.push_str(&format!(
+            "{indent}{kind} {}-{} {heading} [{} clauses]\n",
+            n.lines[0],
+            n.lines[1],
+            n.clauses.len()
+        ));
         render(&n.children, out);
     }
 }
