@@ -5,15 +5,15 @@
 //! part of the contract, so renaming one is a breaking change that needs a new
 //! `schema_version`.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Version of the JSON report's shape. Bumped only on incompatible changes.
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// A half-open byte range `[start, end)` into the analysed text (UTF-8, after
 /// decoding and before any normalisation). Serialised as `[start, end]`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
-#[serde(into = "[usize; 2]")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[serde(into = "[usize; 2]", from = "[usize; 2]")]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -37,6 +37,12 @@ impl Span {
     }
 }
 
+impl From<[usize; 2]> for Span {
+    fn from([start, end]: [usize; 2]) -> Self {
+        Span { start, end }
+    }
+}
+
 impl From<Span> for [usize; 2] {
     fn from(span: Span) -> Self {
         [span.start, span.end]
@@ -44,7 +50,7 @@ impl From<Span> for [usize; 2] {
 }
 
 /// The whole analysis of one policy.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     pub schema_version: u32,
     pub input: InputInfo,
@@ -64,7 +70,7 @@ pub struct Report {
 }
 
 /// What was analysed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InputInfo {
     /// Length of the decoded UTF-8 text in bytes.
     pub bytes: usize,
@@ -75,7 +81,7 @@ pub struct InputInfo {
     pub encoding: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum NodeKind {
     Document,
@@ -84,7 +90,7 @@ pub enum NodeKind {
 }
 
 /// One node of the outline.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Node {
     pub kind: NodeKind,
     /// The heading line as written, surrounding whitespace trimmed; `None`
@@ -108,7 +114,7 @@ pub struct Node {
 }
 
 /// A sentence or list item inside a section.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Clause {
     pub span: Span,
     pub lines: [usize; 2],
@@ -116,7 +122,7 @@ pub struct Clause {
 }
 
 /// A pointer to the text that supports a result.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evidence {
     pub span: Span,
     /// 1-based line of `span.start`.
@@ -125,7 +131,7 @@ pub struct Evidence {
     pub text: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CoverageStatus {
     Covered,
@@ -133,14 +139,14 @@ pub enum CoverageStatus {
     Missing,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChecklistRow {
     pub category: String,
     pub status: CoverageStatus,
     pub evidence: Vec<Evidence>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     Must,
@@ -148,7 +154,7 @@ pub enum Severity {
     Info,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FindingStatus {
     Fail,
@@ -157,7 +163,7 @@ pub enum FindingStatus {
 }
 
 /// One rule's verdict on the policy.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
     pub rule: String,
     pub severity: Severity,
@@ -168,14 +174,14 @@ pub struct Finding {
 }
 
 /// One personal-information item as the policy writes it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DataItem {
     pub text: String,
     pub group: Option<String>,
     pub sensitive: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ProviderFrom {
     Text,
@@ -183,7 +189,7 @@ pub enum ProviderFrom {
 }
 
 /// A third-party SDK the policy discloses.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Sdk {
     pub name: String,
     pub canonical: Option<String>,
@@ -199,21 +205,21 @@ pub struct Sdk {
 
 /// A named recipient that is not an SDK: a payment institution, an affiliate,
 /// a kind of partner.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Recipient {
     pub name: String,
     pub kind: String,
     pub evidence: Vec<Evidence>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TimeUnit {
     Days,
     WorkingDays,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ResponseTime {
     pub value: u32,
     pub unit: TimeUnit,
@@ -221,7 +227,7 @@ pub struct ResponseTime {
 }
 
 /// Values a reader can find in the text.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Facts {
     /// `YYYY-MM-DD`.
     pub effective: Option<String>,
@@ -239,7 +245,7 @@ pub struct Facts {
     pub retention: Vec<Evidence>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TocMismatchKind {
     /// An entry of the table of contents has no matching section.
@@ -248,7 +254,7 @@ pub enum TocMismatchKind {
     MissingFromToc,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TocMismatch {
     pub kind: TocMismatchKind,
     pub evidence: Evidence,
