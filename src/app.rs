@@ -14,6 +14,7 @@ use crate::components::{
 };
 use crate::decode::{decode, FileError};
 use crate::i18n::Lang;
+use crate::worker::{AnalysisWorker, WorkerReply};
 
 /// How long typing must pause before the analysis reruns.
 const DEBOUNCE_MS: u32 = 250;
@@ -35,11 +36,17 @@ fn run_analysis(text: &str) -> Analysis {
     let start = now_ms();
     let report = analyze(text);
     let millis = now_ms() - start;
-    // Exposed for the end-to-end test, which logs it.
+    publish_timing(millis, "main");
+    Analysis { report: Rc::new(report), text: Rc::from(text), millis }
+}
+
+/// Exposes the last analysis time, and the thread it ran on, for the
+/// end-to-end test, which logs them.
+fn publish_timing(millis: f64, thread: &str) {
     if let Some(w) = web_sys::window() {
         let _ = js_sys::Reflect::set(&w, &"__policylensAnalysisMs".into(), &millis.into());
+        let _ = js_sys::Reflect::set(&w, &"__policylensAnalysisThread".into(), &thread.into());
     }
-    Analysis { report: Rc::new(report), text: Rc::from(text), millis }
 }
 
 fn local_storage() -> Option<web_sys::Storage> {
@@ -75,15 +82,57 @@ pub fn App() -> Html {
         });
     }
 
+    // The analysis runs in a worker when one can start, else in place.
+    let worker = use_mut_ref(|| None::<AnalysisWorker>);
+    let latest = use_mut_ref(|| (0u32, Rc::<str>::from("")));
+    {
+        let worker = worker.clone();
+        let latest = latest.clone();
+        let setter = analysis.setter();
+        use_effect_with((), move |()| {
+            let on_reply = {
+                let latest = latest.clone();
+                let setter = setter.clone();
+                move |reply: WorkerReply| {
+                    let (id, text) = latest.borrow().clone();
+                    if reply.id == id {
+                        publish_timing(reply.millis, "worker");
+                        setter.set(Analysis { report: Rc::new(reply.report), text, millis: reply.millis });
+                    }
+                }
+            };
+            let on_broken = move || {
+                let text = latest.borrow().1.clone();
+                setter.set(run_analysis(&text));
+            };
+            *worker.borrow_mut() = AnalysisWorker::start(on_reply, on_broken);
+        });
+    }
+
     // Sets the text and schedules an analysis.
     let set_text = {
         let input = input.clone();
-        let analysis = analysis.clone();
+        let setter = analysis.setter();
         let pending = pending.clone();
+        let worker = worker.clone();
+        let latest = latest.clone();
         Callback::from(move |(text, immediate): (String, bool)| {
             input.set(text.clone());
-            let analysis = analysis.clone();
-            let job = move || analysis.set(run_analysis(&text));
+            let text: Rc<str> = Rc::from(text);
+            let id = {
+                let mut latest = latest.borrow_mut();
+                latest.0 += 1;
+                latest.1 = text.clone();
+                latest.0
+            };
+            let setter = setter.clone();
+            let worker = worker.clone();
+            let job = move || {
+                let posted = worker.borrow().as_ref().is_some_and(|w| !w.is_broken() && w.post(id, &text));
+                if !posted {
+                    setter.set(run_analysis(&text));
+                }
+            };
             let mut slot = pending.borrow_mut();
             slot.take().map(Timeout::cancel);
             if immediate {

@@ -8,12 +8,16 @@ pub mod app;
 pub mod components;
 pub mod decode;
 pub mod i18n;
+pub mod worker;
 
 use wasm_bindgen::prelude::*;
 
-/// Mounts the app on the page's body.
+/// Mounts the app on the page's body. Does nothing where there is no window:
+/// the analysis worker loads this same module.
 pub fn start() {
-    yew::Renderer::<app::App>::new().render();
+    if web_sys::window().is_some() {
+        yew::Renderer::<app::App>::new().render();
+    }
 }
 
 /// Analyses `text` and returns the report as a plain JavaScript object with

@@ -77,7 +77,9 @@ pub fn classify_lines<'a>(text: &'a str, lines: &Lines) -> Vec<LineInfo<'a>> {
         let line = info.text;
         let kind = if line.is_empty() {
             LineKind::Blank
-        } else if is_page_number(line) || counts.get(line).is_some_and(|&n| n >= 3) && is_header_like(line) {
+        } else if is_page_number(line)
+            || counts.get(line).is_some_and(|&n| n >= 3) && is_header_like(line) && marker::parse(line).is_none()
+        {
             LineKind::Noise
         } else if is_doc_title(line) {
             info.title_norm = normalize(line);
