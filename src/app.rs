@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use gloo_timers::callback::Timeout;
 use policylens_core::{analyze, Report, Span};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -143,6 +143,16 @@ pub fn App() -> Html {
         })
     };
 
+    // A policy passed in the URL fragment (read by boot.js) loads at once.
+    {
+        let set_text = set_text.clone();
+        use_effect_with((), move |()| {
+            if let Some(text) = global_string("__policylensInitialText") {
+                set_text.emit((text, true));
+            }
+        });
+    }
+
     let on_input = {
         let set_text = set_text.clone();
         Callback::from(move |e: InputEvent| {
@@ -220,6 +230,29 @@ pub fn App() -> Html {
         })
     };
 
+    let on_share = {
+        let input = input.clone();
+        let message = message.clone();
+        let lang = lang.clone();
+        Callback::from(move |_: MouseEvent| {
+            let text = (*input).clone();
+            let message = message.clone();
+            let strings = lang.strings();
+            wasm_bindgen_futures::spawn_local(async move {
+                match share_fragment(&text).await {
+                    Some(fragment) => {
+                        if let Some(w) = web_sys::window() {
+                            let _ =
+                                w.history().and_then(|h| h.replace_state_with_url(&JsValue::NULL, "", Some(&fragment)));
+                        }
+                        message.set(Some(strings.share_done.to_owned()));
+                    }
+                    None => message.set(Some(strings.share_failed.to_owned())),
+                }
+            });
+        })
+    };
+
     let on_lang = {
         let lang = lang.clone();
         Callback::from(move |_: MouseEvent| {
@@ -239,7 +272,40 @@ pub fn App() -> Html {
         })
     };
 
+    let on_export_json = {
+        let analysis = analysis.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Ok(value) = crate::report_to_js(&analysis.report) else { return };
+            let json = js_sys::JSON::stringify_with_replacer_and_space(&value, &JsValue::NULL, &JsValue::from(2));
+            if let Some(json) = json.ok().and_then(|j| j.as_string()) {
+                crate::export::download("policylens-report.json", "application/json", &json);
+            }
+        })
+    };
+    let on_export_md = {
+        let analysis = analysis.clone();
+        let lang = lang.clone();
+        Callback::from(move |_: MouseEvent| {
+            let md = policylens_core::markdown::render(&analysis.report, *lang == Lang::Zh);
+            crate::export::download("policylens-report.md", "text/markdown", &md);
+        })
+    };
+
     let a = &*analysis;
+    if is_embedded() {
+        // Embedded in a documentation page: the report panels only.
+        return html! {
+            <div class="app embed" data-embed="true">
+                <SummaryLine analysis={a.clone()} lang={*lang} />
+                <main class="layout embed-layout">
+                    <ChecklistPanel analysis={a.clone()} lang={*lang} on_select={on_select.clone()} />
+                    <FindingsPanel analysis={a.clone()} lang={*lang} on_select={on_select.clone()} />
+                    <SdkMapPanel analysis={a.clone()} lang={*lang} on_select={on_select.clone()} />
+                    <FactsPanel analysis={a.clone()} lang={*lang} on_select={on_select} />
+                </main>
+            </div>
+        };
+    }
     html! {
         <div class="app" ondrop={on_drop} ondragover={on_dragover}>
             <header class="topbar">
@@ -253,6 +319,9 @@ pub fn App() -> Html {
                         { strings.pick_file }
                         <input type="file" accept=".txt,.md,.html,.htm,text/plain,text/html,text/markdown" data-testid="file-input" onchange={on_pick} />
                     </label>
+                    <button type="button" data-testid="export-json" onclick={on_export_json}>{ strings.export_json }</button>
+                    <button type="button" data-testid="export-markdown" onclick={on_export_md}>{ strings.export_markdown }</button>
+                    <button type="button" data-testid="share" onclick={on_share}>{ strings.share }</button>
                     <button type="button" data-testid="lang-switch" onclick={on_lang} lang={if *lang == Lang::Zh { "en" } else { "zh-CN" }}>{ strings.switch_lang }</button>
                 </div>
             </header>
@@ -298,6 +367,28 @@ fn scroll_to(span: Span) {
         opts.set_block(web_sys::ScrollLogicalPosition::Center);
         el.scroll_into_view_with_scroll_into_view_options(&opts);
     }
+}
+
+/// Whether the page was opened with `?embed`.
+fn is_embedded() -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .is_some_and(|q| q.trim_start_matches('?').split('&').any(|p| p == "embed" || p.starts_with("embed=")))
+}
+
+/// A string that boot.js left on `window`.
+fn global_string(name: &str) -> Option<String> {
+    let w = web_sys::window()?;
+    js_sys::Reflect::get(&w, &JsValue::from_str(name)).ok()?.as_string()
+}
+
+/// The `#policy=…` fragment for `text`, compressed by boot.js's helper.
+async fn share_fragment(text: &str) -> Option<String> {
+    let w = web_sys::window()?;
+    let helper = js_sys::Reflect::get(&w, &"policylensFragment".into()).ok()?;
+    let encode: js_sys::Function = js_sys::Reflect::get(&helper, &"encode".into()).ok()?.dyn_into().ok()?;
+    let promise: js_sys::Promise = encode.call1(&helper, &JsValue::from_str(text)).ok()?.dyn_into().ok()?;
+    JsFuture::from(promise).await.ok()?.as_string()
 }
 
 /// Fetches one of the app's own static files as text.

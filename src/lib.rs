@@ -7,16 +7,21 @@
 pub mod app;
 pub mod components;
 pub mod decode;
+pub mod export;
 pub mod i18n;
 pub mod worker;
 
 use wasm_bindgen::prelude::*;
 
-/// Mounts the app on the page's body. Does nothing where there is no window:
-/// the analysis worker loads this same module.
+/// Mounts the app on the element marked `data-policylens-app`. Does nothing
+/// where there is none: the analysis worker, and pages that load the module
+/// only for `analyze`, get no app.
 pub fn start() {
-    if web_sys::window().is_some() {
-        yew::Renderer::<app::App>::new().render();
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("[data-policylens-app]").ok().flatten());
+    if let Some(root) = root {
+        yew::Renderer::<app::App>::with_root(root).render();
     }
 }
 

@@ -1,9 +1,32 @@
 // Loads the wasm module. Kept out of index.html so that the
 // Content-Security-Policy can forbid inline scripts.
+//
+// Also: reads a policy passed in the URL fragment (#policy=…, deflate-raw and
+// base64url; the fragment never reaches a server), and registers the service
+// worker that lets the app work offline after its first load.
 import init, * as bindings from './policylens-web.js';
+import { decodeFragment, encodeFragment } from './fragment.js';
 
 const started = performance.now();
+window.policylensFragment = { encode: encodeFragment, decode: decodeFragment };
+try {
+  window.__policylensInitialText = await decodeFragment(location.hash);
+} catch (error) {
+  window.__policylensInitialText = null;
+  window.__policylensFragmentError = String(error);
+}
 await init({ module_or_path: new URL('./policylens-web_bg.wasm', import.meta.url) });
 window.policylens = bindings;
+// A new policy in the fragment (an embedding page updating its iframe, a
+// pasted share link) reloads the page, which reads it afresh.
+// (The app's own share link uses history.replaceState, which fires no
+// hashchange.)
+addEventListener('hashchange', () => {
+  if (location.hash.startsWith('#policy=')) location.reload();
+});
 window.__policylensBootMs = performance.now() - started;
 document.documentElement.dataset.ready = 'true';
+
+if ('serviceWorker' in navigator && (location.protocol === 'https:' || location.hostname === '127.0.0.1' || location.hostname === 'localhost')) {
+  navigator.serviceWorker.register('./sw.js').catch(() => {});
+}

@@ -4,10 +4,12 @@
 mod document;
 mod outline;
 mod panels;
+mod sdk_map;
 
 pub use document::DocumentView;
 pub use outline::OutlineTree;
 pub use panels::{ChecklistPanel, FactsPanel, FindingsPanel, SdkMapPanel, SummaryLine};
+pub use sdk_map::SdkMap;
 
 use yew::prelude::*;
 

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::ViewProps;
 use crate::i18n::Lang;
 
-fn evidence_link(ev: &Evidence, on_select: &Callback<Span>) -> Html {
+pub(crate) fn evidence_link(ev: &Evidence, on_select: &Callback<Span>) -> Html {
     let span = ev.span;
     let onclick = on_select.reform(move |_: MouseEvent| span);
     html! {
@@ -118,21 +118,14 @@ pub fn FindingsPanel(props: &ViewProps) -> Html {
 #[component]
 pub fn SdkMapPanel(props: &ViewProps) -> Html {
     let strings = props.lang.strings();
-    let sdks = &props.analysis.report.sdks;
+    let report = &props.analysis.report;
     html! {
         <section class="panel" data-testid="sdk-map">
             <h2>{ strings.sdk_map }</h2>
-            if sdks.is_empty() {
+            if report.sdks.is_empty() {
                 <p class="empty">{ strings.no_sdks }</p>
             } else {
-                <ul class="rows">
-                { for sdks.iter().map(|s| html! {
-                    <li class="sdk" data-sdk={s.name.clone()}>
-                        <strong>{ s.name.clone() }</strong>{ " " }
-                        <span class="provider">{ s.provider.clone().unwrap_or_default() }</span>
-                    </li>
-                }) }
-                </ul>
+                <super::SdkMap analysis={props.analysis.clone()} lang={props.lang} on_select={props.on_select.clone()} />
             }
         </section>
     }

@@ -154,3 +154,69 @@ test('a 1 MB policy is analysed in the worker and the page stays responsive', as
   assert.equal(thread, 'worker');
   await context.close();
 });
+
+test('the JSON and Markdown exports hold the report', async () => {
+  const { page, context } = await openApp();
+  const text = await policy('weidandan.txt');
+  await paste(page, text);
+  const jsonDownload = page.waitForEvent('download');
+  await page.click('[data-testid=export-json]');
+  const json = JSON.parse(await streamText(await (await jsonDownload).createReadStream()));
+  assert.equal(json.schema_version, 1);
+  assert.equal(json.input.bytes, Buffer.byteLength(text));
+  const sections = json.outline[0].children.filter((n) => n.kind === 'section').map((n) => n.heading);
+  assert.equal(sections.at(-1), '变更');
+  const mdDownload = page.waitForEvent('download');
+  await page.click('[data-testid=export-markdown]');
+  const md = await streamText(await (await mdDownload).createReadStream());
+  assert.ok(md.startsWith('# PolicyLens 隐私政策审阅报告\n'), md.slice(0, 80));
+  assert.ok(md.includes('  - 第十一章 适用范围 (L340)'), md);
+  await context.close();
+});
+
+async function streamText(stream) {
+  const chunks = [];
+  for await (const c of stream) chunks.push(c);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+test('a policy in the URL fragment loads, and ?embed shows only the report panels', async () => {
+  const { page, context } = await openApp();
+  const text = '隐私政策\n一、我们如何收集信息\n我们收集您的手机号。\n二、如何联系我们\n邮箱：privacy@example.com。\n';
+  const fragment = await page.evaluate((t) => window.policylensFragment.encode(t), text);
+  assert.ok(fragment.startsWith('#policy='));
+  // A new fragment on the open page reloads it with the policy.
+  await page.evaluate((f) => { location.hash = f; }, fragment);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=outline] .node.section').length === 2);
+  assert.equal(await page.inputValue('[data-testid=policy-input]'), text);
+  await page.goto(`${server.url}?embed${fragment}`);
+  await page.waitForSelector('html[data-ready=true] [data-embed=true]');
+  assert.equal(await page.locator('[data-testid=policy-input]').count(), 0);
+  for (const id of ['checklist', 'findings', 'sdk-map', 'facts']) {
+    assert.equal(await page.locator(`[data-testid=${id}]`).count(), 1, id);
+  }
+  await context.close();
+});
+
+test('the embedding example page shows the review and the report data', async () => {
+  const { page, context } = await openApp();
+  await page.goto(`${server.url}embed-example.html`);
+  await page.waitForFunction(() => document.querySelector('[data-testid=example-data]').textContent.includes('schema_version'));
+  const data = JSON.parse(await page.textContent('[data-testid=example-data]'));
+  assert.deepEqual(data.sections, ['一、我们如何收集和使用您的个人信息', '二、如何联系我们']);
+  const frame = page.frameLocator('[data-testid=example-frame]');
+  await frame.locator('[data-embed=true] [data-testid=checklist]').waitFor();
+  await context.close();
+});
+
+test('after the first visit the app works offline', async () => {
+  const { page, context } = await openApp();
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await page.waitForSelector('html[data-ready=true]');
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector('html[data-ready=true] [data-testid=policy-input]');
+  await paste(page, await policy('apayun.txt'));
+  await context.close();
+});

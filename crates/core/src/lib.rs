@@ -15,6 +15,7 @@ pub mod classify;
 #[cfg(feature = "decode")]
 pub mod decode;
 pub mod facts;
+pub mod markdown;
 pub mod report;
 pub mod rules;
 pub mod sdk;

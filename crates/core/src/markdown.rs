@@ -1,0 +1,134 @@
+//! A Markdown rendering of a report, for reviewers who want a file to keep or
+//! attach to a ticket. Used by the app's export and the CLI's
+//! `--format markdown`; it only presents what the report holds.
+
+use std::fmt::Write;
+
+use crate::report::{CoverageStatus, FindingStatus, Node, NodeKind, Report, Severity};
+
+/// Renders `report` as Markdown, with Chinese (`zh = true`) or English labels.
+pub fn render(report: &Report, zh: bool) -> String {
+    let t = |z: &'static str, e: &'static str| if zh { z } else { e };
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", t("PolicyLens 隐私政策审阅报告", "PolicyLens privacy-policy review"));
+    let _ = writeln!(
+        out,
+        "{}: {} bytes, {} lines, {}\n",
+        t("输入", "Input"),
+        report.input.bytes,
+        report.input.lines,
+        report.input.encoding
+    );
+
+    let must_fail =
+        report.findings.iter().filter(|f| f.severity == Severity::Must && f.status == FindingStatus::Fail).count();
+    let _ = writeln!(
+        out,
+        "**{}**: {must_fail} · **{}**: {} \n",
+        t("必须项未满足", "Must-items failing"),
+        t("第三方 SDK", "Third-party SDKs"),
+        report.sdks.len()
+    );
+
+    let _ = writeln!(out, "## {}\n", t("目录结构", "Outline"));
+    for doc in &report.outline {
+        outline(&mut out, doc, 0, zh);
+    }
+
+    if !report.checklist.is_empty() {
+        let _ = writeln!(out, "\n## {}\n", t("章节清单", "Checklist"));
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            t("类别", "Category"),
+            t("状态", "Status"),
+            t("依据（行）", "Evidence (line)")
+        );
+        let _ = writeln!(out, "|---|---|---|");
+        for row in &report.checklist {
+            let status = match row.status {
+                CoverageStatus::Covered => t("已覆盖", "covered"),
+                CoverageStatus::Partial => t("部分覆盖", "partial"),
+                CoverageStatus::Missing => t("缺失", "missing"),
+            };
+            let lines: Vec<String> = row.evidence.iter().take(5).map(|e| e.line.to_string()).collect();
+            let _ = writeln!(out, "| {} | {status} | {} |", row.category, lines.join(", "));
+        }
+    }
+
+    let failing: Vec<_> = report.findings.iter().filter(|f| f.status != FindingStatus::Pass).collect();
+    if !failing.is_empty() {
+        let _ = writeln!(out, "\n## {}\n", t("问题", "Findings"));
+        for severity in [Severity::Must, Severity::Should, Severity::Info] {
+            for f in failing.iter().filter(|f| f.severity == severity) {
+                let status = if f.status == FindingStatus::Fail { t("未满足", "fail") } else { t("警告", "warn") };
+                let _ = writeln!(out, "- **{}** ({status}): {}", f.rule, escape(&f.message));
+                if !f.sources.is_empty() {
+                    let _ = writeln!(out, "  - {}: {}", t("依据", "Sources"), f.sources.join("; "));
+                }
+                for e in f.evidence.iter().take(3) {
+                    let _ = writeln!(out, "  - {} {}: {}", t("第", "line"), e.line, escape(&e.text));
+                }
+            }
+        }
+    }
+
+    if !report.sdks.is_empty() {
+        let _ = writeln!(out, "\n## {}\n", t("第三方 SDK", "Third-party SDKs"));
+        let _ = writeln!(
+            out,
+            "| SDK | {} | {} | {} | {} |",
+            t("提供方", "Provider"),
+            t("目的", "Purpose"),
+            t("个人信息", "Data"),
+            t("隐私政策", "Privacy policy")
+        );
+        let _ = writeln!(out, "|---|---|---|---|---|");
+        for s in &report.sdks {
+            let data: Vec<&str> = s.data.iter().map(|d| d.text.as_str()).collect();
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} |",
+                escape(&s.name),
+                escape(s.provider.as_deref().unwrap_or("—")),
+                escape(s.purpose.as_deref().unwrap_or("—")),
+                escape(&data.join("、")),
+                escape(s.link.as_deref().unwrap_or("—"))
+            );
+        }
+    }
+    out
+}
+
+fn outline(out: &mut String, node: &Node, depth: usize, zh: bool) {
+    let label = match node.kind {
+        NodeKind::Toc => (if zh { "（目录）" } else { "(table of contents)" }).to_owned(),
+        _ => node.heading.clone().unwrap_or_else(|| (if zh { "（无标题文档）" } else { "(untitled)" }).to_owned()),
+    };
+    let cats = if node.categories.is_empty() { String::new() } else { format!(" `{}`", node.categories.join("` `")) };
+    let _ = writeln!(out, "{}- {} (L{}){cats}", "  ".repeat(depth), escape(&label), node.lines[0]);
+    for c in &node.children {
+        outline(out, c, depth + 1, zh);
+    }
+}
+
+/// Escapes the characters that would change a Markdown table or list.
+fn escape(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_outline_and_escapes_pipes() {
+        let report = crate::analyze("隐私政策\n一、我们如何收集信息\n我们收集手机号。\n二、联系 | 我们\n邮箱。\n");
+        let md = render(&report, true);
+        assert!(md.starts_with("# PolicyLens 隐私政策审阅报告\n"), "{md}");
+        assert!(md.contains("- 隐私政策 (L1)\n  - 一、我们如何收集信息 (L2)"), "{md}");
+        assert!(md.contains("二、联系 \\| 我们"), "{md}");
+        let en = render(&report, false);
+        assert!(en.contains("## Outline"), "{en}");
+    }
+}
