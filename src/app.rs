@@ -21,11 +21,19 @@ const DEBOUNCE_MS: u32 = 250;
 const LANG_KEY: &str = "policylens.lang";
 
 /// A finished analysis with its timing.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Analysis {
     pub report: Rc<Report>,
     pub text: Rc<str>,
     pub millis: f64,
+}
+
+/// Identity, not content: a new analysis is a new `Rc`, and comparing two
+/// reports of a 1 MB policy field by field on every render would be slow.
+impl PartialEq for Analysis {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.report, &other.report) && Rc::ptr_eq(&self.text, &other.text)
+    }
 }
 
 fn now_ms() -> f64 {
@@ -109,14 +117,26 @@ pub fn App() -> Html {
         });
     }
 
-    // Sets the text and schedules an analysis.
+    // The text area is not controlled by `value`: re-setting a 1 MB value on
+    // every keystroke would lay the text out again. Text from elsewhere (a
+    // file, the example, the URL) is written into it directly.
+    let area_ref = use_node_ref();
+
+    // Sets the text and schedules an analysis. `immediate` marks text that
+    // did not come from typing: it is analysed at once and shown in the area.
     let set_text = {
         let input = input.clone();
+        let area_ref = area_ref.clone();
         let setter = analysis.setter();
         let pending = pending.clone();
         let worker = worker.clone();
         let latest = latest.clone();
         Callback::from(move |(text, immediate): (String, bool)| {
+            if immediate {
+                if let Some(area) = area_ref.cast::<HtmlTextAreaElement>() {
+                    area.set_value(&text);
+                }
+            }
             input.set(text.clone());
             let text: Rc<str> = Rc::from(text);
             let id = {
@@ -333,7 +353,7 @@ pub fn App() -> Html {
                 <section class="input-pane">
                     <label for="policy-input" class="pane-title">{ strings.input_label }</label>
                     <textarea id="policy-input" data-testid="policy-input" spellcheck="false"
-                        placeholder={strings.input_placeholder} value={(*input).clone()} oninput={on_input} />
+                        placeholder={strings.input_placeholder} ref={area_ref} oninput={on_input} />
                 </section>
                 <section class="outline-pane">
                     <h2 class="pane-title">{ strings.outline }</h2>
