@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use gloo_timers::callback::Timeout;
-use policylens_core::{analyze, Report, Span};
+use policylens_core::{analyze, InputKind, Report, Span};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
@@ -19,6 +19,11 @@ use crate::worker::{AnalysisWorker, WorkerReply};
 /// How long typing must pause before the analysis reruns.
 const DEBOUNCE_MS: u32 = 250;
 const LANG_KEY: &str = "policylens.lang";
+const DRAFT_KEY: &str = "policylens.draft";
+const SAVE_DRAFT_KEY: &str = "policylens.save-draft";
+/// Largest text the page analyses (8 MiB). Larger text stays in the editor,
+/// with a message; the CLI has no such limit.
+pub const MAX_INPUT_BYTES: usize = 8 << 20;
 
 /// A finished analysis with its timing.
 #[derive(Debug, Clone)]
@@ -122,12 +127,17 @@ pub fn App() -> Html {
     // file, the example, the URL) is written into it directly.
     let area_ref = use_node_ref();
 
+    let too_large = use_state(|| false);
+    let save_draft = use_state(|| local_storage().and_then(|s| s.get_item(SAVE_DRAFT_KEY).ok().flatten()).is_some());
+
     // Sets the text and schedules an analysis. `immediate` marks text that
     // did not come from typing: it is analysed at once and shown in the area.
     let set_text = {
         let input = input.clone();
         let area_ref = area_ref.clone();
         let setter = analysis.setter();
+        let too_large = too_large.clone();
+        let save_draft = save_draft.clone();
         let pending = pending.clone();
         let worker = worker.clone();
         let latest = latest.clone();
@@ -147,7 +157,16 @@ pub fn App() -> Html {
             };
             let setter = setter.clone();
             let worker = worker.clone();
+            let too_large = too_large.clone();
+            let save_draft = save_draft.clone();
             let job = move || {
+                too_large.set(text.len() > MAX_INPUT_BYTES);
+                if *save_draft {
+                    store_draft(&text);
+                }
+                if text.len() > MAX_INPUT_BYTES {
+                    return;
+                }
                 let posted = worker.borrow().as_ref().is_some_and(|w| !w.is_broken() && w.post(id, &text));
                 if !posted {
                     setter.set(run_analysis(&text));
@@ -169,6 +188,8 @@ pub fn App() -> Html {
         use_effect_with((), move |()| {
             if let Some(text) = global_string("__policylensInitialText") {
                 set_text.emit((text, true));
+            } else if let Some(draft) = saved_draft() {
+                set_text.emit((draft, true));
             }
         });
     }
@@ -273,6 +294,25 @@ pub fn App() -> Html {
         })
     };
 
+    let on_save_draft = {
+        let save_draft = save_draft.clone();
+        let input = input.clone();
+        Callback::from(move |e: Event| {
+            let checked = e.target_unchecked_into::<HtmlInputElement>().checked();
+            if let Some(s) = local_storage() {
+                if checked {
+                    let _ = s.set_item(SAVE_DRAFT_KEY, "1");
+                    store_draft(&input);
+                } else {
+                    // Opting out forgets the draft at once.
+                    let _ = s.remove_item(SAVE_DRAFT_KEY);
+                    let _ = s.remove_item(DRAFT_KEY);
+                }
+            }
+            save_draft.set(checked);
+        })
+    };
+
     let on_lang = {
         let lang = lang.clone();
         Callback::from(move |_: MouseEvent| {
@@ -349,9 +389,18 @@ pub fn App() -> Html {
             if let Some(msg) = &*message {
                 <p class="message" role="alert" data-testid="message">{ msg }</p>
             }
+            if *too_large {
+                <p class="message" role="alert" data-testid="too-large">{ (strings.too_large)(input.len(), MAX_INPUT_BYTES) }</p>
+            } else if a.report.input.kind == InputKind::NotAPolicy {
+                <p class="message" role="status" data-testid="not-a-policy">{ strings.not_a_policy }</p>
+            }
             <main class="layout">
                 <section class="input-pane">
                     <label for="policy-input" class="pane-title">{ strings.input_label }</label>
+                    <label class="draft-toggle">
+                        <input type="checkbox" data-testid="save-draft" checked={*save_draft} onchange={on_save_draft} />
+                        { strings.save_draft }
+                    </label>
                     <textarea id="policy-input" data-testid="policy-input" spellcheck="false"
                         placeholder={strings.input_placeholder} ref={area_ref} oninput={on_input} />
                 </section>
@@ -386,6 +435,21 @@ fn scroll_to(span: Span) {
         let opts = web_sys::ScrollIntoViewOptions::new();
         opts.set_block(web_sys::ScrollLogicalPosition::Center);
         el.scroll_into_view_with_scroll_into_view_options(&opts);
+    }
+}
+
+/// The saved draft, when the user opted in to saving it.
+fn saved_draft() -> Option<String> {
+    let s = local_storage()?;
+    s.get_item(SAVE_DRAFT_KEY).ok().flatten()?;
+    s.get_item(DRAFT_KEY).ok().flatten().filter(|d| !d.is_empty())
+}
+
+/// Saves the draft locally (only ever called when the user opted in). A
+/// draft too large for the browser's storage is simply not saved.
+fn store_draft(text: &str) {
+    if let Some(s) = local_storage() {
+        let _ = s.set_item(DRAFT_KEY, text);
     }
 }
 

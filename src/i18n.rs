@@ -61,6 +61,9 @@ pub struct Strings {
     pub unsupported_file: &'static str,
     pub undecodable: &'static str,
     pub file_read_error: &'static str,
+    pub not_a_policy: &'static str,
+    pub save_draft: &'static str,
+    pub too_large: fn(usize, usize) -> String,
     pub summary: fn(usize, usize, usize) -> String,
     pub stats: fn(usize, usize, f64) -> String,
 }
@@ -92,6 +95,11 @@ pub static ZH: Strings = Strings {
     unsupported_file: "无法直接读取 PDF 或 Word 文件：请在阅读器中全选并复制文字，再粘贴到这里，或另存为 .txt 后拖入。",
     undecodable: "无法识别文件编码（支持 UTF-8、UTF-16、GB18030/GBK）。",
     file_read_error: "读取文件失败。",
+    not_a_policy: "这段文字看起来不是中文隐私政策（未出现“隐私”“个人信息”等用语），因此不生成章节清单和问题。",
+    save_draft: "在本机保存草稿（刷新后恢复；不会上传）",
+    too_large: |size, max| {
+        format!("文本过大（{:.1} MB），超过页面可分析的上限 {} MB：文字仍保留在编辑框中。请删减后再试，或使用命令行工具 policylens。", size as f64 / 1_048_576.0, max >> 20)
+    },
     summary: |must, sdks, sensitive| {
         format!("{must} 项必须项未满足 · {sdks} 个第三方 SDK · {sensitive} 类敏感个人信息")
     },
@@ -125,6 +133,9 @@ pub static EN: Strings = Strings {
     unsupported_file: "PDF and Word files cannot be read directly: select all text in your reader, copy and paste it here, or save it as .txt and drop that.",
     undecodable: "Could not detect the file's encoding (UTF-8, UTF-16 and GB18030/GBK are supported).",
     file_read_error: "Could not read the file.",
+    not_a_policy: "This text does not read like a Chinese privacy policy (it never mentions 隐私 or 个人信息), so no checklist or findings are shown.",
+    save_draft: "Save my draft on this device (restored after a reload; never uploaded)",
+    too_large: |size, max| format!("The text is too large ({:.1} MB) for the page, whose limit is {} MB: it stays in the editor. Shorten it, or use the policylens command-line tool.", size as f64 / 1_048_576.0, max >> 20),
     summary: |must, sdks, sensitive| format!("{must} must-items fail · {sdks} third-party SDKs · {sensitive} sensitive kinds of data"),
     stats: |sections, clauses, ms| format!("{sections} sections · {clauses} clauses · analysed in {ms:.1} ms"),
 };

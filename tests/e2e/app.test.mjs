@@ -220,3 +220,51 @@ test('after the first visit the app works offline', async () => {
   await paste(page, await policy('apayun.txt'));
   await context.close();
 });
+
+/** Sets the input as a paste does (fill() types, which is slow for megabytes). */
+async function pasteRaw(page, text) {
+  await page.evaluate((t) => {
+    const area = document.querySelector('[data-testid=policy-input]');
+    area.value = t;
+    area.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste' }));
+  }, text);
+}
+
+test('text that is not a policy gets a message in the interface language, not failures', async () => {
+  const { page, context } = await openApp();
+  await pasteRaw(page, '第一回 宴桃园豪杰三结义 斩黄巾英雄首立功。\n话说天下大势，分久必合，合久必分。\n');
+  await page.waitForSelector('[data-testid=not-a-policy]');
+  assert.match(await page.textContent('[data-testid=not-a-policy]'), /不是中文隐私政策/);
+  assert.equal(await page.locator('[data-testid=findings] [data-rule]').count(), 0);
+  await page.click('[data-testid=lang-switch]');
+  assert.match(await page.textContent('[data-testid=not-a-policy]'), /does not read like a Chinese privacy policy/);
+  await context.close();
+});
+
+test('text above the size limit keeps the editor content and says why', async () => {
+  const { page, context } = await openApp();
+  const huge = '我们收集您的个人信息。\n'.repeat(300_000); // 9.9 MB
+  await pasteRaw(page, huge);
+  await page.waitForSelector('[data-testid=too-large]', { timeout: 30_000 });
+  assert.match(await page.textContent('[data-testid=too-large]'), /文本过大.*上限 8 MB/);
+  assert.equal(await page.evaluate(() => document.querySelector('[data-testid=policy-input]').value.length), huge.length);
+  await context.close();
+});
+
+test('a draft survives a reload only when the user opted in', async () => {
+  const { page, context } = await openApp();
+  const draft = '隐私政策\n一、我们如何收集信息\n我们收集您的手机号。\n';
+  await pasteRaw(page, draft);
+  await page.reload();
+  await page.waitForSelector('html[data-ready=true] [data-testid=policy-input]');
+  assert.equal(await page.inputValue('[data-testid=policy-input]'), '');
+  await page.check('[data-testid=save-draft]');
+  await pasteRaw(page, draft);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=outline] .node.section').length === 1);
+  await page.reload();
+  await page.waitForSelector('html[data-ready=true] [data-testid=policy-input]');
+  await page.waitForFunction((d) => document.querySelector('[data-testid=policy-input]').value === d, draft);
+  await page.uncheck('[data-testid=save-draft]');
+  assert.equal(await page.evaluate(() => localStorage.getItem('policylens.draft')), null);
+  await context.close();
+});

@@ -15,6 +15,7 @@ pub mod classify;
 #[cfg(feature = "decode")]
 pub mod decode;
 pub mod facts;
+pub mod input_kind;
 pub mod markdown;
 pub mod report;
 pub mod rules;
@@ -37,22 +38,31 @@ pub fn analyze_decoded(text: &str, encoding: &str) -> Report {
     classify::classify(text, &mut outline);
     let facts = facts::extract(text, &lines, &outline);
     let sdks = sdk::extract(text, &lines, &outline);
-    let checklist = checklist::build(text, &lines, &outline, &facts);
-    let findings = rules::run(&rules::Context {
-        text,
-        lines: &lines,
-        outline: &outline,
-        facts: &facts,
-        checklist: &checklist,
-        sdks: &sdks,
-        anomalies: &seg.anomalies,
-    });
+    let kind = input_kind::classify(text);
+    // Text that is not a policy gets its outline and facts, but no checklist
+    // and no findings: a wall of failures would say nothing useful.
+    let (checklist, findings) = if kind == InputKind::Policy {
+        let checklist = checklist::build(text, &lines, &outline, &facts);
+        let findings = rules::run(&rules::Context {
+            text,
+            lines: &lines,
+            outline: &outline,
+            facts: &facts,
+            checklist: &checklist,
+            sdks: &sdks,
+            anomalies: &seg.anomalies,
+        });
+        (checklist, findings)
+    } else {
+        (Vec::new(), Vec::new())
+    };
     Report {
         schema_version: SCHEMA_VERSION,
         input: InputInfo {
             bytes: text.len(),
             lines: if text.is_empty() { 0 } else { lines.len() },
             encoding: encoding.to_owned(),
+            kind,
         },
         outline,
         checklist,

@@ -79,6 +79,21 @@ pub struct InputInfo {
     /// The encoding the input was decoded from: `utf-8`, `utf-16le`,
     /// `utf-16be` or `gb18030`.
     pub encoding: String,
+    /// Whether the text is a privacy policy at all. Only a `policy` gets a
+    /// checklist and findings.
+    pub kind: InputKind,
+}
+
+/// What the input is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InputKind {
+    /// Nothing but whitespace.
+    Empty,
+    /// Reads as a Chinese privacy policy.
+    Policy,
+    /// Text that is not a Chinese privacy policy (a novel, code, an English page).
+    NotAPolicy,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -31,6 +31,7 @@ fn all_policies_segment_and_most_have_a_real_outline() {
         let text = capp_text(path);
         let report = analyze(&text);
         check_invariants(&text, &report.outline).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert_eq!(report.input.kind, policylens_core::InputKind::Policy, "{}", path.display());
         let n = best_document(&report.outline);
         if n < 5 {
             trivial.push(format!("{} ({n})", path.file_name().unwrap().to_string_lossy()));
