@@ -13,7 +13,7 @@ export CARGO_TERM_COLOR ?= never
 # The toolchain that builds wasm32 (written by scripts/setup.sh).
 WASM_TC = $$(cat target/.wasm-toolchain)
 
-.PHONY: serve test setup fmt-check clippy test-native test-browser dist test-e2e bench fuzz clean
+.PHONY: serve test setup fmt-check clippy test-native test-browser dist test-e2e fuzz-smoke bench fuzz clean
 
 setup:
 	@bash scripts/setup.sh
@@ -22,7 +22,7 @@ serve: setup
 	@echo "PolicyLens will be served at http://127.0.0.1:8080"
 	RUSTUP_TOOLCHAIN=$(WASM_TC) trunk serve --release --address 127.0.0.1 --port 8080
 
-test: setup fmt-check clippy test-native test-browser dist test-e2e
+test: setup fmt-check clippy test-native fuzz-smoke test-browser dist test-e2e
 	@echo "make test: all checks passed"
 
 fmt-check:
@@ -50,6 +50,15 @@ test-e2e: dist
 
 bench:
 	cargo +stable bench -p policylens-core
+
+# Fuzzing: a short bounded run in `make test`, a longer one by hand
+# (`make fuzz FUZZ_SECONDS=600`).
+FUZZ_SECONDS ?= 60
+fuzz-smoke:
+	bash scripts/fuzz.sh 20
+
+fuzz:
+	bash scripts/fuzz.sh $(FUZZ_SECONDS)
 
 clean:
 	cargo clean

@@ -126,7 +126,10 @@ if [ ! -x tests/e2e/node_modules/.bin/wasm-opt ] || [ ! -d tests/e2e/node_module
   (cd tests/e2e && npm ci --no-audit --no-fund --silent)
 fi
 
-# --- 5. Chromium and chromedriver for the browser tests --------------------
+# --- 5. cargo-fuzz, for the bounded fuzz run of `make test` -------------------
+command -v cargo-fuzz >/dev/null || { say "installing cargo-fuzz"; cargo +stable install -q cargo-fuzz; }
+
+# --- 6. Chromium and chromedriver for the browser tests --------------------
 if [ $want_browser -eq 1 ]; then
   # CJK fonts so that screenshots show Chinese text, not empty boxes.
   apt_install chromium chromium-driver fonts-noto-cjk
