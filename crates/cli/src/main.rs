@@ -3,27 +3,33 @@
 //! The CLI reads files, decodes them and prints what the core returns; it
 //! computes nothing itself.
 
-use std::io::{self, Read, Write};
+use std::io::{self, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
-use policylens_core::decode::decode;
-use policylens_core::{Node, NodeKind, Report};
+use policylens_core::decode::{decode, Decoded};
+use policylens_core::{FindingStatus, Node, NodeKind, Report, Severity};
 
+mod batch;
+mod diff;
 mod text_report;
 
 const USAGE: &str = "\
 policylens: analyse Chinese privacy policies
 
 Usage:
-  policylens analyze PATH|- [--format json|text]
+  policylens analyze PATH|- [--format json|text|markdown] [--fail-on must|should]
+  policylens batch DIR|FILE... [--out PATH] [--format jsonl|csv]
+  policylens diff OLD NEW [--format text|json]
   policylens help
 
-Exit status: 0 when a report was produced, 2 when the input cannot be read or
+Exit status: 0 when a report was produced, 1 when --fail-on is given and a
+finding of that severity (or worse) fails, 2 when the input cannot be read or
 decoded (with a one-line message on stderr).";
 
 enum Format {
     Json,
     Text,
+    Markdown,
 }
 
 fn main() -> ExitCode {
@@ -44,6 +50,12 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     };
     match cmd.as_str() {
         "analyze" | "analyse" => analyze(&args[1..]),
+        "batch" => batch::run(&args[1..]),
+        "diff" => diff::run(&args[1..], |p| {
+            let decoded = read_decoded(p)?;
+            let report = policylens_core::analyze_decoded(&decoded.text, decoded.encoding);
+            Ok((decoded.text, report))
+        }),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)
@@ -59,6 +71,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
 fn analyze(args: &[String]) -> Result<ExitCode, String> {
     let mut path: Option<&str> = None;
     let mut format = Format::Text;
+    let mut fail_on: Option<Severity> = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -66,8 +79,21 @@ fn analyze(args: &[String]) -> Result<ExitCode, String> {
                 format = match it.next().map(String::as_str) {
                     Some("json") => Format::Json,
                     Some("text") => Format::Text,
-                    other => return Err(format!("--format takes json or text, not {}", other.unwrap_or("nothing"))),
+                    Some("markdown") => Format::Markdown,
+                    other => {
+                        return Err(format!(
+                            "--format takes json, text or markdown, not {}",
+                            other.unwrap_or("nothing")
+                        ))
+                    }
                 }
+            }
+            "--fail-on" => {
+                fail_on = Some(match it.next().map(String::as_str) {
+                    Some("must") => Severity::Must,
+                    Some("should") => Severity::Should,
+                    other => return Err(format!("--fail-on takes must or should, not {}", other.unwrap_or("nothing"))),
+                })
             }
             s if path.is_none() && (s == "-" || !s.starts_with('-')) => path = Some(s),
             s => return Err(format!("unexpected argument '{s}'")),
@@ -81,9 +107,15 @@ fn analyze(args: &[String]) -> Result<ExitCode, String> {
         Format::Json => {
             serde_json::to_writer_pretty(&mut out, &report).map_err(io::Error::from).and_then(|()| writeln!(out))
         }
-        Format::Text => out.write_all(text_report::render(&report).as_bytes()),
+        Format::Text => out.write_all(text_report::render(&report, io::stdout().is_terminal()).as_bytes()),
+        Format::Markdown => out.write_all(policylens_core::markdown::render(&report, true).as_bytes()),
     };
+    // `--fail-on should` also fails on must-items: severities are ordered.
+    let gate_failed = fail_on.is_some_and(|threshold| {
+        report.findings.iter().any(|f| f.status == FindingStatus::Fail && f.severity <= threshold)
+    });
     match written {
+        Ok(()) if gate_failed => Ok(ExitCode::from(1)),
         Ok(()) => Ok(ExitCode::SUCCESS),
         // A closed pipe (`| head`) is not an error worth a message.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
@@ -92,15 +124,23 @@ fn analyze(args: &[String]) -> Result<ExitCode, String> {
 }
 
 fn read_and_analyze(path: &str) -> Result<Report, String> {
-    let bytes = if path == "-" {
+    let decoded = read_decoded(path)?;
+    Ok(policylens_core::analyze_decoded(&decoded.text, decoded.encoding))
+}
+
+fn read_decoded(path: &str) -> Result<Decoded, String> {
+    let bytes = read_bytes(path)?;
+    decode(&bytes).map_err(|e| format!("{path}: {e}"))
+}
+
+fn read_bytes(path: &str) -> Result<Vec<u8>, String> {
+    Ok(if path == "-" {
         let mut buf = Vec::new();
         io::stdin().read_to_end(&mut buf).map_err(|e| format!("cannot read standard input: {e}"))?;
         buf
     } else {
         std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?
-    };
-    let decoded = decode(&bytes).map_err(|e| format!("{path}: {e}"))?;
-    Ok(policylens_core::analyze_decoded(&decoded.text, decoded.encoding))
+    })
 }
 
 /// Sections of a node, depth first, for the text form.

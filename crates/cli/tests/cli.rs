@@ -130,5 +130,87 @@ fn a_missing_file_exits_2() {
 fn bad_arguments_exit_2() {
     let out = bin().args(["analyze", "x.txt", "--format", "xml"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert_eq!(String::from_utf8(out.stderr).unwrap().trim(), "policylens: --format takes json or text, not xml");
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap().trim(),
+        "policylens: --format takes json, text or markdown, not xml"
+    );
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("policylens-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn batch_reports_every_file_and_skips_the_broken_one() {
+    let dir = temp_dir("batch");
+    std::fs::copy(policy_path("weidandan.txt"), dir.join("a.txt")).unwrap();
+    std::fs::copy(policy_path("xiaoyun.txt"), dir.join("b.txt")).unwrap();
+    std::fs::write(dir.join("c.txt"), b"abc\xff\xfe\xfd\x80").unwrap();
+    std::fs::write(dir.join("ignored.bin"), b"\x00").unwrap();
+    let out_path = dir.join("out.jsonl");
+    let out = bin().arg("batch").arg(&dir).arg("--out").arg(&out_path).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let lines: Vec<serde_json::Value> =
+        std::fs::read_to_string(&out_path).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["report"]["outline"][0]["heading"], "微单单隐私协议");
+    assert_eq!(lines[1]["report"]["schema_version"], 1);
+    assert_eq!(lines[2]["error"], "not UTF-8, UTF-16 or GB18030 text: undecodable byte at offset 3");
+    let summary = String::from_utf8(out.stderr).unwrap();
+    assert!(summary.contains("2 policies analysed, 1 skipped"), "{summary}");
+    assert!(summary.contains("c.txt: not UTF-8"), "{summary}");
+}
+
+#[test]
+fn batch_writes_csv() {
+    let dir = temp_dir("csv");
+    std::fs::copy(policy_path("taobao.txt"), dir.join("taobao.txt")).unwrap();
+    let out = bin().arg("batch").arg(dir.join("taobao.txt")).args(["--format", "csv"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let mut rows = csv.lines();
+    assert_eq!(rows.next().unwrap(), "path,encoding,bytes,kind,sections,must_fail,should_fail,warn,sdks,error");
+    let row: Vec<&str> = rows.next().unwrap().split(',').collect();
+    // Six summary sections of the first document, eleven (with 【引言】) of the policy.
+    assert_eq!(&row[1..5], &["utf-8", "56245", "policy", "17"]);
+}
+
+#[test]
+fn diff_shows_sections_added_and_changed() {
+    let dir = temp_dir("diff");
+    let old = dir.join("old.txt");
+    let new = dir.join("new.txt");
+    std::fs::write(&old, "隐私政策\n一、收集\n我们收集手机号。\n二、联系我们\n邮箱。\n").unwrap();
+    std::fs::write(&new, "隐私政策\n一、收集\n我们收集手机号和位置。\n二、存储\n境内。\n三、联系我们\n邮箱。\n")
+        .unwrap();
+    let out = bin().arg("diff").arg(&old).arg(&new).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("  + 二、存储  (new, line 4)"), "{text}");
+    assert!(text.contains("  ~ 一、收集  (old line 2, new line 2)"), "{text}");
+    assert!(!text.contains("联系我们"), "renumbered but unchanged: {text}");
+}
+
+#[test]
+fn markdown_format() {
+    let out =
+        bin().args(["analyze"]).arg(policy_path("weidandan.txt")).args(["--format", "markdown"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(md.starts_with("# PolicyLens 隐私政策审阅报告"), "{md}");
+}
+
+#[test]
+fn not_a_policy_is_said_plainly() {
+    let out = run_stdin(&["analyze", "-"], "话说天下大势，分久必合，合久必分。".as_bytes());
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("does not read like a Chinese privacy policy"), "{text}");
+    let out = run_stdin(&["analyze", "-", "--format", "json"], b"   ");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["input"]["kind"], "empty");
+    assert_eq!(v["findings"].as_array().unwrap().len(), 0);
 }
