@@ -30,6 +30,9 @@ pub fn find_tocs(infos: &mut [LineInfo<'_>]) -> Vec<Toc> {
     let is_entry = |k: LineKind| matches!(k, LineKind::Heading(_) | LineKind::Item);
     let mut tocs = Vec::new();
     let mut budget = BUDGET;
+    let headings: Vec<usize> =
+        infos.iter().enumerate().filter(|(_, i)| matches!(i.kind, LineKind::Heading(_))).map(|(k, _)| k).collect();
+    let mut keys = KeyCache::default();
     let mut i = 0;
     while i < infos.len() {
         if !is_entry(infos[i].kind) {
@@ -55,19 +58,21 @@ pub fn find_tocs(infos: &mut [LineInfo<'_>]) -> Vec<Toc> {
             }
         }
         if (MIN_ENTRIES..=MAX_ENTRIES).contains(&run.len()) && run.iter().all(|&k| !infos[k].title_norm.is_empty()) {
-            let later: Vec<usize> =
-                (j..infos.len()).filter(|&k| matches!(infos[k].kind, LineKind::Heading(_))).take(LOOKAHEAD).collect();
+            let from = headings.partition_point(|&k| k < j);
+            let later = &headings[from..(from + LOOKAHEAD).min(headings.len())];
             let mut matched = 0;
-            let mut first_match: Option<usize> = None;
+            for &k in later.iter().chain(&run) {
+                keys.ensure(k, infos);
+            }
             for &e in &run {
                 let cost = later.len();
                 if budget < cost {
                     break;
                 }
                 budget -= cost;
-                if let Some(&k) = later.iter().find(|&&k| titles_match(&infos[e].title_norm, &infos[k].title_norm)) {
+                let entry = &keys.0[&e];
+                if later.iter().any(|k| entry.matches(&keys.0[k])) {
                     matched += 1;
-                    first_match = Some(first_match.map_or(k, |f: usize| f.min(k)));
                 }
             }
             // Most entries must reappear, and the body must not start inside
@@ -89,6 +94,67 @@ pub fn find_tocs(infos: &mut [LineInfo<'_>]) -> Vec<Toc> {
         i = j.max(i + 1);
     }
     tocs
+}
+
+/// A title prepared for fuzzy comparison: its character count and sorted
+/// character bigrams, computed once per line.
+#[derive(Default)]
+struct TitleKey {
+    norm: String,
+    chars: usize,
+    bigrams: Vec<u64>,
+}
+
+impl TitleKey {
+    fn new(norm: &str) -> Self {
+        let cs: Vec<char> = norm.chars().collect();
+        let mut bigrams: Vec<u64> = cs.windows(2).map(|w| (u64::from(w[0]) << 32) | u64::from(w[1])).collect();
+        bigrams.sort_unstable();
+        Self { norm: norm.to_owned(), chars: cs.len(), bigrams }
+    }
+
+    /// The same test as [`titles_match`], on prepared keys.
+    fn matches(&self, other: &TitleKey) -> bool {
+        let (a, b) = (&self.norm, &other.norm);
+        if a.is_empty() || b.is_empty() {
+            return false;
+        }
+        if a == b || (self.chars.min(other.chars) >= 4 && (a.starts_with(b.as_str()) || b.starts_with(a.as_str()))) {
+            return true;
+        }
+        sorted_dice(&self.bigrams, &other.bigrams) >= 0.6
+    }
+}
+
+/// Keys by line index, made on first use.
+#[derive(Default)]
+struct KeyCache(std::collections::HashMap<usize, TitleKey>);
+
+impl KeyCache {
+    fn ensure(&mut self, line: usize, infos: &[LineInfo<'_>]) {
+        self.0.entry(line).or_insert_with(|| TitleKey::new(&infos[line].title_norm));
+    }
+}
+
+/// Dice coefficient of two sorted bigram lists.
+fn sorted_dice(x: &[u64], y: &[u64]) -> f32 {
+    let (nx, ny) = (x.len(), y.len());
+    if nx == 0 || ny == 0 || nx.min(ny) * 7 < nx.max(ny) * 3 {
+        return 0.0;
+    }
+    let (mut i, mut j, mut common) = (0, 0, 0);
+    while i < nx && j < ny {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (2 * common) as f32 / (nx + ny) as f32
 }
 
 /// Whether line `j` numbers its heading at or below the last entry of the
@@ -115,59 +181,7 @@ pub fn same_title(a: &str, b: &str) -> bool {
 /// of the other, or sharing most of their character pairs (tables of contents
 /// abbreviate and reword: 我们如何分享 / 我们如何共享).
 pub fn titles_match(a: &str, b: &str) -> bool {
-    if a.is_empty() || b.is_empty() {
-        return false;
-    }
-    if a == b {
-        return true;
-    }
-    let (la, lb) = (a.chars().count(), b.chars().count());
-    if la.min(lb) >= 4 && (a.starts_with(b) || b.starts_with(a)) {
-        return true;
-    }
-    dice(a, b) >= 0.6
-}
-
-/// Dice coefficient of the character bigrams of two short strings (the first
-/// 64 characters of each). Allocation-free: this runs for every pair of
-/// table-of-contents entry and later heading.
-fn dice(a: &str, b: &str) -> f32 {
-    fn bigrams(s: &str, out: &mut [u64; 64]) -> usize {
-        let mut n = 0;
-        let mut prev: Option<char> = None;
-        for c in s.chars().take(65) {
-            if let Some(p) = prev {
-                out[n] = (u64::from(p) << 32) | u64::from(c);
-                n += 1;
-            }
-            prev = Some(c);
-        }
-        out[..n].sort_unstable();
-        n
-    }
-    let (mut x, mut y) = ([0u64; 64], [0u64; 64]);
-    let (nx, ny) = (bigrams(a, &mut x), bigrams(b, &mut y));
-    if nx == 0 || ny == 0 {
-        return 0.0;
-    }
-    // Dice can reach 0.6 only if the shorter list is at least 3/7 of the longer.
-    if nx.min(ny) * 7 < nx.max(ny) * 3 {
-        return 0.0;
-    }
-    // Count the multiset intersection of two sorted lists.
-    let (mut i, mut j, mut common) = (0, 0, 0);
-    while i < nx && j < ny {
-        match x[i].cmp(&y[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    (2 * common) as f32 / (nx + ny) as f32
+    TitleKey::new(a).matches(&TitleKey::new(b))
 }
 
 #[cfg(test)]
