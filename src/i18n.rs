@@ -139,3 +139,28 @@ pub static EN: Strings = Strings {
     summary: |must, sdks, sensitive| format!("{must} must-items fail · {sdks} third-party SDKs · {sensitive} sensitive kinds of data"),
     stats: |sections, clauses, ms| format!("{sections} sections · {clauses} clauses · analysed in {ms:.1} ms"),
 };
+
+/// The taxonomy's categories in checklist order, with their names.
+pub const CATEGORIES: &[(&str, &str, &str)] = &[
+    ("overview", "引言与提示", "Overview"),
+    ("definitions", "定义", "Definitions"),
+    ("scope", "适用范围", "Scope"),
+    ("collection", "收集和使用", "Collection and use"),
+    ("permissions", "系统权限", "Device permissions"),
+    ("cookies", "Cookie 和同类技术", "Cookies and similar"),
+    ("sdk", "第三方 SDK", "Third-party SDKs"),
+    ("sharing", "共享、委托、转让、公开披露", "Sharing and disclosure"),
+    ("storage", "存储", "Storage and retention"),
+    ("cross_border", "跨境传输", "Cross-border transfer"),
+    ("security", "安全保护", "Security"),
+    ("rights", "您的权利", "Your rights"),
+    ("minors", "未成年人", "Minors"),
+    ("updates", "更新", "Updates"),
+    ("contact", "联系我们", "Contact"),
+    ("other", "其他", "Other"),
+];
+
+/// The display name of a category id.
+pub fn category_name(id: &str, lang: Lang) -> &str {
+    CATEGORIES.iter().find(|(k, _, _)| *k == id).map_or(id, |(_, zh, en)| if lang == Lang::Zh { zh } else { en })
+}

@@ -9,6 +9,7 @@ pub mod components;
 pub mod decode;
 pub mod export;
 pub mod i18n;
+pub mod rules_meta;
 pub mod worker;
 
 use wasm_bindgen::prelude::*;

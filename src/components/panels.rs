@@ -75,8 +75,11 @@ pub fn ChecklistPanel(props: &ViewProps) -> Html {
                     };
                     html! {
                         <li class={classes!("row", status)} data-category={row.category.clone()} data-status={status}>
-                            <span class="badge">{ status_label(props.lang, row.status) }</span>
-                            <span class="category">{ row.category.clone() }</span>
+                            <button type="button" class="row-main" disabled={row.evidence.is_empty()}
+                                onclick={row.evidence.first().map(|e| e.span).map(|span| props.on_select.reform(move |_: MouseEvent| span))}>
+                                <span class="badge">{ status_label(props.lang, row.status) }</span>
+                                <span class="category">{ crate::i18n::category_name(&row.category, props.lang) }</span>
+                            </button>
                             { for row.evidence.iter().take(3).map(|e| evidence_link(e, &props.on_select)) }
                         </li>
                     }
@@ -90,28 +93,75 @@ pub fn ChecklistPanel(props: &ViewProps) -> Html {
 #[component]
 pub fn FindingsPanel(props: &ViewProps) -> Html {
     let strings = props.lang.strings();
+    let zh = props.lang == Lang::Zh;
     let findings = &props.analysis.report.findings;
+    let groups = [
+        (Severity::Must, if zh { "必须（法定要求）" } else { "Must (statutory)" }),
+        (
+            Severity::Should,
+            if zh { "应当（国家标准与良好实践）" } else { "Should (national standards, good practice)" },
+        ),
+        (Severity::Info, if zh { "提示" } else { "Notes" }),
+    ];
+    let open: Vec<_> = findings.iter().filter(|f| f.status != FindingStatus::Pass).collect();
+    let passed = findings.len() - open.len();
     html! {
         <section class="panel" data-testid="findings">
             <h2>{ strings.findings }</h2>
             if findings.is_empty() {
                 <p class="empty">{ strings.not_yet }</p>
-            } else {
-                <ul class="rows">
-                { for findings.iter().map(|f| {
-                    let status = match f.status { FindingStatus::Fail => "fail", FindingStatus::Warn => "warn", FindingStatus::Pass => "pass" };
-                    html! {
-                        <li class={classes!("finding", status)} data-rule={f.rule.clone()} data-status={status}>
-                            <span class="rule-id">{ f.rule.clone() }</span>{ " " }
-                            <span class="message">{ f.message.clone() }</span>
-                            <span class="sources">{ f.sources.join("；") }</span>
-                            { for f.evidence.iter().take(3).map(|e| evidence_link(e, &props.on_select)) }
-                        </li>
-                    }
-                }) }
-                </ul>
+            }
+            { for groups.iter().map(|(severity, title)| {
+                let items: Vec<_> = open.iter().filter(|f| f.severity == *severity).collect();
+                if items.is_empty() {
+                    return html! {};
+                }
+                html! {
+                    <div class="finding-group" data-severity={format!("{severity:?}").to_lowercase()}>
+                        <h3>{ *title }{ format!(" · {}", items.len()) }</h3>
+                        <ul class="rows">
+                        { for items.iter().map(|f| finding(f, props.lang, &props.on_select)) }
+                        </ul>
+                    </div>
+                }
+            }) }
+            if passed > 0 {
+                <details class="passed">
+                    <summary>{ if zh { format!("已满足 {passed} 项") } else { format!("{passed} rules pass") } }</summary>
+                    <ul class="rows">
+                    { for findings.iter().filter(|f| f.status == FindingStatus::Pass).map(|f| finding(f, props.lang, &props.on_select)) }
+                    </ul>
+                </details>
             }
         </section>
+    }
+}
+
+fn finding(f: &policylens_core::Finding, lang: Lang, on_select: &Callback<Span>) -> Html {
+    let status = match f.status {
+        FindingStatus::Fail => "fail",
+        FindingStatus::Warn => "warn",
+        FindingStatus::Pass => "pass",
+    };
+    let meta = crate::rules_meta::lookup(&f.rule);
+    let title = meta.as_ref().map(|m| if lang == Lang::Zh { m.title_zh } else { m.title_en });
+    let fix = meta.as_ref().map(|m| m.fix).filter(|f| !f.is_empty());
+    html! {
+        <li class={classes!("finding", status)} data-rule={f.rule.clone()} data-status={status}>
+            <div class="finding-head">
+                <span class="rule-id">{ f.rule.clone() }</span>{ " " }
+                if let Some(t) = title { <strong class="rule-title">{ t }</strong> }
+            </div>
+            <span class="message">{ f.message.clone() }</span>
+            <span class="sources">{ f.sources.join("；") }</span>
+            if let Some(fix) = fix {
+                <details class="fix">
+                    <summary>{ if lang == Lang::Zh { "如何修改" } else { "How to fix" } }</summary>
+                    <p>{ fix }</p>
+                </details>
+            }
+            { for f.evidence.iter().take(3).map(|e| evidence_link(e, on_select)) }
+        </li>
     }
 }
 

@@ -1,0 +1,16 @@
+//! What the interface shows about a rule beyond the finding itself: its
+//! title and how to fix it. Read from the core's rule registry, so the app,
+//! the CLI's `explain` and the docs cannot drift apart.
+
+/// The descriptive part of a rule.
+#[derive(Debug, Clone)]
+pub struct RuleMeta {
+    pub title_zh: &'static str,
+    pub title_en: &'static str,
+    pub fix: &'static str,
+}
+
+/// The rule with id `id`, if the registry has it.
+pub fn lookup(_id: &str) -> Option<RuleMeta> {
+    None
+}
