@@ -268,3 +268,23 @@ test('a draft survives a reload only when the user opted in', async () => {
   assert.equal(await page.evaluate(() => localStorage.getItem('policylens.draft')), null);
   await context.close();
 });
+
+for (const name of ['xiaoyun.txt', 'apayun.txt', 'weidandan.txt', 'mijian.txt', 'taobao.txt']) {
+  test(`${name}: the checklist, findings and map on the page match the report`, async () => {
+    const { page, context } = await openApp();
+    const text = await policy(name);
+    await pasteRaw(page, text);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=outline] .node.section').length > 0);
+    const report = await reportOf(page, text);
+    const rows = await page.$$eval('[data-testid=checklist] [data-category]', (els) =>
+      els.map((e) => [e.dataset.category, e.dataset.status]));
+    assert.deepEqual(rows, report.checklist.map((r) => [r.category, r.status]));
+    const open = await page.$$eval('[data-testid=findings] .finding-group [data-rule]', (els) =>
+      els.map((e) => `${e.dataset.rule}/${e.dataset.status}`).sort());
+    const expected = report.findings.filter((f) => f.status !== 'pass').map((f) => `${f.rule}/${f.status}`).sort();
+    assert.deepEqual(open, expected);
+    const sdks = await page.$$eval('[data-testid=sdk-map] [data-sdk]', (els) => els.map((e) => e.dataset.sdk).sort());
+    assert.deepEqual(sdks, report.sdks.map((s) => s.name).sort());
+    await context.close();
+  });
+}
