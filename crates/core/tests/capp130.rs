@@ -100,3 +100,10 @@ fn snapshot_unnumbered_headings() {
 fn snapshot_unnumbered_with_bullets() {
     snapshot("rw_72");
 }
+
+/// No numbering, but chapters phrased as the template's questions (我们如何…):
+/// two levels.
+#[test]
+fn snapshot_unnumbered_two_levels() {
+    snapshot("rw_90");
+}

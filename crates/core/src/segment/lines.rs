@@ -119,6 +119,7 @@ pub fn classify_lines<'a>(text: &'a str, lines: &Lines) -> Vec<LineInfo<'a>> {
 /// they stand between a finished sentence and more text.
 fn mark_topic_headings(infos: &mut [LineInfo<'_>]) {
     let mut prev_ends_sentence = true;
+    let mut topics = Vec::new();
     for i in 0..infos.len() {
         let kind = infos[i].kind;
         if kind == LineKind::Body && prev_ends_sentence && is_topic_heading(infos[i].text) {
@@ -129,6 +130,7 @@ fn mark_topic_headings(infos: &mut [LineInfo<'_>]) {
             if followed {
                 infos[i].title_norm = normalize(infos[i].text);
                 infos[i].kind = LineKind::Heading(Heading { style: Style::Plain, number: None });
+                topics.push(i);
                 prev_ends_sentence = true;
                 continue;
             }
@@ -139,6 +141,26 @@ fn mark_topic_headings(infos: &mut [LineInfo<'_>]) {
             _ => prev_ends_sentence = true,
         }
     }
+    // Two levels only where the policy follows the template's questions
+    // (我们如何…, 您如何…) for its chapters; otherwise its topic headings are
+    // all one level, as in policies written as a flat list of topics.
+    // (Distinct titles: a table of contents repeats them.)
+    let questions: std::collections::HashSet<&str> =
+        topics.iter().map(|&i| infos[i].title_norm.as_str()).filter(|t| is_question_topic(t)).collect();
+    let questions = questions.len();
+    if questions >= 4 {
+        for &i in &topics {
+            if !is_major_topic(&infos[i].title_norm) {
+                infos[i].kind = LineKind::Heading(Heading { style: Style::PlainMinor, number: None });
+            }
+        }
+    }
+}
+
+fn is_question_topic(norm: &str) -> bool {
+    const STARTS: &[&str] =
+        &["我们如何", "您如何", "你如何", "如何", "本政策如何", "本指引如何", "本隐私政策如何", "我们可能如何"];
+    STARTS.iter().any(|p| norm.starts_with(p))
 }
 
 /// Words that show a short line is about a topic a policy has a section on.
@@ -180,6 +202,15 @@ const TOPIC_WORDS: &[&str] = &[
     "范围",
     "例外",
 ];
+
+/// The chapter headings of the national template (GB/T 35273 Appendix D) and
+/// of most policies: questions (我们如何…, 您如何…) and a few fixed titles. In
+/// a policy without numbering they are the top level; other topic headings
+/// sit below them.
+fn is_major_topic(norm: &str) -> bool {
+    const CONTAINS: &[&str] = &["联系我们", "未成年人", "儿童", "的权利", "政策的更新", "本政策", "本指引", "适用范围"];
+    is_question_topic(norm) || CONTAINS.iter().any(|c| norm.contains(c)) || PLAIN_HEADINGS.contains(&norm)
+}
 
 fn is_topic_heading(line: &str) -> bool {
     let n = normalize(line);

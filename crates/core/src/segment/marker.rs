@@ -43,8 +43,11 @@ pub enum Style {
     Markdown(u8),
     /// A line that is all `**bold**`.
     Bold,
-    /// An unnumbered short heading (`定义`, `变更`).
+    /// An unnumbered short heading (`定义`, `变更`, `我们如何共享您的信息`).
     Plain,
+    /// An unnumbered heading below a `Plain` one, in a policy without
+    /// numbering (`共享` under `我们如何共享、转让、公开披露您的个人信息`).
+    PlainMinor,
 }
 
 impl Style {
@@ -63,12 +66,13 @@ impl Style {
             Style::Circled => 11,
             Style::LatinLower | Style::LatinUpper => 12,
             Style::Plain => 4,
+            Style::PlainMinor => 5,
         }
     }
 
     /// Whether numbers of this style are expected to run 1, 2, 3 without gaps.
     pub fn is_counted(self) -> bool {
-        !matches!(self, Style::Bracket | Style::Markdown(_) | Style::Bold | Style::Plain)
+        !matches!(self, Style::Bracket | Style::Markdown(_) | Style::Bold | Style::Plain | Style::PlainMinor)
     }
 }
 

@@ -83,6 +83,12 @@ pub fn build_document(
         let style = h.style;
         if style == Style::Plain {
             stack.clear();
+        } else if style == Style::PlainMinor {
+            // Below the last unnumbered major heading, or at the top.
+            match stack.iter().position(|&(s, _)| s == Style::Plain) {
+                Some(p) => stack.truncate(p + 1),
+                None => stack.clear(),
+            }
         } else if let Some(pos) = stack.iter().position(|&(s, _)| s == style) {
             stack.truncate(pos);
         } else {
@@ -94,9 +100,10 @@ pub fn build_document(
                 let level = last_seen[&style].1;
                 stack.truncate(level - 1);
             } else {
-                // Plain headings never hold others; a major style never
-                // nests under a minor one or under a major one of equal or
-                // lower rank.
+                // An unnumbered major heading (引言, 定义) holds only
+                // unnumbered minor ones: numbered headings after it are the
+                // policy's own chapters. A major style never nests under a
+                // minor one or under a major one of equal or lower rank.
                 while let Some(&(top, _)) = stack.last() {
                     let major = |s: Style| s.rank() <= 4;
                     let pop = top == Style::Plain || (major(style) && (!major(top) || top.rank() >= style.rank()));
