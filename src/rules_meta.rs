@@ -1,6 +1,6 @@
 //! What the interface shows about a rule beyond the finding itself: its
-//! title and how to fix it. Read from the core's rule registry, so the app,
-//! the CLI's `explain` and the docs cannot drift apart.
+//! title and how to fix it, read from the core's rule registry, so that the
+//! app, the CLI's `explain` and the docs cannot drift apart.
 
 /// The descriptive part of a rule.
 #[derive(Debug, Clone)]
@@ -11,6 +11,6 @@ pub struct RuleMeta {
 }
 
 /// The rule with id `id`, if the registry has it.
-pub fn lookup(_id: &str) -> Option<RuleMeta> {
-    None
+pub fn lookup(id: &str) -> Option<RuleMeta> {
+    policylens_core::rules::get(id).map(|r| RuleMeta { title_zh: r.title_zh, title_en: r.title_en, fix: r.fix })
 }

@@ -20,6 +20,8 @@ Usage:
   policylens analyze PATH|- [--format json|text|markdown] [--fail-on must|should]
   policylens batch DIR|FILE... [--out PATH] [--format jsonl|csv]
   policylens diff OLD NEW [--format text|json]
+  policylens rules                 list every rule
+  policylens explain ID            what a rule checks, why, and how to fix
   policylens help
 
 Exit status: 0 when a report was produced, 1 when --fail-on is given and a
@@ -51,6 +53,29 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     match cmd.as_str() {
         "analyze" | "analyse" => analyze(&args[1..]),
         "batch" => batch::run(&args[1..]),
+        "rules" => {
+            for r in policylens_core::rules::REGISTRY {
+                println!(
+                    "{:<8} {:<6} {}  {}",
+                    r.id,
+                    format!("{:?}", r.severity).to_lowercase(),
+                    r.title_zh,
+                    r.title_en
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        "explain" => {
+            let id = args.get(1).ok_or("explain needs a rule id, e.g. policylens explain STR-01")?;
+            let r = policylens_core::rules::get(&id.to_ascii_uppercase())
+                .ok_or_else(|| format!("no rule {id}; 'policylens rules' lists them"))?;
+            println!("{} — {} / {}", r.id, r.title_zh, r.title_en);
+            println!("severity: {:?}", r.severity);
+            println!("sources: {}", r.sources.join("; "));
+            println!("\nWhy it matters:\n  {}", r.why);
+            println!("\nHow to fix:\n  {}", r.fix);
+            Ok(ExitCode::SUCCESS)
+        }
         "diff" => diff::run(&args[1..], |p| {
             let decoded = read_decoded(p)?;
             let report = policylens_core::analyze_decoded(&decoded.text, decoded.encoding);

@@ -214,3 +214,17 @@ fn not_a_policy_is_said_plainly() {
     assert_eq!(v["input"]["kind"], "empty");
     assert_eq!(v["findings"].as_array().unwrap().len(), 0);
 }
+
+#[test]
+fn rules_and_explain() {
+    let out = bin().arg("rules").output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let list = String::from_utf8(out.stdout).unwrap();
+    assert!(list.lines().any(|l| l.starts_with("STR-01   info   章节编号跳号")), "{list}");
+    let out = bin().args(["explain", "str-02"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("STR-02 — 章节编号重复 / A section number is used twice\n"), "{text}");
+    assert!(text.contains("How to fix:"), "{text}");
+    let out = bin().args(["explain", "XYZ-99"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}

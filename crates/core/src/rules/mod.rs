@@ -1,11 +1,21 @@
 //! The rules: each a declaration in its own file, listed in one registry.
 //!
-//! Placeholder: no rules yet (issue: section checklist and rules).
+//! A rule is data (id, titles, severity, sources, why it matters, how to fix)
+//! plus a detection function that returns a [`Verdict`]; it never renders or
+//! prints. `declare_rule!` builds the data from the declaration, so the app,
+//! the CLI's `explain` and the docs read the same text.
+//!
+//! Adding a rule: a file with one `declare_rule!` and its tests, and a line in
+//! [`REGISTRY`]. Ids are never reused.
 
-use crate::report::{ChecklistRow, Facts, Finding, Node};
+use crate::report::{ChecklistRow, Evidence, Facts, Finding, FindingStatus, Node, Severity};
 use crate::sdk::SdkExtraction;
 use crate::segment::Anomaly;
 use crate::text::Lines;
+
+mod str_01;
+mod str_02;
+mod str_03;
 
 /// Everything a rule may look at.
 #[derive(Debug)]
@@ -19,7 +29,142 @@ pub struct Context<'a> {
     pub anomalies: &'a [Anomaly],
 }
 
+/// What a rule concludes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    /// The requirement is met; the evidence shows where.
+    Pass(Vec<Evidence>),
+    /// Present but weak, with a message saying how.
+    Warn(String, Vec<Evidence>),
+    /// Required content is absent or wrong.
+    Fail(String, Vec<Evidence>),
+    /// The rule does not apply to this policy (no finding is reported).
+    NotApplicable,
+}
+
+/// A rule: its description (data) and its detection.
+#[derive(Debug)]
+pub struct Rule {
+    pub id: &'static str,
+    pub title_zh: &'static str,
+    pub title_en: &'static str,
+    pub severity: Severity,
+    /// Legal sources, cited as in docs (e.g. `PIPL 17(1)`).
+    pub sources: &'static [&'static str],
+    /// Why the requirement matters.
+    pub why: &'static str,
+    /// How to fix it, with a compliant wording.
+    pub fix: &'static str,
+    pub check: fn(&Context<'_>) -> Verdict,
+}
+
+/// Declares a rule as a `pub static RULE`.
+macro_rules! declare_rule {
+    (
+        id: $id:literal,
+        title_zh: $zh:literal,
+        title_en: $en:literal,
+        severity: $sev:ident,
+        sources: [$($src:literal),* $(,)?],
+        why: $why:literal,
+        fix: $fix:literal,
+        check: $check:path $(,)?
+    ) => {
+        pub static RULE: $crate::rules::Rule = $crate::rules::Rule {
+            id: $id,
+            title_zh: $zh,
+            title_en: $en,
+            severity: $crate::report::Severity::$sev,
+            sources: &[$($src),*],
+            why: $why,
+            fix: $fix,
+            check: $check,
+        };
+    };
+}
+pub(crate) use declare_rule;
+
+/// Every rule, in the order reports list them.
+pub static REGISTRY: &[&Rule] = &[&str_01::RULE, &str_02::RULE, &str_03::RULE];
+
+/// The rule with id `id`.
+pub fn get(id: &str) -> Option<&'static Rule> {
+    REGISTRY.iter().copied().find(|r| r.id == id)
+}
+
 /// Runs every rule of the registry.
-pub fn run(_ctx: &Context<'_>) -> Vec<Finding> {
-    Vec::new()
+pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
+    REGISTRY.iter().filter_map(|rule| finding(rule, (rule.check)(ctx))).collect()
+}
+
+fn finding(rule: &Rule, verdict: Verdict) -> Option<Finding> {
+    let (status, message, evidence) = match verdict {
+        Verdict::Pass(ev) => (FindingStatus::Pass, rule.title_zh.to_owned(), ev),
+        Verdict::Warn(m, ev) => (FindingStatus::Warn, m, ev),
+        Verdict::Fail(m, ev) => (FindingStatus::Fail, m, ev),
+        Verdict::NotApplicable => return None,
+    };
+    Some(Finding {
+        rule: rule.id.to_owned(),
+        severity: rule.severity,
+        status,
+        message,
+        sources: rule.sources.iter().map(|s| (*s).to_owned()).collect(),
+        evidence,
+    })
+}
+
+/// Helpers for the numbering rules (STR-01…03).
+pub(crate) mod numbering {
+    use super::{Context, Verdict};
+    use crate::segment::AnomalyKind;
+    use crate::text::evidence;
+
+    /// Fails with every anomaly of `kind`, each described by `describe`.
+    pub fn check(ctx: &Context<'_>, kind: AnomalyKind, describe: fn(u32, u32) -> String) -> Verdict {
+        let hits: Vec<_> = ctx.anomalies.iter().filter(|a| a.kind == kind).collect();
+        if hits.is_empty() {
+            return Verdict::Pass(Vec::new());
+        }
+        // A hostile text can hold thousands; the first few make the point.
+        let mut messages: Vec<String> = hits.iter().take(5).map(|a| describe(a.expected, a.found)).collect();
+        if hits.len() > 5 {
+            messages.push(format!("另有 {} 处", hits.len() - 5));
+        }
+        let ev = hits.iter().take(20).map(|a| evidence(ctx.text, ctx.lines, a.span)).collect();
+        Verdict::Warn(messages.join("；"), ev)
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    use super::*;
+
+    /// Runs one rule on a text through the whole analysis.
+    #[track_caller]
+    pub fn verdict_on(rule: &Rule, text: &str) -> Option<Finding> {
+        crate::analyze(text).findings.into_iter().find(|f| f.rule == rule.id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_and_documented() {
+        let mut ids: Vec<&str> = REGISTRY.iter().map(|r| r.id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), REGISTRY.len());
+        for r in REGISTRY {
+            assert!(
+                !r.title_zh.is_empty() && !r.title_en.is_empty() && !r.why.is_empty() && !r.fix.is_empty(),
+                "{}",
+                r.id
+            );
+            assert!(!r.sources.is_empty(), "{}", r.id);
+        }
+        assert_eq!(get("STR-01").map(|r| r.id), Some("STR-01"));
+    }
 }

@@ -1,0 +1,44 @@
+//! STR-01: section numbering skips a number (一, 二, 四).
+//!
+//! A skipped number usually means a section was deleted or a heading lost in
+//! copying, and readers (and reviewers) cannot tell which.
+
+use super::{declare_rule, numbering, Context, Verdict};
+use crate::segment::AnomalyKind;
+
+declare_rule! {
+    id: "STR-01",
+    title_zh: "章节编号跳号",
+    title_en: "Section numbering skips a number",
+    severity: Info,
+    sources: ["PIPL 17", "GB/T 35273 5.5"],
+    why: "编号跳过（一、二、四）通常说明某一章节被删除或在排版、复制时丢失，读者无法确认政策是否完整；PIPL 第17条要求以清晰易懂的方式告知。",
+    fix: "检查缺失编号处是否漏掉了章节；补上该章节，或重新连续编号（一、二、三……）。",
+    check: check,
+}
+
+fn check(ctx: &Context<'_>) -> Verdict {
+    numbering::check(ctx, AnomalyKind::Gap, |expected, found| {
+        format!("编号从 {} 跳到了 {found}（缺少 {expected}）", expected.saturating_sub(1))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::FindingStatus;
+    use crate::rules::test_support::verdict_on;
+
+    #[test]
+    fn fails_on_a_gap_and_passes_without() {
+        // Shape from real policies where a chapter went missing in copying.
+        let gap = "隐私政策\n一、我们如何收集信息\n我们收集手机号。\n二、我们如何共享信息\n我们不共享。\n四、如何联系我们\n邮箱。\n";
+        let f = verdict_on(&RULE, gap).unwrap();
+        assert_eq!(f.status, FindingStatus::Warn);
+        assert_eq!(f.message, "编号从 2 跳到了 4（缺少 3）");
+        assert_eq!(f.evidence[0].text, "四、如何联系我们");
+        assert_eq!(f.evidence[0].line, 6);
+        let fine = gap.replace("四、", "三、");
+        assert_eq!(verdict_on(&RULE, &fine).unwrap().status, FindingStatus::Pass);
+    }
+}
