@@ -1,11 +1,370 @@
 //! Facts a reader can find in the text: dates, controller, contacts, reply
 //! times, children's age, storage location, retention.
 //!
-//! Placeholder: extracts nothing yet (issue: section checklist and rules).
+//! Each extractor scans the text once, by hand (no regex crate: it would
+//! add its Unicode tables to the wasm bundle).
 
-use crate::report::{Facts, Node};
-use crate::text::Lines;
+use crate::report::{Evidence, Facts, Node, ResponseTime, Span, TimeUnit};
+use crate::segment::marker::cn_number;
+use crate::text::{evidence, fold_width, is_cjk, is_space, Lines};
 
-pub fn extract(_text: &str, _lines: &Lines, _outline: &[Node]) -> Facts {
-    Facts::default()
+pub fn extract(text: &str, lines: &Lines, outline: &[Node]) -> Facts {
+    let mut facts = Facts::default();
+    dates(text, &mut facts);
+    facts.emails = emails(text);
+    facts.phones = phones(text);
+    facts.addresses = addresses(text);
+    facts.controller = controller(text);
+    for clause in clauses(outline) {
+        let s = &text[clause.start..clause.end];
+        if let Some(rt) = response_time(s) {
+            if !facts.response_time.iter().any(|r| r.value == rt.0 && r.unit == rt.1) {
+                facts.response_time.push(ResponseTime {
+                    value: rt.0,
+                    unit: rt.1,
+                    evidence: evidence(text, lines, clause),
+                });
+            }
+        }
+        if facts.children_age.is_none() {
+            facts.children_age = children_age(s);
+        }
+        if is_retention(s) && facts.retention.len() < 5 {
+            facts.retention.push(evidence(text, lines, clause));
+        }
+        if let Some(loc) = storage_location(s) {
+            facts.storage_location = Some(match facts.storage_location.as_deref() {
+                Some(prev) if prev != loc => "both".to_owned(),
+                _ => loc.to_owned(),
+            });
+        }
+    }
+    facts
+}
+
+fn clauses(outline: &[Node]) -> Vec<Span> {
+    fn walk(n: &Node, out: &mut Vec<Span>) {
+        out.extend(n.clauses.iter().map(|c| c.span));
+        for c in &n.children {
+            walk(c, out);
+        }
+    }
+    let mut out = Vec::new();
+    for d in outline {
+        walk(d, &mut out);
+    }
+    out.sort_by_key(|s| s.start);
+    out
+}
+
+/// Chars of `s`, width-folded, with their byte offsets.
+fn folded(s: &str) -> Vec<(usize, char)> {
+    s.char_indices().map(|(i, c)| (i, fold_width(c))).collect()
+}
+
+/// Reads a date at `cs[i..]`: `2020 年 5月 20日`, `2021-07-01`, `2021/7/1`,
+/// `2021.7.1`. Returns (YYYY-MM-DD, chars consumed).
+fn date_at(cs: &[(usize, char)], i: usize) -> Option<(String, usize)> {
+    let mut k = i;
+    let mut nums = Vec::new();
+    let mut seps = Vec::new();
+    while nums.len() < 3 {
+        let start = k;
+        let mut v = 0u32;
+        while k < cs.len() && cs[k].1.is_ascii_digit() && k - start < 4 {
+            v = v * 10 + cs[k].1.to_digit(10)?;
+            k += 1;
+        }
+        if k == start {
+            return None;
+        }
+        nums.push(v);
+        while k < cs.len() && is_space(cs[k].1) {
+            k += 1;
+        }
+        let sep = cs.get(k).map(|c| c.1)?;
+        if !matches!(sep, '年' | '月' | '日' | '-' | '/' | '.') {
+            if nums.len() == 3 {
+                break;
+            }
+            return None;
+        }
+        seps.push(sep);
+        k += 1;
+        while k < cs.len() && is_space(cs[k].1) {
+            k += 1;
+        }
+    }
+    let (y, m, d) = (nums[0], nums[1], nums[2]);
+    let ok_seps = seps.first() == Some(&'年') || seps.first().is_some_and(|s| matches!(s, '-' | '/' | '.'));
+    ((1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d) && ok_seps)
+        .then(|| (format!("{y:04}-{m:02}-{d:02}"), k - i))
+}
+
+fn dates(text: &str, facts: &mut Facts) {
+    for line in text.lines() {
+        let cs = folded(line);
+        let mut i = 0;
+        while i < cs.len() {
+            if cs[i].1.is_ascii_digit() && (i == 0 || !cs[i - 1].1.is_ascii_digit()) {
+                if let Some((date, used)) = date_at(&cs, i) {
+                    let before: String = cs[i.saturating_sub(16)..i].iter().map(|c| c.1).collect();
+                    let effective = before.contains("生效");
+                    let updated = before.contains("更新") || before.contains("修订") || before.contains("发布");
+                    if effective && facts.effective.is_none() {
+                        facts.effective = Some(date.clone());
+                    }
+                    if updated && !effective && facts.updated.is_none() {
+                        facts.updated = Some(date);
+                    }
+                    i += used;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+    }
+}
+
+fn emails(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let b = text.as_bytes();
+    let local = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-');
+    let domain = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-');
+    for (at, _) in text.match_indices('@') {
+        let mut s = at;
+        while s > 0 && local(b[s - 1]) {
+            s -= 1;
+        }
+        let mut e = at + 1;
+        while e < b.len() && domain(b[e]) {
+            e += 1;
+        }
+        let candidate = text[s..e].trim_end_matches('.');
+        let (user, host) = candidate.split_once('@').unwrap_or(("", ""));
+        let tld_ok = host
+            .rsplit_once('.')
+            .is_some_and(|(_, tld)| tld.len() >= 2 && tld.bytes().all(|c| c.is_ascii_alphabetic()));
+        if !user.is_empty() && tld_ok && !out.iter().any(|x| x.eq_ignore_ascii_case(candidate)) {
+            out.push(candidate.to_owned());
+        }
+    }
+    out
+}
+
+/// Phone numbers given after 电话 / 热线 / 客服 / Tel.
+fn phones(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for key in ["电话", "热线", "客服", "tel", "Tel", "TEL", "致电"] {
+        for (pos, _) in text.match_indices(key) {
+            let after = &text[pos + key.len()..];
+            let cs = folded(&after[..crate::text::floor_boundary(after, 60)]);
+            let mut k = 0;
+            // Skip labels and punctuation up to the first digit.
+            while k < cs.len() && !cs[k].1.is_ascii_digit() && k < 12 {
+                k += 1;
+            }
+            let mut number = String::new();
+            while k < cs.len() && (cs[k].1.is_ascii_digit() || matches!(cs[k].1, '-' | ' ' | '(' | ')')) {
+                number.push(cs[k].1);
+                k += 1;
+            }
+            let number = number.trim().trim_matches('-').to_owned();
+            let digits = number.chars().filter(char::is_ascii_digit).count();
+            if (5..=13).contains(&digits) && !out.contains(&number) {
+                out.push(number);
+            }
+        }
+    }
+    out
+}
+
+/// Addresses given after 地址：.
+fn addresses(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (pos, _) in text.match_indices("地址") {
+        let after = &text[pos + "地址".len()..];
+        let Some(rest) =
+            after.strip_prefix('：').or_else(|| after.strip_prefix(':')).or_else(|| after.strip_prefix("为"))
+        else {
+            continue;
+        };
+        let rest = rest.trim_start_matches(is_space);
+        let end = rest.find(['。', '；', ';', '\n', '，', ',', '）', '（', '(']).unwrap_or(rest.len()).min(200);
+        let addr = rest[..crate::text::floor_boundary(rest, end)].trim();
+        // An address has place words; an email or web address is not one.
+        let placey = ["省", "市", "区", "路", "街", "号", "楼", "县"].iter().any(|w| addr.contains(w));
+        if placey && !addr.contains('@') && addr.chars().count() >= 6 && !out.iter().any(|a| a == addr) {
+            out.push(addr.to_owned());
+        }
+    }
+    out
+}
+
+/// The controller: the first company that the policy names as “we”, else
+/// the first company it names at all.
+fn controller(text: &str) -> Option<String> {
+    let mut first = None;
+    for (pos, _) in text.match_indices("有限公司") {
+        let end = pos + "有限公司".len();
+        let before = &text[..pos];
+        // Extend left over the company's name: CJK and brackets.
+        let mut start = pos;
+        for (i, c) in before.char_indices().rev() {
+            if is_cjk(c) || matches!(c, '（' | '）' | '(' | ')') {
+                start = i;
+                if pos - i > 60 {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        let mut name = &text[start..end];
+        // Drop a verb or article that ran into the name (由…, 是…, 指…).
+        for lead in ["本政策由", "由", "是指", "是", "指", "即", "为", "系", "和", "与", "及"] {
+            if let Some(rest) = name.strip_prefix(lead) {
+                if rest.chars().count() >= 6 {
+                    name = rest;
+                }
+            }
+        }
+        // A long run is a phrase ending in a name (服务提供者浙江淘宝网络…):
+        // keep what follows its last function word.
+        if name.chars().count() > 14 {
+            if let Some((i, c)) = name.char_indices().filter(|(_, c)| "者指由是为的择与和及向在".contains(*c)).last()
+            {
+                name = &name[i + c.len_utf8()..];
+            }
+        }
+        if name.chars().count() < 6 {
+            continue;
+        }
+        let window = &text[end..crate::text::floor_boundary(text, (end + 60).min(text.len()))];
+        if window.contains("我们") || window.contains("简称") {
+            return Some(name.to_owned());
+        }
+        first.get_or_insert_with(|| name.to_owned());
+    }
+    first
+}
+
+/// A promised reply time in a clause: `15个工作日内`, `【30】天`, `十五天内`.
+fn response_time(clause: &str) -> Option<(u32, TimeUnit)> {
+    const CONTEXT: &[&str] = &["回复", "答复", "响应", "处理", "反馈", "予以"];
+    if !CONTEXT.iter().any(|w| clause.contains(w)) {
+        return None;
+    }
+    let cs = folded(clause);
+    for (i, &(_, c)) in cs.iter().enumerate() {
+        if !(c.is_ascii_digit() || cn_number(&c.to_string()).is_some() || c == '十') {
+            continue;
+        }
+        if i > 0
+            && (cs[i - 1].1.is_ascii_digit() || cn_number(&cs[i - 1].1.to_string()).is_some() || cs[i - 1].1 == '十')
+        {
+            continue;
+        }
+        let mut k = i;
+        let mut word = String::new();
+        while k < cs.len() && (cs[k].1.is_ascii_digit() || cn_number(&cs[k].1.to_string()).is_some() || cs[k].1 == '十')
+        {
+            word.push(cs[k].1);
+            k += 1;
+        }
+        let value = word.parse::<u32>().ok().or_else(|| cn_number(&word))?;
+        // Skip closing brackets and spaces: 【30】天, 15 个工作日.
+        while k < cs.len() && (is_space(cs[k].1) || matches!(cs[k].1, '】' | ']' | ')' | '）')) {
+            k += 1;
+        }
+        let rest: String = cs[k..(k + 5).min(cs.len())].iter().map(|c| c.1).collect();
+        let unit = if rest.starts_with("个工作日") || rest.starts_with("工作日") {
+            TimeUnit::WorkingDays
+        } else if rest.starts_with('天')
+            || rest.starts_with("日内")
+            || rest.starts_with("个自然日")
+            || rest.starts_with("自然日")
+        {
+            TimeUnit::Days
+        } else {
+            continue;
+        };
+        if (1..=180).contains(&value) {
+            return Some((value, unit));
+        }
+    }
+    None
+}
+
+/// `不满十四周岁`, `未满14周岁`, `14周岁以下` in a clause about children.
+fn children_age(clause: &str) -> Option<u32> {
+    if !clause.contains("儿童") {
+        return None;
+    }
+    let cs = folded(clause);
+    let text: String = cs.iter().map(|c| c.1).collect();
+    let pos = text.find("周岁")?;
+    let before = &text[..pos];
+    let digits: String =
+        before.chars().rev().take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c)).collect();
+    let digits: String = digits.chars().rev().collect();
+    digits.parse::<u32>().ok().or_else(|| cn_number(&digits)).filter(|a| (6..=18).contains(a))
+}
+
+fn is_retention(clause: &str) -> bool {
+    ["保存期限", "存储期限", "保留期限", "保存时间", "存储时间", "最短期限", "最短时间", "期限届满"]
+        .iter()
+        .any(|w| clause.contains(w))
+}
+
+fn storage_location(clause: &str) -> Option<&'static str> {
+    let stores = ["存储", "储存", "存放", "保存"].iter().any(|w| clause.contains(w));
+    if !stores {
+        return None;
+    }
+    if clause.contains("境内") {
+        Some("domestic")
+    } else if clause.contains("境外") && !clause.contains("向境外") {
+        Some("abroad")
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_every_form() {
+        let mut f = Facts::default();
+        dates("最近更新日期：2020 年 5月 20日\n生效日期： 2024 年 11 月 26 日\n", &mut f);
+        assert_eq!(f.updated.as_deref(), Some("2020-05-20"));
+        assert_eq!(f.effective.as_deref(), Some("2024-11-26"));
+        let mut f = Facts::default();
+        dates("最新版本生效日期：２０２１年７月１日", &mut f);
+        assert_eq!(f.effective.as_deref(), Some("2021-07-01"));
+    }
+
+    #[test]
+    fn reply_times() {
+        assert_eq!(response_time("我们会在收到您的反馈的【30】天内予以回复。"), Some((30, TimeUnit::Days)));
+        assert_eq!(response_time("我们将在15个工作日内回复您的请求。"), Some((15, TimeUnit::WorkingDays)));
+        assert_eq!(response_time("我们将在十五天内答复。"), Some((15, TimeUnit::Days)));
+        assert_eq!(response_time("您可以在设置中关闭。"), None);
+    }
+
+    #[test]
+    fn emails_phones_ages() {
+        assert_eq!(emails("请发送邮件至 zixun@xiaoyun.com ），我们会"), vec!["zixun@xiaoyun.com"]);
+        assert_eq!(phones("客服电话：400-123-4567。"), vec!["400-123-4567"]);
+        assert_eq!(children_age("儿童：指不满十四周岁的未成年人。"), Some(14));
+        assert_eq!(children_age("若您是14周岁以下的儿童"), Some(14));
+    }
+
+    #[test]
+    fn controller_named_as_we() {
+        let t = "本政策由深圳阿帕云计算有限公司（以下简称“我们”）制定。与北京某某科技有限公司合作。";
+        assert_eq!(controller(t).as_deref(), Some("深圳阿帕云计算有限公司"));
+    }
 }

@@ -1,0 +1,75 @@
+//! Golden tests: the checklist's `missing` rows and the facts of each corpus
+//! policy against expected.json.
+
+mod common;
+
+use common::{expected, policy};
+use policylens_core::{analyze, CoverageStatus, TimeUnit};
+
+#[track_caller]
+fn check(name: &str) {
+    let report = analyze(&policy(name));
+    let all = expected();
+    let exp = &all["policies"][name];
+    let among: Vec<&str> = all["missing_among"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    let want: Vec<&str> = exp["missing"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    let got: Vec<&str> = report
+        .checklist
+        .iter()
+        .filter(|r| r.status == CoverageStatus::Missing && among.contains(&r.category.as_str()))
+        .map(|r| r.category.as_str())
+        .collect();
+    let mut want_sorted = want.clone();
+    want_sorted.sort_unstable();
+    let mut got_sorted = got.clone();
+    got_sorted.sort_unstable();
+    assert_eq!(got_sorted, want_sorted, "{name}: missing rows");
+
+    let facts = &exp["facts"];
+    let f = &report.facts;
+    for (key, value) in [("effective", &f.effective), ("updated", &f.updated)] {
+        if let Some(v) = facts.get(key) {
+            assert_eq!(value.as_deref(), v.as_str(), "{name}: {key}");
+        }
+    }
+    if let Some(emails) = facts.get("emails") {
+        let want: Vec<&str> = emails.as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+        assert_eq!(f.emails, want, "{name}: emails");
+    }
+    if let Some(days) = facts.get("response_days_promised") {
+        let want: Vec<u64> = days.as_array().unwrap().iter().map(|v| v.as_u64().unwrap()).collect();
+        let got: Vec<u64> = f.response_time.iter().map(|r| u64::from(r.value)).collect();
+        assert_eq!(got, want, "{name}: reply times");
+        if facts.get("response_unit").and_then(|u| u.as_str()) == Some("working days") {
+            assert!(f.response_time.iter().all(|r| r.unit == TimeUnit::WorkingDays), "{name}: unit");
+        }
+    }
+    if let Some(age) = facts.get("children_age") {
+        assert_eq!(f.children_age.map(u64::from), age.as_u64(), "{name}: children's age");
+    }
+}
+
+#[test]
+fn xiaoyun() {
+    check("xiaoyun.txt");
+}
+
+#[test]
+fn apayun() {
+    check("apayun.txt");
+}
+
+#[test]
+fn weidandan() {
+    check("weidandan.txt");
+}
+
+#[test]
+fn mijian() {
+    check("mijian.txt");
+}
+
+#[test]
+fn taobao() {
+    check("taobao.txt");
+}
