@@ -4,7 +4,7 @@
 //! Each extractor scans the text once, by hand (no regex crate: it would
 //! add its Unicode tables to the wasm bundle).
 
-use crate::report::{Evidence, Facts, Node, ResponseTime, Span, TimeUnit};
+use crate::report::{Facts, Node, ResponseTime, Span, TimeUnit};
 use crate::segment::marker::cn_number;
 use crate::text::{evidence, fold_width, is_cjk, is_space, Lines};
 
@@ -232,7 +232,7 @@ fn controller(text: &str) -> Option<String> {
         // A long run is a phrase ending in a name (服务提供者浙江淘宝网络…):
         // keep what follows its last function word.
         if name.chars().count() > 14 {
-            if let Some((i, c)) = name.char_indices().filter(|(_, c)| "者指由是为的择与和及向在".contains(*c)).last()
+            if let Some((i, c)) = name.char_indices().rev().find(|(_, c)| "者指由是为的择与和及向在".contains(*c))
             {
                 name = &name[i + c.len_utf8()..];
             }
