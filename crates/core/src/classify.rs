@@ -228,14 +228,32 @@ pub fn heading_categories(title: &str) -> Vec<&'static str> {
     out
 }
 
+/// One automaton over every clause word, so that a clause is scanned once.
+fn clause_matcher() -> &'static (aho_corasick::AhoCorasick, Vec<usize>) {
+    static MATCHER: std::sync::OnceLock<(aho_corasick::AhoCorasick, Vec<usize>)> = std::sync::OnceLock::new();
+    MATCHER.get_or_init(|| {
+        let mut patterns = Vec::new();
+        let mut category_of = Vec::new();
+        for (cat, words) in CLAUSE_WORDS {
+            let index = CATEGORIES.iter().position(|c| c == cat).expect("clause words use taxonomy ids");
+            for w in *words {
+                patterns.push(*w);
+                category_of.push(index);
+            }
+        }
+        let ac = aho_corasick::AhoCorasick::new(&patterns).expect("clause words build an automaton");
+        (ac, category_of)
+    })
+}
+
 /// Categories a clause is about.
 pub fn clause_categories(norm: &str) -> Vec<&'static str> {
-    let mut out = Vec::new();
-    for (cat, words) in CLAUSE_WORDS {
-        if matches(norm, words) {
-            out.push(*cat);
-        }
+    let (ac, category_of) = clause_matcher();
+    let mut hit = [false; 16];
+    for m in ac.find_overlapping_iter(norm) {
+        hit[category_of[m.pattern().as_usize()]] = true;
     }
+    let mut out: Vec<&'static str> = CATEGORIES.iter().zip(hit).filter(|(_, h)| *h).map(|(c, _)| *c).collect();
     if out.contains(&"cookies") {
         out.retain(|c| *c != "collection" && *c != "storage");
     }
@@ -248,17 +266,29 @@ pub fn clause_categories(norm: &str) -> Vec<&'static str> {
 /// Assigns categories to every node and clause of `outline`, in place.
 pub fn classify(text: &str, outline: &mut [Node]) {
     for doc in outline {
-        classify_clauses(text, doc);
+        let mut ignored = ContentSignals::default();
+        classify_clauses(text, doc, &mut ignored);
         for child in &mut doc.children {
             classify_section(text, child);
         }
     }
 }
 
-fn classify_clauses(text: &str, node: &mut Node) {
+/// Classifies the clauses a node holds directly and adds what they say to
+/// `signals`. Each clause is normalised once.
+fn classify_clauses(text: &str, node: &mut Node, signals: &mut ContentSignals) {
     for clause in &mut node.clauses {
         let norm = normalize(text.get(clause.span.start..clause.span.end).unwrap_or(""));
         clause.categories = clause_categories(&norm).into_iter().map(str::to_owned).collect();
+        if norm.contains("sdk") {
+            signals.sdk_mentions += 1;
+        }
+        if matches(&norm, CROSS_BORDER_CONTENT) {
+            signals.cross_border += 1;
+        }
+        if matches(&norm, RETENTION_CONTENT) {
+            signals.retention += 1;
+        }
     }
 }
 
@@ -271,38 +301,30 @@ struct ContentSignals {
     child_sdk: bool,
 }
 
-fn signals(text: &str, node: &Node, s: &mut ContentSignals) {
-    for c in &node.clauses {
-        let norm = normalize(text.get(c.span.start..c.span.end).unwrap_or(""));
-        if norm.contains("sdk") {
-            s.sdk_mentions += 1;
-        }
-        if matches(&norm, CROSS_BORDER_CONTENT) {
-            s.cross_border += 1;
-        }
-        if matches(&norm, RETENTION_CONTENT) {
-            s.retention += 1;
-        }
-    }
-    for child in &node.children {
-        if child.kind == NodeKind::Section && heading_categories(&heading_title(child)).contains(&"sdk") {
-            s.child_sdk = true;
-        }
-        signals(text, child, s);
+impl ContentSignals {
+    fn absorb(&mut self, child: &ContentSignals) {
+        self.sdk_mentions += child.sdk_mentions;
+        self.cross_border += child.cross_border;
+        self.retention += child.retention;
     }
 }
 
-fn classify_section(text: &str, node: &mut Node) {
-    classify_clauses(text, node);
+/// Classifies a section and its subtree, bottom up; returns what the
+/// subtree's clauses say.
+fn classify_section(text: &str, node: &mut Node) -> ContentSignals {
+    let mut s = ContentSignals::default();
+    classify_clauses(text, node, &mut s);
     for child in &mut node.children {
-        classify_section(text, child);
+        let child_signals = classify_section(text, child);
+        s.absorb(&child_signals);
+        if child.kind == NodeKind::Section && child.categories.iter().any(|c| c == "sdk") {
+            s.child_sdk = true;
+        }
     }
     if node.kind != NodeKind::Section {
-        return;
+        return s;
     }
     let mut cats: Vec<&str> = heading_categories(&heading_title(node));
-    let mut s = ContentSignals::default();
-    signals(text, node, &mut s);
     let add = |cats: &mut Vec<&str>, c: &'static str| {
         if !cats.contains(&c) {
             cats.push(c);
@@ -326,6 +348,7 @@ fn classify_section(text: &str, node: &mut Node) {
     }
     cats.sort_by_key(|c| CATEGORIES.iter().position(|k| k == c));
     node.categories = cats.into_iter().map(str::to_owned).collect();
+    s
 }
 
 /// The category most clauses of a node carry, if one dominates.

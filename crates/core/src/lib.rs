@@ -43,6 +43,7 @@ pub fn analyze_decoded(text: &str, encoding: &str) -> Report {
     // and no findings: a wall of failures would say nothing useful.
     let (checklist, findings) = if kind == InputKind::Policy {
         let checklist = checklist::build(text, &lines, &outline, &facts);
+        let clauses = rules::normalized_clauses(text, &outline);
         let findings = rules::run(&rules::Context {
             text,
             lines: &lines,
@@ -51,6 +52,7 @@ pub fn analyze_decoded(text: &str, encoding: &str) -> Report {
             checklist: &checklist,
             sdks: &sdks,
             anomalies: &seg.anomalies,
+            clauses: &clauses,
         });
         (checklist, findings)
     } else {

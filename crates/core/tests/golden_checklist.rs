@@ -73,3 +73,33 @@ fn mijian() {
 fn taobao() {
     check("taobao.txt");
 }
+
+/// The status of `rule` on a corpus policy.
+fn status(name: &str, rule: &str) -> Option<policylens_core::FindingStatus> {
+    analyze(&policy(name)).findings.into_iter().find(|f| f.rule == rule).map(|f| f.status)
+}
+
+#[test]
+fn known_defects_are_found() {
+    use policylens_core::FindingStatus::{Fail, Warn};
+    for rule in ["WRD-01", "WRD-02", "WRD-03"] {
+        assert_eq!(status("xiaoyun.txt", rule), Some(Warn), "xiaoyun {rule}");
+    }
+    assert_eq!(status("weidandan.txt", "WRD-05"), Some(Warn));
+    assert_eq!(status("weidandan.txt", "CTL-01"), Some(Fail));
+    assert_eq!(status("weidandan.txt", "KID-01"), Some(Fail));
+    assert_eq!(status("taobao.txt", "WRD-06"), Some(Warn));
+}
+
+#[test]
+fn defects_are_not_invented() {
+    use policylens_core::FindingStatus::Pass;
+    for name in ["apayun.txt", "mijian.txt", "taobao.txt"] {
+        assert_eq!(status(name, "WRD-01"), Some(Pass), "{name}");
+        assert_eq!(status(name, "WRD-05"), Some(Pass), "{name}");
+        assert_eq!(status(name, "KID-01"), Some(Pass), "{name}");
+    }
+    for name in ["xiaoyun.txt", "apayun.txt", "weidandan.txt", "mijian.txt"] {
+        assert_eq!(status(name, "WRD-06"), Some(Pass), "{name}");
+    }
+}

@@ -8,14 +8,55 @@
 //! Adding a rule: a file with one `declare_rule!` and its tests, and a line in
 //! [`REGISTRY`]. Ids are never reused.
 
-use crate::report::{ChecklistRow, Evidence, Facts, Finding, FindingStatus, Node, Severity};
+use crate::report::{ChecklistRow, Evidence, Facts, Finding, FindingStatus, Node, NodeKind, Severity, Span};
 use crate::sdk::SdkExtraction;
 use crate::segment::Anomaly;
 use crate::text::Lines;
 
+mod chg_01;
+mod cmp_01;
+mod col_01;
+mod col_02;
+mod col_03;
+mod col_04;
+mod col_05;
+mod col_06;
+mod col_07;
+mod col_08;
+mod col_09;
+mod col_10;
+mod ctl_01;
+mod ctl_02;
+mod kid_01;
+mod pub_01;
+mod pub_02;
+mod pub_03;
+mod rgt_01;
+mod rgt_02;
+mod rgt_03;
+mod rgt_04;
+mod rgt_05;
+mod rgt_06;
+mod rgt_07;
+mod rgt_08;
+mod sec_01;
+mod sec_02;
+mod shr_01;
+mod shr_02;
+mod shr_03;
+mod shr_04;
+mod shr_05;
+mod sto_01;
+mod sto_02;
 mod str_01;
 mod str_02;
 mod str_03;
+mod wrd_01;
+mod wrd_02;
+mod wrd_03;
+mod wrd_04;
+mod wrd_05;
+mod wrd_06;
 
 /// Everything a rule may look at.
 #[derive(Debug)]
@@ -27,6 +68,41 @@ pub struct Context<'a> {
     pub checklist: &'a [ChecklistRow],
     pub sdks: &'a SdkExtraction,
     pub anomalies: &'a [Anomaly],
+    /// Every clause with its normalised text, in input order: what most
+    /// rules search.
+    pub clauses: &'a [(Span, String)],
+}
+
+impl Context<'_> {
+    /// Evidence from the clauses (at most three) that contain any of `words`.
+    pub fn clauses_with(&self, words: &[&str]) -> Vec<Evidence> {
+        self.clauses
+            .iter()
+            .filter(|(_, t)| words.iter().any(|w| t.contains(w)))
+            .take(3)
+            .map(|(span, _)| crate::text::evidence(self.text, self.lines, *span))
+            .collect()
+    }
+
+    /// Whether any clause contains any of `words`.
+    pub fn mentions(&self, words: &[&str]) -> bool {
+        self.clauses.iter().any(|(_, t)| words.iter().any(|w| t.contains(w)))
+    }
+
+    /// Pass with the clauses that say it, or fail with `absent`.
+    pub fn require(&self, words: &[&str], absent: &str) -> Verdict {
+        let ev = self.clauses_with(words);
+        if ev.is_empty() {
+            Verdict::Fail(absent.to_owned(), Vec::new())
+        } else {
+            Verdict::Pass(ev)
+        }
+    }
+
+    /// The checklist row of `category`.
+    pub fn row(&self, category: &str) -> Option<&ChecklistRow> {
+        self.checklist.iter().find(|r| r.category == category)
+    }
 }
 
 /// What a rule concludes.
@@ -85,11 +161,80 @@ macro_rules! declare_rule {
 pub(crate) use declare_rule;
 
 /// Every rule, in the order reports list them.
-pub static REGISTRY: &[&Rule] = &[&str_01::RULE, &str_02::RULE, &str_03::RULE];
+pub static REGISTRY: &[&Rule] = &[
+    &pub_01::RULE,
+    &pub_02::RULE,
+    &pub_03::RULE,
+    &ctl_01::RULE,
+    &ctl_02::RULE,
+    &col_01::RULE,
+    &col_02::RULE,
+    &col_03::RULE,
+    &col_04::RULE,
+    &col_05::RULE,
+    &col_06::RULE,
+    &col_07::RULE,
+    &col_08::RULE,
+    &col_09::RULE,
+    &col_10::RULE,
+    &sto_01::RULE,
+    &sto_02::RULE,
+    &sec_01::RULE,
+    &sec_02::RULE,
+    &shr_01::RULE,
+    &shr_02::RULE,
+    &shr_03::RULE,
+    &shr_04::RULE,
+    &shr_05::RULE,
+    &rgt_01::RULE,
+    &rgt_02::RULE,
+    &rgt_03::RULE,
+    &rgt_04::RULE,
+    &rgt_05::RULE,
+    &rgt_06::RULE,
+    &rgt_07::RULE,
+    &rgt_08::RULE,
+    &cmp_01::RULE,
+    &kid_01::RULE,
+    &chg_01::RULE,
+    &wrd_01::RULE,
+    &wrd_02::RULE,
+    &wrd_03::RULE,
+    &wrd_04::RULE,
+    &wrd_05::RULE,
+    &wrd_06::RULE,
+    &str_01::RULE,
+    &str_02::RULE,
+    &str_03::RULE,
+];
 
 /// The rule with id `id`.
 pub fn get(id: &str) -> Option<&'static Rule> {
     REGISTRY.iter().copied().find(|r| r.id == id)
+}
+
+/// Every clause of the outline, and every section heading (rules look for
+/// what a policy says, in headings too), with its normalised text, in input
+/// order.
+pub fn normalized_clauses(text: &str, outline: &[Node]) -> Vec<(Span, String)> {
+    fn walk(text: &str, n: &Node, out: &mut Vec<(Span, String)>) {
+        if let (NodeKind::Section, Some(h)) = (n.kind, n.heading.as_deref()) {
+            let start = n.span.start + text[n.span.start..].find(h).unwrap_or(0);
+            out.push((Span::new(start, start + h.len()), crate::text::normalize(h)));
+        }
+        for c in &n.clauses {
+            out.push((c.span, crate::text::normalize(text.get(c.span.start..c.span.end).unwrap_or(""))));
+        }
+        for child in &n.children {
+            walk(text, child, out);
+        }
+    }
+    let mut out = Vec::new();
+    for d in outline {
+        walk(text, d, &mut out);
+    }
+    out.sort_by_key(|(s, _)| s.start);
+    out
 }
 
 /// Runs every rule of the registry.
@@ -139,6 +284,12 @@ pub(crate) mod numbering {
 #[cfg(test)]
 pub(crate) mod test_support {
     use super::*;
+
+    /// A minimal policy (it reads as one, and triggers no rule's words by
+    /// itself) with `sentence` as its body.
+    pub fn policy_with(sentence: &str) -> String {
+        format!("隐私政策\n我们重视您的个人信息，经您同意后使用这些信息提供服务。\n{sentence}\n")
+    }
 
     /// Runs one rule on a text through the whole analysis.
     #[track_caller]

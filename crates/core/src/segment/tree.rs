@@ -206,7 +206,9 @@ fn nest(
         let children = nest(text, lines, infos, flats, pos, f.level + 1, anomalies);
         if let (Some(style), Some(n)) = (f.style, f.number) {
             if style.is_counted() {
-                let expected = numbering.get(&style).map_or(1, |p| p + 1);
+                // Only against a previous sibling: a list whose first item
+                // is a sentence (not a heading) starts at 2 legitimately.
+                let expected = numbering.get(&style).map_or(n, |p| p + 1);
                 let kind = match n.cmp(&expected) {
                     std::cmp::Ordering::Equal => None,
                     std::cmp::Ordering::Greater => Some(AnomalyKind::Gap),

@@ -1,0 +1,48 @@
+//! COL-05: device permissions: which, why, and that they can be turned off.
+
+use super::{declare_rule, Context, Verdict};
+
+declare_rule! {
+    id: "COL-05",
+    title_zh: "说明调用的设备权限、目的及关闭方式",
+    title_en: "Device permissions: which, why, and how to turn them off",
+    severity: Must,
+    sources: ["认定方法 二.3", "GB/T 41391"],
+    why: "申请位置、相机、麦克风、存储等权限时须同步告知目的；用户应知道可以随时关闭。",
+    fix: "列出每项权限、对应功能和目的，并写明：“您可以在设备的设置中随时关闭相应权限，关闭后不影响其他功能。”",
+    check: check,
+}
+
+fn check(ctx: &Context<'_>) -> Verdict {
+    let ev = ctx.clauses_with(&["权限"]);
+    if ev.is_empty() {
+        // A website asks for no device permissions.
+        return if ctx.mentions(&["app", "客户端", "移动应用", "应用程序"]) {
+            Verdict::Fail("App 未说明调用的设备权限。".to_owned(), Vec::new())
+        } else {
+            Verdict::NotApplicable
+        };
+    }
+    if ctx.mentions(&["关闭", "撤回", "取消授权", "在设置中", "设备设置", "系统设置"]) {
+        Verdict::Pass(ev)
+    } else {
+        Verdict::Warn("说明了权限，但未说明如何关闭。".to_owned(), ev)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::FindingStatus;
+    use crate::rules::test_support::{policy_with, verdict_on};
+
+    #[test]
+    fn permissions_and_off_switch() {
+        let ok = policy_with("我们会申请相机权限用于扫码。您可以在设备的系统设置中关闭相机权限。");
+        assert_eq!(verdict_on(&RULE, &ok).unwrap().status, FindingStatus::Pass);
+        let app = policy_with("本App会为您推荐商品。");
+        assert_eq!(verdict_on(&RULE, &app).unwrap().status, FindingStatus::Fail);
+        let site = policy_with("本网站会为您推荐商品。");
+        assert_eq!(verdict_on(&RULE, &site), None);
+    }
+}

@@ -1,0 +1,53 @@
+//! COL-07: personalised recommendation and automated decisions.
+
+use super::{declare_rule, Context, Verdict};
+
+declare_rule! {
+    id: "COL-07",
+    title_zh: "个性化推荐与自动化决策可关闭",
+    title_en: "Personalised recommendation can be turned off",
+    severity: Must,
+    sources: ["PIPL 24", "认定方法 三", "GB/T 35273 7.4", "GB/T 35273 7.5"],
+    why: "利用个人信息进行自动化决策、个性化推送的，应同时提供不针对个人特征的选项或便捷的拒绝方式。",
+    fix: "写明关闭路径：“您可以在“设置-隐私-个性化推荐”中关闭个性化推荐，关闭后我们将展示不针对您个人特征的内容。”",
+    check: check,
+}
+
+const USED: &[&str] = &["个性化推荐", "个性化推送", "用户画像", "自动化决策", "定向推送", "个性化广告", "精准推荐"];
+
+fn check(ctx: &Context<'_>) -> Verdict {
+    let ev = ctx.clauses_with(USED);
+    if ev.is_empty() {
+        return Verdict::NotApplicable;
+    }
+    if ctx.mentions(&[
+        "关闭个性化",
+        "不针对您个人特征",
+        "不针对其个人特征",
+        "取消个性化",
+        "关闭推荐",
+        "退出个性化",
+        "关闭",
+        "拒绝",
+    ]) {
+        Verdict::Pass(ev)
+    } else {
+        Verdict::Fail("使用了个性化推荐或自动化决策，但未说明如何关闭。".to_owned(), ev)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::FindingStatus;
+    use crate::rules::test_support::{policy_with, verdict_on};
+
+    #[test]
+    fn recommendation_with_and_without_opt_out() {
+        let ok = policy_with("我们会基于浏览记录为您提供个性化推荐。您可以在设置中关闭个性化推荐。");
+        assert_eq!(verdict_on(&RULE, &ok).unwrap().status, FindingStatus::Pass);
+        let bad = policy_with("我们会基于浏览记录为您提供个性化推荐。");
+        assert_eq!(verdict_on(&RULE, &bad).unwrap().status, FindingStatus::Fail);
+        assert_eq!(verdict_on(&RULE, &policy_with("我们收集手机号。")), None);
+    }
+}

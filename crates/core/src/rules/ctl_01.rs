@@ -1,0 +1,47 @@
+//! CTL-01: the controller's legal name and a way to reach it.
+//!
+//! Uses the extracted facts: the controller, emails, phones, addresses.
+
+use super::{declare_rule, Context, Verdict};
+
+declare_rule! {
+    id: "CTL-01",
+    title_zh: "写明处理者名称与联系方式",
+    title_en: "Controller's legal name and a way to reach it",
+    severity: Must,
+    sources: ["PIPL 17(1)", "NDSR 21(1)", "GB/T 35273 5.5"],
+    why: "个人信息处理者的名称和联系方式是法定告知事项：用户行使权利、投诉或起诉都需要知道对方是谁、如何联系。",
+    fix: "写明运营主体全称与至少一种联系渠道，例如：“本政策由××科技有限公司提供，您可以通过 privacy@example.com 或 400-000-0000 与我们联系，注册地址：……”",
+    check: check,
+}
+
+fn check(ctx: &Context<'_>) -> Verdict {
+    let f = ctx.facts;
+    let channel = !f.emails.is_empty() || !f.phones.is_empty() || !f.addresses.is_empty();
+    let ev = ctx.clauses_with(&["有限公司", "邮箱", "电话", "地址", "@"]);
+    match (f.controller.as_deref(), channel) {
+        (Some(_), true) => Verdict::Pass(ev),
+        (None, true) => Verdict::Warn("给出了联系方式，但未写明个人信息处理者的全称。".to_owned(), ev),
+        (Some(name), false) => {
+            Verdict::Fail(format!("写明了处理者（{name}），但没有给出任何联系方式（邮箱、电话、地址）。"), ev)
+        }
+        (None, false) => Verdict::Fail("既未写明个人信息处理者的名称，也没有给出任何联系方式。".to_owned(), Vec::new()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::FindingStatus;
+    use crate::rules::test_support::{policy_with, verdict_on};
+
+    #[test]
+    fn name_and_channel() {
+        let ok = policy_with("本政策由深圳阿帕云计算有限公司（以下简称“我们”）提供，邮箱：privacy@apayun.com。");
+        assert_eq!(verdict_on(&RULE, &ok).unwrap().status, FindingStatus::Pass);
+        // weidandan.txt: "请通过本协议中列出的联系方式与我们联系", and none is listed.
+        let none = policy_with("如您有任何疑问，可通过本协议中列出的联系方式与我们联系。");
+        let f = verdict_on(&RULE, &none).unwrap();
+        assert_eq!(f.status, FindingStatus::Fail);
+    }
+}

@@ -1,0 +1,53 @@
+//! PUB-01: the policy is a separate, public document.
+//!
+//! A privacy policy folded into a user agreement is what 认定方法 一 calls
+//! "no public collection rules": users never see it as a policy.
+
+use super::{declare_rule, Context, Verdict};
+use crate::text::{evidence, normalize};
+
+declare_rule! {
+    id: "PUB-01",
+    title_zh: "隐私政策是单独、公开的文件",
+    title_en: "The policy is a separate, public document",
+    severity: Must,
+    sources: ["PIPL 7", "PIPL 17", "NDSR 21", "认定方法 一"],
+    why: "个人信息处理规则必须公开，并以单独文件的形式让用户看到；夹在用户协议中的隐私条款属于认定方法所列“未公开收集使用规则”。",
+    fix: "以独立文件发布隐私政策，标题写明“隐私政策”或“个人信息保护政策”，在注册与首次运行时提示用户阅读。",
+    check: check,
+}
+
+fn check(ctx: &Context<'_>) -> Verdict {
+    let titled = ctx.outline.iter().find(|d| {
+        d.heading.as_deref().map(normalize).is_some_and(|h| h.contains("隐私") || h.contains("个人信息保护"))
+    });
+    match titled {
+        Some(doc) => {
+            Verdict::Pass(vec![evidence(ctx.text, ctx.lines, ctx.lines.span(ctx.lines.index_of(doc.span.start)))])
+        }
+        None if ctx
+            .outline
+            .iter()
+            .any(|d| d.heading.as_deref().is_some_and(|h| h.contains("协议") && !h.contains("隐私"))) =>
+        {
+            Verdict::Fail("隐私条款包含在用户协议中，不是单独的隐私政策。".to_owned(), Vec::new())
+        }
+        None => Verdict::Warn("未找到标明“隐私政策”的标题，无法确认这是一份单独的隐私政策。".to_owned(), Vec::new()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::FindingStatus;
+    use crate::rules::test_support::{policy_with, verdict_on};
+
+    #[test]
+    fn titled_policy_passes_and_user_agreement_fails() {
+        let f = verdict_on(&RULE, &policy_with("我们会收集您的手机号。")).unwrap();
+        assert_eq!(f.status, FindingStatus::Pass);
+        assert_eq!(f.evidence[0].text, "隐私政策");
+        let agreement = "用户服务协议\n一、账号注册\n您同意我们收集、使用您的个人信息，并与第三方共享。\n二、隐私\n我们存储您的信息。\n";
+        assert_eq!(verdict_on(&RULE, agreement).unwrap().status, FindingStatus::Fail);
+    }
+}

@@ -1,0 +1,44 @@
+//! STO-01: how long information is kept, and what happens after.
+
+use super::{declare_rule, Context, Verdict};
+
+declare_rule! {
+    id: "STO-01",
+    title_zh: "说明保存期限及到期处理",
+    title_en: "Retention period and what happens after",
+    severity: Must,
+    sources: ["PIPL 17(2)", "PIPL 19", "PIPL 47", "NDSR 21(3)", "GB/T 35273 6.1"],
+    why: "保存期限应为实现处理目的所必要的最短时间；用户应知道信息保存多久、到期后是否删除或匿名化。",
+    fix: "写明：“我们仅在实现目的所必需的最短时间内保存您的个人信息，例如订单信息保存3年；超出保存期限后，我们将删除或匿名化处理。”",
+    check: check,
+}
+
+fn check(ctx: &Context<'_>) -> Verdict {
+    if ctx.facts.retention.is_empty() {
+        return Verdict::Fail("未说明个人信息的保存期限。".to_owned(), Vec::new());
+    }
+    let ev = ctx.facts.retention.iter().take(3).cloned().collect();
+    if ctx.mentions(&["删除或匿名化", "删除或者匿名化", "匿名化处理", "予以删除", "进行删除"])
+    {
+        Verdict::Pass(ev)
+    } else {
+        Verdict::Warn("说明了保存期限，但未说明到期后如何处理（删除或匿名化）。".to_owned(), ev)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::FindingStatus;
+    use crate::rules::test_support::{policy_with, verdict_on};
+
+    #[test]
+    fn retention_and_after() {
+        let ok =
+            policy_with("我们仅在实现目的所必需的最短时间内保存您的个人信息，超出保存期限后我们将删除或匿名化处理。");
+        assert_eq!(verdict_on(&RULE, &ok).unwrap().status, FindingStatus::Pass);
+        let no_after = policy_with("我们仅在实现目的所必需的最短时间内保存您的个人信息。");
+        assert_eq!(verdict_on(&RULE, &no_after).unwrap().status, FindingStatus::Warn);
+        assert_eq!(verdict_on(&RULE, &policy_with("我们收集手机号。")).unwrap().status, FindingStatus::Fail);
+    }
+}

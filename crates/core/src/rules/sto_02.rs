@@ -1,0 +1,57 @@
+//! STO-02: where information is stored, and any transfer abroad.
+
+use super::{declare_rule, Context, Verdict};
+
+declare_rule! {
+    id: "STO-02",
+    title_zh: "说明存储地点及出境情况",
+    title_en: "Storage location and any transfer abroad",
+    severity: Must,
+    sources: ["PIPL 38", "PIPL 39", "GB/T 35273 9.8", "儿童规定 10"],
+    why: "境内收集的个人信息原则上存储在境内；向境外提供须告知境外接收方、目的、方式、种类并取得单独同意。",
+    fix: "写明：“我们在中华人民共和国境内收集和产生的个人信息存储在境内。如需向境外提供，我们将告知境外接收方的名称、联系方式、目的和信息种类，并取得您的单独同意。”",
+    check: check,
+}
+
+fn check(ctx: &Context<'_>) -> Verdict {
+    let ev = ctx.clauses_with(&["境内", "境外", "跨境", "出境"]);
+    match ctx.facts.storage_location.as_deref() {
+        None if ev.is_empty() => Verdict::Fail("未说明个人信息的存储地点。".to_owned(), Vec::new()),
+        None => Verdict::Warn("提到了境内或境外，但未明确说明存储地点。".to_owned(), ev),
+        Some(_) => {
+            let abroad =
+                ctx.mentions(&["向境外", "境外传输", "跨境传输", "出境", "境外实体", "境外机构", "传输至境外"]);
+            if abroad
+                && !ctx.mentions(&[
+                    "单独同意",
+                    "单独的同意",
+                    "另行征得",
+                    "明确授权",
+                    "明示同意",
+                    "征得您的同意",
+                    "授权同意",
+                ])
+            {
+                Verdict::Warn("提到向境外提供个人信息，但未说明会取得单独同意。".to_owned(), ev)
+            } else {
+                Verdict::Pass(ev)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::FindingStatus;
+    use crate::rules::test_support::{policy_with, verdict_on};
+
+    #[test]
+    fn location_and_transfer() {
+        let ok = policy_with("我们在中华人民共和国境内收集的个人信息将存储在中国境内。");
+        assert_eq!(verdict_on(&RULE, &ok).unwrap().status, FindingStatus::Pass);
+        let transfer = policy_with("上述信息将存储于中华人民共和国境内。因业务需要我们会向境外传输个人信息。");
+        assert_eq!(verdict_on(&RULE, &transfer).unwrap().status, FindingStatus::Warn);
+        assert_eq!(verdict_on(&RULE, &policy_with("我们收集手机号。")).unwrap().status, FindingStatus::Fail);
+    }
+}

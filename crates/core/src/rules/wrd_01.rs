@@ -1,0 +1,56 @@
+//! WRD-01: consent by use ("using the service means you agree").
+
+use super::{declare_rule, Context, Verdict};
+
+declare_rule! {
+    id: "WRD-01",
+    title_zh: "以“使用即同意”代替明示同意",
+    title_en: "Consent by use",
+    severity: Should,
+    sources: ["PIPL 14"],
+    why: "同意应当由个人在充分知情的前提下自愿、明确作出；“使用或继续使用即视为同意”不是有效的同意。",
+    fix: "删除“使用即同意”的表述，改为在首次运行或注册时以弹窗展示政策并由用户主动勾选或点击“同意”。",
+    check: check,
+}
+
+/// Words of using the service, then words of deeming it consent.
+const USE: &[&str] = &["使用或继续使用", "继续使用", "使用我们的服务", "使用本服务", "一旦使用", "开始使用"];
+const DEEMED: &[&str] =
+    &["即意味着", "即表示", "即视为", "视为您同意", "视为同意", "即代表", "即表明", "表示您同意", "意味着您同意"];
+
+fn check(ctx: &Context<'_>) -> Verdict {
+    let hits: Vec<_> = ctx
+        .clauses
+        .iter()
+        .filter(|(_, t)| {
+            USE.iter().any(|w| t.contains(w)) && DEEMED.iter().any(|w| t.contains(w)) && t.contains("同意")
+        })
+        .take(3)
+        .map(|(s, _)| crate::text::evidence(ctx.text, ctx.lines, *s))
+        .collect();
+    if hits.is_empty() {
+        Verdict::Pass(Vec::new())
+    } else {
+        Verdict::Warn("以“使用即同意”推定用户同意，这不是有效的明示同意。".to_owned(), hits)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::FindingStatus;
+    use crate::rules::test_support::{policy_with, verdict_on};
+
+    #[test]
+    fn consent_by_use() {
+        // xiaoyun.txt, preamble.
+        let bad = policy_with(
+            "您使用或继续使用我们的服务，即意味着同意我们按照本《隐私政策》收集、使用、储存和分享您的相关信息。",
+        );
+        let f = verdict_on(&RULE, &bad).unwrap();
+        assert_eq!(f.status, FindingStatus::Warn);
+        assert!(f.evidence[0].text.starts_with("您使用或继续使用我们的服务"));
+        let ok = policy_with("在您点击“同意”后，我们才会开始收集您的个人信息。");
+        assert_eq!(verdict_on(&RULE, &ok).unwrap().status, FindingStatus::Pass);
+    }
+}

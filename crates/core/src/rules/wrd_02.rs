@@ -1,0 +1,55 @@
+//! WRD-02: the user waives claims, or the controller disclaims liability.
+
+use super::{declare_rule, Context, Verdict};
+
+declare_rule! {
+    id: "WRD-02",
+    title_zh: "要求用户放弃权利或免除处理者责任",
+    title_en: "The user waives claims or the controller disclaims liability",
+    severity: Should,
+    sources: ["PIPL 69", "民法典 497"],
+    why: "处理者侵害个人信息权益应承担责任（PIPL 第69条）；以格式条款免除自身责任、排除用户主要权利的条款无效。",
+    fix: "删除免责与放弃权利的表述；如需说明风险，写明各方依法承担责任，例如：“因我们的过错造成您损失的，我们将依法承担责任。”",
+    check: check,
+}
+
+const WORDS: &[&str] = &[
+    "同意免除",
+    "免除上述",
+    "免除我们",
+    "放弃追究",
+    "放弃索赔",
+    "放弃主张",
+    "放弃任何",
+    "不承担任何责任",
+    "不承担责任",
+    "概不负责",
+    "不负任何责任",
+];
+
+fn check(ctx: &Context<'_>) -> Verdict {
+    let ev = ctx.clauses_with(WORDS);
+    if ev.is_empty() {
+        Verdict::Pass(Vec::new())
+    } else {
+        Verdict::Warn("要求用户放弃权利或免除处理者责任的条款。".to_owned(), ev)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::FindingStatus;
+    use crate::rules::test_support::{policy_with, verdict_on};
+
+    #[test]
+    fn waivers() {
+        // xiaoyun.txt, 3.4, last paragraph.
+        let bad = policy_with(
+            "您同意免除上述个人信息的接收和/或使用方在按照本声明所述情形下进行信息分享、转让和披露的责任。",
+        );
+        assert_eq!(verdict_on(&RULE, &bad).unwrap().status, FindingStatus::Warn);
+        let ok = policy_with("因我们的过错造成您损失的，我们将依法承担责任。");
+        assert_eq!(verdict_on(&RULE, &ok).unwrap().status, FindingStatus::Pass);
+    }
+}

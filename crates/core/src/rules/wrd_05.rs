@@ -1,0 +1,43 @@
+//! WRD-05: a contact channel is promised but never given.
+
+use super::{declare_rule, Context, Verdict};
+
+declare_rule! {
+    id: "WRD-05",
+    title_zh: "承诺了联系方式却未提供",
+    title_en: "A contact channel promised but never given",
+    severity: Should,
+    sources: ["PIPL 17(1)"],
+    why: "政策让用户“通过下列联系方式”联系，但全文没有任何邮箱、电话、地址或表单，用户无从行使权利。",
+    fix: "在“如何联系我们”中写明至少一种可用的联系渠道：邮箱、电话、通信地址或在线表单。",
+    check: check,
+}
+
+fn check(ctx: &Context<'_>) -> Verdict {
+    let f = ctx.facts;
+    if !f.emails.is_empty() || !f.phones.is_empty() || !f.addresses.is_empty() {
+        return Verdict::Pass(Vec::new());
+    }
+    let ev = ctx.clauses_with(&["联系方式", "联系我们", "与我们联系"]);
+    if ev.is_empty() {
+        Verdict::NotApplicable
+    } else {
+        Verdict::Warn("提到了联系方式，但全文没有给出邮箱、电话或地址。".to_owned(), ev)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::FindingStatus;
+    use crate::rules::test_support::{policy_with, verdict_on};
+
+    #[test]
+    fn promised_channel() {
+        // weidandan.txt line 174.
+        let bad = policy_with("如您有任何疑问，可通过本协议中列出的联系方式与我们联系。");
+        assert_eq!(verdict_on(&RULE, &bad).unwrap().status, FindingStatus::Warn);
+        let ok = policy_with("如您有任何疑问，请通过 privacy@example.com 与我们联系。");
+        assert_eq!(verdict_on(&RULE, &ok).unwrap().status, FindingStatus::Pass);
+    }
+}
