@@ -11,6 +11,7 @@ use policylens_core::{FindingStatus, Node, NodeKind, Report, Severity};
 
 mod batch;
 mod diff;
+mod eval;
 mod text_report;
 
 const USAGE: &str = "\
@@ -20,6 +21,7 @@ Usage:
   policylens analyze PATH|- [--format json|text|markdown] [--fail-on must|should]
   policylens batch DIR|FILE... [--out PATH] [--format jsonl|csv]
   policylens diff OLD NEW [--format text|json]
+  policylens eval capp130 DIR      clause classification against CAPP-130 labels
   policylens rules                 list every rule
   policylens explain ID            what a rule checks, why, and how to fix
   policylens help
@@ -53,6 +55,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     match cmd.as_str() {
         "analyze" | "analyse" => analyze(&args[1..]),
         "batch" => batch::run(&args[1..]),
+        "eval" => eval::run(&args[1..]),
         "rules" => {
             for r in policylens_core::rules::REGISTRY {
                 println!(
