@@ -80,7 +80,7 @@ pub fn ChecklistPanel(props: &ViewProps) -> Html {
                                 <span class="badge">{ status_label(props.lang, row.status) }</span>
                                 <span class="category">{ crate::i18n::category_name(&row.category, props.lang) }</span>
                             </button>
-                            { for row.evidence.iter().take(3).map(|e| evidence_link(e, &props.on_select)) }
+                            { for row.evidence.iter().take(2).map(|e| evidence_link(e, &props.on_select)) }
                         </li>
                     }
                 }) }
