@@ -82,7 +82,11 @@ impl Kb {
         let matcher = if patterns.is_empty() {
             None
         } else {
-            AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&patterns).ok()
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .ascii_case_insensitive(true)
+                .build(&patterns)
+                .ok()
         };
         Self { entries, owners, matcher }
     }
@@ -98,8 +102,7 @@ impl Kb {
         self.entries.get(self.owners[m.pattern().as_usize()])
     }
 
-    /// All entries named in `text` (normalised), with byte ranges into the
-    /// normalised text.
+    /// All entries named in `text` (ASCII case ignored), with byte ranges.
     pub fn find_all<'a>(&'a self, normalized: &'a str) -> impl Iterator<Item = (&'a KbEntry, usize, usize)> + 'a {
         self.matcher.iter().flat_map(move |m| {
             m.find_iter(normalized)

@@ -133,7 +133,32 @@ fn field_of(name: &str) -> Option<Field> {
     if n.is_empty() || n.len() > 40 {
         return None;
     }
-    FIELDS.iter().find(|(k, _)| *k == n).map(|(_, f)| *f)
+    if let Some((_, f)) = FIELDS.iter().find(|(k, _)| *k == n) {
+        return Some(*f);
+    }
+    // Column names vary endlessly (`收集的个人信息的类型/字段`, `SDK官网`,
+    // `服务类型（使用目的）`): classify short names by their words.
+    if n.chars().count() > 16 || n.contains(['。', ',', '、']) {
+        return None;
+    }
+    let has = |ws: &[&str]| ws.iter().any(|w| n.contains(w));
+    if has(&["链接", "官网", "隐私政策", "隐私权政策", "网址"]) {
+        Some(Field::Link)
+    } else if has(&["个人信息", "字段", "信息类型", "数据类型"]) {
+        Some(Field::Data)
+    } else if has(&["权限"]) {
+        Some(Field::Permission)
+    } else if has(&["主体", "公司", "机构", "提供方", "开发者", "运营方"]) {
+        Some(Field::Provider)
+    } else if has(&["名称"]) && has(&["sdk", "第三方", "插件", "合作方"]) {
+        Some(Field::Name)
+    } else if has(&["目的", "场景", "功能", "用途"]) {
+        Some(Field::Purpose)
+    } else if has(&["收集方式", "处理方式"]) {
+        Some(Field::Method)
+    } else {
+        None
+    }
 }
 
 /// `SDK名称：微信SDK` → (field, value with its span).
@@ -276,7 +301,7 @@ fn flattened_tables(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &mut [b
 fn table_cell(s: &str) -> bool {
     s.chars().count() <= 300
         && !s.ends_with(['：', ':', '。'])
-        && field_of(s).is_none()
+        && !FIELDS.iter().any(|(k, _)| *k == normalize(s).trim_end_matches([':', '：']))
         && !s.starts_with(|c: char| {
             "（(一二三四五六七八九十第".contains(c)
                 && s.chars().count() < 30
@@ -317,6 +342,7 @@ fn delimited_tables(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &mut [b
         };
         used[i] = true;
         let mut j = i + 1;
+        let mut pending: Option<Row> = None;
         while j < cells.len() {
             let Some(parts) = split_row(cells[j].text) else { break };
             used[j] = true;
@@ -324,8 +350,23 @@ fn delimited_tables(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &mut [b
             if parts.iter().all(|(p, _)| p.trim().chars().all(|c| matches!(c, '-' | ':' | ' '))) {
                 continue; // the |---|---| rule
             }
-            let mut row = Row::default();
             let base = cells[j - 1].span.start;
+            if let (true, Some(r)) = (parts.len() + 1 < header.len(), pending.as_mut()) {
+                // A cell wrapped onto the next line: the first part continues
+                // it, the rest fill the last columns.
+                let skip = header.len() - parts.len();
+                for (k, (p, at)) in parts.iter().enumerate().skip(1) {
+                    if let Some(f) = header.get(skip + k).copied().flatten() {
+                        let (v, span) = trim_span(p, base + at);
+                        r.set(f, v, span);
+                    }
+                }
+                continue;
+            }
+            if let Some(r) = pending.take() {
+                out.extend(r.into_sdk(text, lines));
+            }
+            let mut row = Row::default();
             for (k, (p, at)) in parts.iter().enumerate() {
                 let f = header.get(k).copied().flatten().or_else(|| is_link(p.trim()).then_some(Field::Link));
                 let (v, span) = trim_span(p, base + at);
@@ -333,9 +374,10 @@ fn delimited_tables(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &mut [b
                     row.set(f, v, span);
                 }
             }
-            if let Some(sdk) = row.into_sdk(text, lines) {
-                out.push(sdk);
-            }
+            pending = Some(row);
+        }
+        if let Some(r) = pending.take() {
+            out.extend(r.into_sdk(text, lines));
         }
         i = j;
     }
@@ -351,10 +393,9 @@ fn key_value_blocks(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &mut [b
         }
         let mut pairs = Vec::new();
         let mut at = 0;
-        for part in c.text.split(['；', ';']) {
-            let span = Span::new(c.span.start + at, c.span.start + at + part.len());
-            at += part.len() + if c.text[at + part.len()..].starts_with('；') { '；'.len_utf8() } else { 1 };
-            let (t, span) = trim_span(part, span.start);
+        for part in kv_parts(c.text) {
+            let _ = &mut at;
+            let (t, span) = trim_span(part.1, c.span.start + part.0);
             if let Some(kv) = key_value(Cell { text: t, span }) {
                 pairs.push(kv);
             }
@@ -383,10 +424,204 @@ fn key_value_blocks(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &mut [b
     }
 }
 
+/// Pieces of a key–value line: split at `；` and at runs of two or more
+/// spaces (`SDK名称：腾讯浏览服务  公司名称：…`), with their byte offsets.
+fn kv_parts(s: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut spaces = 0;
+    let mut space_at = 0;
+    for (i, c) in s.char_indices() {
+        if c == '；' || c == ';' {
+            out.push((start, &s[start..i]));
+            start = i + c.len_utf8();
+            spaces = 0;
+        } else if c == ' ' || c == '\u{3000}' || c == '\t' {
+            if spaces == 0 {
+                space_at = i;
+            }
+            spaces += 1;
+        } else {
+            if spaces >= 2 || (spaces >= 1 && s[space_at..i].contains(['\u{3000}', '\t'])) {
+                out.push((start, &s[start..space_at]));
+                start = i;
+            }
+            spaces = 0;
+        }
+    }
+    out.push((start, &s[start..]));
+    out
+}
+
 /// Sentences naming SDKs: `通过友盟SDK、诸葛IO SDK、腾讯Bugly SDK收集运行数据`.
-/// Names come from the knowledge base and from words written before `SDK`.
+/// Names are the words written before `SDK` and the names the knowledge base
+/// knows, in sentences that speak of SDKs; the sentence gives data and purpose.
 fn prose(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &[bool], kb: &Kb, out: &mut Vec<Sdk>) {
-    let _ = (text, lines, cells, used, kb, out);
+    let mut seen: std::collections::HashSet<String> = out.iter().map(|s| normalize(&s.name)).collect();
+    for (i, c) in cells.iter().enumerate() {
+        if used[i] || !c.text.as_bytes().windows(3).any(|w| w.eq_ignore_ascii_case(b"sdk")) {
+            continue;
+        }
+        for (at, sentence) in sentences(c.text) {
+            let b = sentence.as_bytes();
+            if !b.windows(3).any(|w| w.eq_ignore_ascii_case(b"sdk")) {
+                continue;
+            }
+            let mut names: Vec<(usize, usize)> = Vec::new();
+            let mut k = 0;
+            while k + 3 <= b.len() {
+                if b[k..k + 3].eq_ignore_ascii_case(b"sdk") {
+                    if let Some(start) = name_before(sentence, k) {
+                        names.push((start, k + 3));
+                    }
+                    k += 3;
+                } else {
+                    k += 1;
+                }
+            }
+            // `names` is in order and without overlaps: a binary search finds
+            // whether a knowledge-base match overlaps one.
+            // A name in prose written only in Chinese words (`应用安全SDK`)
+            // is a description unless the knowledge base knows it.
+            names.retain(|&(a, z)| {
+                let n = &sentence[a..z - 3];
+                n.bytes().any(|b| b.is_ascii_alphanumeric()) || kb.lookup(n).is_some()
+            });
+            let by_token = names.len();
+            // Payment institutions are recipients, not SDKs.
+            let about_payment = sentence.contains("支付机构") || sentence.contains("金融机构");
+            for (entry, s, e) in kb.find_all(sentence) {
+                if entry.category.contains("payment") || about_payment {
+                    continue;
+                }
+                let i = names[..by_token].partition_point(|&(_, z)| z <= s);
+                if names[..by_token].get(i).is_none_or(|&(a, _)| a >= e) {
+                    names.push((s, e));
+                }
+            }
+            names.sort_unstable();
+            let (purpose, data) = purpose_and_data(sentence);
+            let span = Span::new(c.span.start + at, c.span.start + at + sentence.len());
+            for (s, e) in names {
+                let name = sentence[s..e].trim().to_owned();
+                let key = normalize(&name);
+                if key.chars().count() < 2 || GENERIC.iter().any(|g| key == *g) || seen.contains(&key) {
+                    continue;
+                }
+                seen.insert(key);
+                out.push(Sdk {
+                    name,
+                    canonical: None,
+                    provider: None,
+                    provider_from: None,
+                    category: None,
+                    purpose: purpose.clone(),
+                    data: data.as_deref().map(data_items).unwrap_or_default(),
+                    permissions: Vec::new(),
+                    link: None,
+                    evidence: vec![evidence(
+                        text,
+                        lines,
+                        window(text, span, c.span.start + at + s, c.span.start + at + e),
+                    )],
+                });
+            }
+        }
+    }
+}
+
+/// The sentence, or a window around the name when the sentence is huge (so
+/// that many names in one enormous line stay linear).
+fn window(text: &str, sentence: Span, start: usize, end: usize) -> Span {
+    if sentence.len() <= 1000 {
+        return sentence;
+    }
+    let a = crate::text::floor_boundary(text, start.saturating_sub(300).max(sentence.start));
+    let z = crate::text::floor_boundary(text, (end + 300).min(sentence.end));
+    Span::new(a.max(sentence.start), z.max(end))
+}
+
+const GENERIC: &[&str] =
+    &["sdk", "第三方sdk", "相关sdk", "该sdk", "此sdk", "这些sdk", "其他sdk", "上述sdk", "各sdk", "相应sdk"];
+
+/// Words after which an SDK's name starts (verbs, conjunctions, particles).
+const STOPS: &[&str] = &[
+    "通过", "使用", "集成", "接入", "嵌入", "采用", "包括", "例如", "如", "和", "及", "与", "的", "了", "中", "在",
+    "由", "或", "是", "为", "将", "向", "等", "我们", "您",
+];
+
+/// Where the name that ends at byte `k` (the `SDK`) begins, if it has one.
+fn name_before(s: &str, k: usize) -> Option<usize> {
+    let head = &s[..k];
+    let mut start = k;
+    for (count, (i, c)) in head.char_indices().rev().enumerate() {
+        let ok = crate::text::is_cjk(c) || c.is_ascii_alphanumeric() || matches!(c, ' ' | '+' | '-' | '.' | '·');
+        if !ok || count >= 16 {
+            break;
+        }
+        start = i;
+    }
+    let token = &s[start..k];
+    // Cut after the last stop word inside the token.
+    let mut cut = start;
+    for w in STOPS {
+        if let Some(p) = token.rfind(w) {
+            cut = cut.max(start + p + w.len());
+        }
+    }
+    let name = s[cut..k].trim_start();
+    let cut = k - name.len();
+    let bare = name.trim();
+    if bare.is_empty()
+        || bare.ends_with(['类', '种', '些', '方', '到', '个', '款', '项'])
+        || ["第三方", "合作伙伴", "相关", "其他", "上述", "该", "此", "这些", "各", "平台"]
+            .iter()
+            .any(|g| bare.ends_with(g))
+    {
+        return None;
+    }
+    Some(cut)
+}
+
+/// A cell's sentences with their byte offsets.
+fn sentences(s: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        if matches!(c, '。' | '！' | '？' | '；') {
+            let end = i + c.len_utf8();
+            out.push((start, &s[start..end]));
+            start = end;
+        }
+    }
+    if start < s.len() {
+        out.push((start, &s[start..]));
+    }
+    out
+}
+
+/// `…收集运行数据，用于统计分析。` → (purpose, data).
+fn purpose_and_data(s: &str) -> (Option<String>, Option<String>) {
+    let clip = |from: usize| -> Option<String> {
+        let rest = &s[from..];
+        let end = rest.find(['。', '；', '，', ',', '；']).unwrap_or(rest.len());
+        let v = rest[..end].trim();
+        (!v.is_empty() && v.chars().count() <= 60).then(|| v.to_owned())
+    };
+    let purpose =
+        ["用于", "以便", "以实现", "以提供"].iter().find_map(|w| s.find(w).map(|p| p + w.len())).and_then(clip);
+    let data =
+        ["收集您的", "收集", "获取您的", "获取"].iter().find_map(|w| s.find(w).map(|p| p + w.len())).and_then(|p| {
+            let rest = &s[p..];
+            let end = ["用于", "以便", "，", "。", "；", "以"]
+                .iter()
+                .filter_map(|w| rest.find(w))
+                .min()
+                .unwrap_or(rest.len());
+            let v = rest[..end].trim();
+            (!v.is_empty() && v.chars().count() <= 80).then(|| v.to_owned())
+        });
+    (purpose, data)
 }
 
 fn fill_from_kb(sdk: &mut Sdk, kb: &Kb) {
@@ -422,6 +657,132 @@ fn external_list(text: &str, outline: &[Node]) -> Option<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn run(text: &str) -> SdkExtraction {
+        let lines = Lines::new(text);
+        extract_with(text, &lines, &[], Kb::builtin())
+    }
+
+    fn spans_ok(text: &str, x: &SdkExtraction) {
+        for e in x.sdks.iter().flat_map(|s| &s.evidence) {
+            assert!(
+                e.span.end <= text.len() && text.is_char_boundary(e.span.start) && text.is_char_boundary(e.span.end)
+            );
+        }
+    }
+
+    #[test]
+    fn flattened_table_with_a_fifth_link_cell() {
+        let text = "SDK名称\n\n场景描述\n\n个人信息类型\n\n第三方机构名称\n\n微信SDK\n\n微信登录和分享\n\n微信ID、头像、昵称\n\n深圳市腾讯计算机系统有限公司\n\nhttps://privacy.qq.com/\n\nMobTechSDK\n微信登录和分享\n网络信息、唯一设备识别码、基站信息\n上海游昆信息技术有限公司\nhttp://www.mob.com/about/policy\n个人信息字段定义以及穷举：\n";
+        let x = run(text);
+        spans_ok(text, &x);
+        assert_eq!(x.sdks.len(), 2);
+        let s = &x.sdks[1];
+        assert_eq!(s.name, "MobTechSDK");
+        assert_eq!(s.link.as_deref(), Some("http://www.mob.com/about/policy"));
+        assert_eq!(s.canonical.as_deref(), Some("MobTech"));
+        assert_eq!(s.data[2].group.as_deref(), Some("location"));
+        assert!(s.data[2].sensitive);
+    }
+
+    #[test]
+    fn tab_separated_table_with_a_wrapped_cell() {
+        // CAPP-130 rw_43.
+        let text = "序号\tSDK名称\t场景描述\t个人信息字段\t隐私政策链接\t第三方机构名称\n\
+1\t百度TTS\t语音朗读\t设备信息(操作系统版本、唯一设备标识符、国际移动设备身份码IMEI)、日志信息等\thttp://ai.baidu.com/ai-doc/REFERENCE/Jkdyl0v3v\t北京百度网讯科技有限公司\n\
+7\t腾讯QQ\t登录、将页面分享至QQ好友或朋友圈\t设备唯一标识码\thttps://ti.qq.com/agreement/qqface.html?\n\
+appname=mqq_2019\t深圳市腾讯计算机系统有限公司\n";
+        let x = run(text);
+        spans_ok(text, &x);
+        assert_eq!(x.sdks.len(), 2, "{:?}", x.sdks);
+        assert_eq!(x.sdks[0].name, "百度TTS");
+        assert_eq!(x.sdks[0].purpose.as_deref(), Some("语音朗读"));
+        assert_eq!(x.sdks[0].provider.as_deref(), Some("北京百度网讯科技有限公司"));
+        assert_eq!(x.sdks[1].provider.as_deref(), Some("深圳市腾讯计算机系统有限公司"));
+    }
+
+    #[test]
+    fn markdown_pipe_table() {
+        let text = "| SDK名称 | 使用目的 | 收集个人信息 | 第三方主体 |\n|---|---|---|---|\n| 极光推送SDK | 消息推送 | 设备标识、网络信息 | 深圳市和讯华谷信息技术有限公司 |\n| 神秘SDK | 统计 | IP地址 |  |\n";
+        let x = run(text);
+        spans_ok(text, &x);
+        assert_eq!(x.sdks.len(), 2);
+        assert_eq!(x.sdks[0].name, "极光推送SDK");
+        assert_eq!(x.sdks[0].category.as_deref(), Some("push"));
+        assert_eq!(x.sdks[0].provider_from, Some(ProviderFrom::Text));
+        assert_eq!(x.sdks[1].name, "神秘SDK");
+        assert_eq!(x.sdks[1].provider, None);
+    }
+
+    #[test]
+    fn key_value_blocks_on_one_line_and_several() {
+        // CAPP-130 rw_32.
+        let text = "SDK名称：腾讯浏览服务  公司名称：腾讯科技（深圳）有限公司  SDK官网：https://x5.tencent.com/  使用目的：APP内网页加载展示  收集的个人信息的类型/字段：设备信息、网络信息\n\
+第三方名称：个推消息推送SDK\n使用目的：消息推送\n收集个人信息：设备信息、IMEI\n隐私政策链接：https://docs.getui.com/privacy\n";
+        let x = run(text);
+        spans_ok(text, &x);
+        assert_eq!(x.sdks.len(), 2, "{:?}", x.sdks);
+        assert_eq!(x.sdks[0].name, "腾讯浏览服务");
+        assert_eq!(x.sdks[0].provider.as_deref(), Some("腾讯科技（深圳）有限公司"));
+        assert_eq!(x.sdks[0].link.as_deref(), Some("https://x5.tencent.com/"));
+        assert_eq!(x.sdks[0].data.len(), 2);
+        let g = &x.sdks[1];
+        assert_eq!(g.name, "个推消息推送SDK");
+        assert_eq!(g.provider.as_deref(), Some("每日互动股份有限公司"));
+        assert_eq!(g.provider_from, Some(ProviderFrom::KnowledgeBase));
+    }
+
+    #[test]
+    fn prose_lists_sdks_with_data_and_purpose() {
+        let text =
+            "我们还将通过友盟SDK、诸葛IO SDK、腾讯Bugly SDK收集运行数据，用于统计分析。我们会嵌入授权合作伙伴的SDK。\n";
+        let x = run(text);
+        spans_ok(text, &x);
+        let names: Vec<&str> = x.sdks.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["友盟SDK", "诸葛IO SDK", "腾讯Bugly SDK"]);
+        assert_eq!(x.sdks[0].data[0].text, "运行数据");
+        assert_eq!(x.sdks[0].purpose.as_deref(), Some("统计分析"));
+    }
+
+    #[test]
+    fn kb_is_injectable_and_structure_finds_unknown_names() {
+        let text = "SDK名称：蜜饯推送\n使用目的：推送\n";
+        let x = extract_with(text, &Lines::new(text), &[], &Kb::empty());
+        assert_eq!(x.sdks[0].canonical, None);
+        assert_eq!(x.sdks[0].name, "蜜饯推送");
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics() {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let alphabet: Vec<char> =
+            "SDK名称：:\t|\n 、，。使用目的收集个人信息https://友盟个推第三方主体\u{3000}é😀-".chars().collect();
+        for _ in 0..300 {
+            let mut s = String::new();
+            for _ in 0..(seed % 200) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                s.push(alphabet[(seed % alphabet.len() as u64) as usize]);
+            }
+            let x = run(&s);
+            spans_ok(&s, &x);
+        }
+    }
+
+    #[test]
+    fn hostile_input_stays_fast() {
+        let line = "我们通过友盟SDK、".repeat(5_000_000 / 24);
+        let t = std::time::Instant::now();
+        let _ = run(&line);
+        let mut table = String::from("SDK名称\t使用目的\t收集个人信息\n");
+        for i in 0..10_000 {
+            table.push_str(&format!("未知{i}SDK\t统计\t设备信息\n"));
+        }
+        let x = run(&table);
+        assert_eq!(x.sdks.len(), 10_000);
+        assert!(t.elapsed().as_secs() < 20, "{:?}", t.elapsed());
+    }
 
     #[test]
     fn points_to_an_external_list() {
