@@ -45,7 +45,7 @@ pub fn extract_with(text: &str, lines: &Lines, outline: &[Node], kb: &Kb) -> Sdk
     for sdk in &mut out.sdks {
         fill_from_kb(sdk, kb);
     }
-    out.recipients = recipients(text, lines, &cells);
+    out.recipients = recipients(text, lines, &cells, kb);
     if out.sdks.is_empty() {
         out.external_list = external_list(text, outline);
     }
@@ -636,9 +636,77 @@ fn fill_from_kb(sdk: &mut Sdk, kb: &Kb) {
     }
 }
 
-fn recipients(text: &str, lines: &Lines, cells: &[Cell<'_>]) -> Vec<Recipient> {
-    let _ = (text, lines, cells);
-    Vec::new()
+/// Kinds of recipient named by type, and where a list of names follows them.
+const RECIPIENT_KINDS: &[(&str, &str)] = &[
+    ("支付机构", "payment"),
+    ("金融机构", "payment"),
+    ("关联公司", "affiliate"),
+    ("关联方", "affiliate"),
+    ("授权合作伙伴", "partner"),
+    ("广告合作伙伴", "partner"),
+    ("物流公司", "logistics"),
+    ("配送服务商", "logistics"),
+    ("商家", "merchant"),
+];
+
+/// Named recipients that are not SDKs: kinds of partner as the policy names
+/// them, and the payment institutions it lists (`支付机构（包括支付宝支付、微信支付…）`).
+fn recipients(text: &str, lines: &Lines, cells: &[Cell<'_>], kb: &Kb) -> Vec<Recipient> {
+    let mut out: Vec<Recipient> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for c in cells {
+        for (at, sentence) in sentences(c.text) {
+            let span = Span::new(c.span.start + at, c.span.start + at + sentence.len());
+            let push =
+                |out: &mut Vec<Recipient>, seen: &mut std::collections::HashSet<String>, name: &str, kind: &str| {
+                    if seen.insert(name.to_owned()) {
+                        out.push(Recipient {
+                            name: name.to_owned(),
+                            kind: kind.to_owned(),
+                            evidence: vec![evidence(text, lines, window(text, span, span.start, span.start))],
+                        });
+                    }
+                };
+            for (word, kind) in RECIPIENT_KINDS {
+                if !sentence.contains(word) {
+                    continue;
+                }
+                // Share/transfer context only: a recipient receives something.
+                if !["共享", "提供给", "提供", "传输", "委托"].iter().any(|w| sentence.contains(w)) {
+                    continue;
+                }
+                push(&mut out, &mut seen, word, kind);
+                if *kind == "payment" {
+                    let after = &sentence[sentence.find(word).unwrap_or(0) + word.len()..];
+                    if let Some(list) = after.strip_prefix(['（', '(']) {
+                        let list = list.split(['）', ')']).next().unwrap_or("");
+                        let list = list.trim_start_matches("包括").trim_start_matches("如");
+                        for name in list.split(['、', '，', ',']) {
+                            let name = name.split(['，', '以', '等']).next().unwrap_or("").trim();
+                            if !name.is_empty() && name.chars().count() <= 12 {
+                                push(&mut out, &mut seen, name, "payment");
+                            }
+                        }
+                    }
+                }
+            }
+            let mut named: Vec<String> = Vec::new();
+            for (entry, s, e) in kb.find_all(sentence) {
+                if entry.category.contains("payment")
+                    && ["共享", "提供", "支付服务"].iter().any(|w| sentence.contains(w))
+                {
+                    named.push(sentence[s..e].to_owned());
+                }
+            }
+            for name in named {
+                // `支付宝` inside `支付宝支付` already listed is the same recipient.
+                if !out.iter().any(|r| r.name.contains(name.as_str())) {
+                    push(&mut out, &mut seen, &name, "payment");
+                }
+            }
+        }
+    }
+    out
 }
 
 fn external_list(text: &str, outline: &[Node]) -> Option<Span> {
@@ -742,6 +810,25 @@ appname=mqq_2019\t深圳市腾讯计算机系统有限公司\n";
         assert_eq!(names, ["友盟SDK", "诸葛IO SDK", "腾讯Bugly SDK"]);
         assert_eq!(x.sdks[0].data[0].text, "运行数据");
         assert_eq!(x.sdks[0].purpose.as_deref(), Some("统计分析"));
+    }
+
+    #[test]
+    fn payment_institutions_and_affiliates_are_recipients() {
+        // mijian.txt line 236.
+        let text = "您可以选择与我们合作的第三方支付机构（包括支付宝支付、微信支付、快钱支付，以下称“支付机构”）所提供的支付服务，我们会将您对应的支付账户会员名、订单支付相关信息通过在应用程序中嵌入软件工具开发包（SDK）等方式与支付机构共享。\n您的个人信息可能会与我们的关联公司共享。\n";
+        let x = run(text);
+        assert!(x.sdks.is_empty(), "{:?}", x.sdks);
+        let names: Vec<(&str, &str)> = x.recipients.iter().map(|r| (r.name.as_str(), r.kind.as_str())).collect();
+        assert_eq!(
+            names,
+            [
+                ("支付机构", "payment"),
+                ("支付宝支付", "payment"),
+                ("微信支付", "payment"),
+                ("快钱支付", "payment"),
+                ("关联公司", "affiliate")
+            ]
+        );
     }
 
     #[test]
