@@ -1,54 +1,86 @@
-//! Personal-information items: groups and sensitivity.
+//! Personal-information items: the product's data vocabulary
+//! (`data/data-vocab.tsv`, from the shared data-vocab.json) groups the items a
+//! policy writes; groups are marked sensitive (PIPL art. 28, GB/T 35273 B.2)
+//! or watched by regulators.
+
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::report::DataItem;
-use crate::text::normalize;
 
-/// (substring, group, sensitive) — first match wins. Sensitive per PIPL art. 28
-/// and GB/T 35273 B.2.
-const GROUPS: &[(&str, &str, bool)] = &[
-    ("身份证", "identity", true),
-    ("人脸", "biometric", true),
-    ("指纹", "biometric", true),
-    ("声纹", "biometric", true),
-    ("银行卡", "financial", true),
-    ("支付", "financial", true),
-    ("精确位置", "location", true),
-    ("位置", "location", true),
-    ("地理", "location", true),
-    ("基站", "location", true),
-    ("gps", "location", true),
-    ("通讯录", "contacts", true),
-    ("短信", "communications", true),
-    ("通话记录", "communications", true),
-    ("录音", "media", true),
-    ("麦克风", "media", true),
-    ("摄像头", "media", true),
-    ("相机", "media", true),
-    ("相册", "media", true),
-    ("imei", "device_id", false),
-    ("imsi", "device_id", false),
-    ("oaid", "device_id", false),
-    ("idfa", "device_id", false),
-    ("androidid", "device_id", false),
-    ("mac", "device_id", false),
-    ("识别码", "device_id", false),
-    ("设备标识", "device_id", false),
-    ("应用列表", "app_list", false),
-    ("安装列表", "app_list", false),
-    ("网络", "network", false),
-    ("ip", "network", false),
-    ("设备", "device", false),
-    ("手机号", "contact", false),
-    ("电话", "contact", false),
-    ("昵称", "profile", false),
-    ("头像", "profile", false),
-    ("微信id", "account", false),
-    ("账号", "account", false),
-    ("存储", "storage", false),
-];
+const BUILTIN: &str = include_str!("../../data/data-vocab.tsv");
+
+/// One group of the vocabulary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    pub id: String,
+    pub sensitive: bool,
+    /// Not legally sensitive but scrutinised by regulators (device ids, app lists).
+    pub watched: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Vocab {
+    groups: Vec<Group>,
+    owners: Vec<usize>,
+    matcher: Option<AhoCorasick>,
+}
+
+impl Vocab {
+    /// `id \t y|n (sensitive) \t y|n (watched) \t alias|alias…`; `#` lines are comments.
+    pub fn from_tsv(tsv: &str) -> Self {
+        let mut groups = Vec::new();
+        let mut patterns = Vec::new();
+        let mut owners = Vec::new();
+        for line in tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() < 4 {
+                continue;
+            }
+            for a in cols[3].split('|').map(str::trim).filter(|a| !a.is_empty()) {
+                patterns.push(a.to_owned());
+                owners.push(groups.len());
+            }
+            groups.push(Group { id: cols[0].to_owned(), sensitive: cols[1] == "y", watched: cols[2] == "y" });
+        }
+        let matcher = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(&patterns)
+            .ok();
+        Self { groups, owners, matcher }
+    }
+
+    pub fn builtin() -> &'static Vocab {
+        static V: OnceLock<Vocab> = OnceLock::new();
+        V.get_or_init(|| Vocab::from_tsv(BUILTIN))
+    }
+
+    /// The group of an item: the longest alias it contains (leftmost first).
+    pub fn group_of(&self, text: &str) -> Option<&Group> {
+        let m = self.matcher.as_ref()?;
+        let best = m.find_iter(text).max_by_key(|x| (x.len(), std::cmp::Reverse(x.start())))?;
+        self.groups.get(self.owners[best.pattern().as_usize()])
+    }
+}
 
 pub fn item(text: &str) -> DataItem {
-    let n = normalize(text);
-    let hit = GROUPS.iter().find(|(k, _, _)| n.contains(k));
-    DataItem { text: text.to_owned(), group: hit.map(|h| h.1.to_owned()), sensitive: hit.is_some_and(|h| h.2) }
+    let g = Vocab::builtin().group_of(text);
+    DataItem { text: text.to_owned(), group: g.map(|g| g.id.clone()), sensitive: g.is_some_and(|g| g.sensitive) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_and_sensitivity() {
+        assert_eq!(item("设备识别码IMEI").group.as_deref(), Some("device_id"));
+        assert!(item("精确位置信息").sensitive);
+        assert!(item("身份证号").sensitive);
+        assert!(!item("昵称").sensitive);
+        assert!(Vocab::builtin().group_of("应用列表").is_some_and(|g| g.watched));
+        assert_eq!(item("天气").group, None);
+    }
 }
