@@ -194,6 +194,10 @@ pub struct DataItem {
     pub text: String,
     pub group: Option<String>,
     pub sensitive: bool,
+    /// What the policy itself says the item is, when it defines it
+    /// (`唯一设备识别码：… IMEI、oaid …`): the items of the definition.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub defined_as: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -22,6 +22,9 @@ fn mijian_yields_the_twelve_rows() {
         assert_eq!(sdk.provider_from, Some(ProviderFrom::Text));
         assert_eq!(sdk.link.as_deref(), row["link"].as_str(), "{}", sdk.name);
         assert!(!sdk.evidence.is_empty());
+        if let Some(d) = sdk.data.iter().find(|d| d.text == "唯一设备识别码") {
+            assert_eq!(d.defined_as, ["IDFA", "UUID", "IMEI", "oaid", "AndroidId"]);
+        }
         for e in &sdk.evidence {
             assert!(text.is_char_boundary(e.span.start) && text.is_char_boundary(e.span.end));
             assert!(text[e.span.start..e.span.end].contains(sdk.name.as_str()));

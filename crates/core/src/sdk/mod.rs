@@ -45,6 +45,7 @@ pub fn extract_with(text: &str, lines: &Lines, outline: &[Node], kb: &Kb) -> Sdk
     for sdk in &mut out.sdks {
         fill_from_kb(sdk, kb);
     }
+    expand_definitions(&cells, &mut out.sdks);
     out.recipients = recipients(text, lines, &cells, kb);
     if out.sdks.is_empty() {
         out.external_list = external_list(text, outline);
@@ -633,6 +634,45 @@ fn fill_from_kb(sdk: &mut Sdk, kb: &Kb) {
     if sdk.provider.is_none() && !e.providers.is_empty() {
         sdk.provider = Some(e.providers.join("/"));
         sdk.provider_from = Some(ProviderFrom::KnowledgeBase);
+    }
+}
+
+/// Definitions the policy gives (`唯一设备识别码：iOS设备为IDFA、UUID，Android设备为IMEI、oaid…`)
+/// expand the data items they define. One pass over the lines, one lookup per item.
+fn expand_definitions(cells: &[Cell<'_>], sdks: &mut [Sdk]) {
+    if sdks.is_empty() {
+        return;
+    }
+    let mut defs: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
+    for c in cells {
+        let Some(p) = c.text.find(['：', ':']) else { continue };
+        let term = c.text[..p].trim();
+        if term.is_empty() || term.chars().count() > 12 || field_of(term).is_some() {
+            continue;
+        }
+        let sep = if c.text[p..].starts_with('：') { '：'.len_utf8() } else { 1 };
+        defs.entry(term).or_insert(&c.text[p + sep..]);
+    }
+    for item in sdks.iter_mut().flat_map(|s| &mut s.data) {
+        let Some(body) = defs.get(item.text.as_str()) else { continue };
+        let mut clean = String::with_capacity(body.len());
+        let mut depth = 0u32;
+        for ch in body.chars() {
+            match ch {
+                '（' | '(' => depth += 1,
+                '）' | ')' => depth = depth.saturating_sub(1),
+                _ if depth == 0 => clean.push(ch),
+                _ => {}
+            }
+        }
+        let mut parts: Vec<String> = Vec::new();
+        for part in split_list(&clean) {
+            let part = part.rsplit('为').next().unwrap_or(&part).trim().to_owned();
+            if !part.is_empty() && part.chars().count() <= 20 && !parts.contains(&part) {
+                parts.push(part);
+            }
+        }
+        item.defined_as = parts;
     }
 }
 

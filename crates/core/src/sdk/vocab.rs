@@ -67,7 +67,12 @@ impl Vocab {
 
 pub fn item(text: &str) -> DataItem {
     let g = Vocab::builtin().group_of(text);
-    DataItem { text: text.to_owned(), group: g.map(|g| g.id.clone()), sensitive: g.is_some_and(|g| g.sensitive) }
+    DataItem {
+        text: text.to_owned(),
+        group: g.map(|g| g.id.clone()),
+        sensitive: g.is_some_and(|g| g.sensitive),
+        defined_as: Vec::new(),
+    }
 }
 
 #[cfg(test)]
