@@ -30,6 +30,18 @@ fn analysis(text: &str) -> Analysis {
     Analysis { report: Rc::new(policylens_core::analyze(text)), text: Rc::from(text), millis: 0.0 }
 }
 
+/// Waits until `ready` holds, for at most ten seconds (then the assertions
+/// that follow say what is missing).
+async fn until(ready: impl Fn() -> bool) {
+    for _ in 0..200 {
+        yew::scheduler::flush().await;
+        if ready() {
+            return;
+        }
+        gloo_timers::future::TimeoutFuture::new(50).await;
+    }
+}
+
 #[wasm_bindgen_test]
 async fn outline_tree_lists_the_sections() {
     let root = mount();
@@ -56,9 +68,14 @@ async fn typing_a_policy_reanalyses_it_and_markup_stays_text() {
     area.set_value(&hostile);
     let event = web_sys::InputEvent::new("input").unwrap();
     area.dispatch_event(&event).unwrap();
-    // The analysis is debounced by 250 ms.
-    gloo_timers::future::TimeoutFuture::new(400).await;
-    yew::scheduler::flush().await;
+    // The analysis is debounced by 250 ms, runs on this thread (no worker
+    // here, debug build) and the document then appears a step per frame:
+    // wait for the last step rather than guess a time.
+    until(|| {
+        let complete = root.query_selector("[data-testid=document][data-complete=true]").unwrap().is_some();
+        complete && root.query_selector_all("[data-testid=outline] .node.section").unwrap().length() == 3
+    })
+    .await;
     let sections = root.query_selector_all("[data-testid=outline] .node.section").unwrap();
     assert_eq!(sections.length(), 3);
     let document = root.query_selector("[data-testid=document]").unwrap().unwrap();

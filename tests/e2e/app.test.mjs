@@ -155,6 +155,26 @@ test('a 1 MB policy is analysed in the worker and the page stays responsive', as
   await context.close();
 });
 
+test('mijian.txt draws twelve SDKs on the map, and selecting one shows its provider', async () => {
+  const { page, context } = await openApp();
+  await paste(page, await policy('mijian.txt'));
+  await page.waitForSelector('[data-testid=sdk-map] [data-sdk]');
+  assert.equal(await page.locator('[data-testid=sdk-map] [data-sdk]').count(), 12);
+  await page.locator('[data-testid=sdk-map] [data-sdk="个推消息推送SDK"]').click();
+  assert.equal(await page.locator('[data-testid=sdk-provider]').textContent(), '每日互动股份有限公司');
+  // By keyboard too: focus another SDK and press Enter.
+  await page.locator('[data-testid=sdk-map] [data-sdk="微信SDK"]').focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator('[data-testid=sdk-provider]').textContent(), '深圳市腾讯计算机系统有限公司');
+  const download = page.waitForEvent('download');
+  await page.click('[data-testid=export-svg]');
+  const file = await download;
+  assert.equal(file.suggestedFilename(), 'policylens-sdk-map.svg');
+  await screenshot(page, 'desktop-sdk-map');
+  await context.close();
+});
+
+
 test('the JSON and Markdown exports hold the report', async () => {
   const { page, context } = await openApp();
   const text = await policy('weidandan.txt');

@@ -12,7 +12,7 @@ use std::process::ExitCode;
 
 use policylens_core::Node;
 
-pub const USAGE: &str = "policylens eval capp130 DIR";
+pub const USAGE: &str = "policylens eval capp130 DIR [--errors FILE]";
 
 /// The evaluated categories and the CAPP-130 topics that mean them.
 const MAPPING: &[(&str, &[&str])] = &[
@@ -38,6 +38,16 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
     let (Some("capp130"), Some(dir)) = (args.first().map(String::as_str), args.get(1)) else {
         return Err(format!("usage: {USAGE}"));
     };
+    // `--errors FILE` writes each misclassified sentence as a TSV line
+    // (file, line, category, fp|fn, text), for error analysis.
+    let mut errors = match args.get(2).map(String::as_str) {
+        Some("--errors") => {
+            let path = args.get(3).ok_or_else(|| format!("usage: {USAGE}"))?;
+            Some(std::fs::File::create(path).map_err(|e| format!("cannot write {path}: {e}"))?)
+        }
+        Some(other) => return Err(format!("unknown argument {other}; usage: {USAGE}")),
+        None => None,
+    };
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| format!("cannot read {dir}: {e}"))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -50,7 +60,7 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
     let mut counts = vec![Counts::default(); MAPPING.len()];
     let mut sentences = 0;
     for path in &files {
-        sentences += eval_file(path, &mut counts)?;
+        sentences += eval_file(path, &mut counts, errors.as_mut())?;
     }
     println!("CAPP-130 clause classification: {} policies, {sentences} sentences", files.len());
     println!("{:<12} {:>9} {:>9} {:>9} {:>7}", "category", "precision", "recall", "F1", "gold");
@@ -75,7 +85,7 @@ fn ratio(a: usize, b: usize) -> f64 {
     }
 }
 
-fn eval_file(path: &Path, counts: &mut [Counts]) -> Result<usize, String> {
+fn eval_file(path: &Path, counts: &mut [Counts], mut errors: Option<&mut std::fs::File>) -> Result<usize, String> {
     let raw = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut texts = Vec::new();
     let mut gold: Vec<BTreeSet<usize>> = Vec::new();
@@ -115,13 +125,28 @@ fn eval_file(path: &Path, counts: &mut [Counts]) -> Result<usize, String> {
     for d in &report.outline {
         walk(d, &mut predicted);
     }
-    for (g, p) in gold.iter().zip(&predicted) {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    for (line, (g, p)) in gold.iter().zip(&predicted).enumerate() {
         for (i, c) in counts.iter_mut().enumerate() {
-            match (g.contains(&i), p.contains(&i)) {
-                (true, true) => c.tp += 1,
-                (false, true) => c.fp += 1,
-                (true, false) => c.fn_ += 1,
-                (false, false) => {}
+            let kind = match (g.contains(&i), p.contains(&i)) {
+                (true, true) => {
+                    c.tp += 1;
+                    continue;
+                }
+                (false, true) => {
+                    c.fp += 1;
+                    "fp"
+                }
+                (true, false) => {
+                    c.fn_ += 1;
+                    "fn"
+                }
+                (false, false) => continue,
+            };
+            if let Some(out) = errors.as_deref_mut() {
+                use std::io::Write;
+                writeln!(out, "{name}\t{}\t{}\t{kind}\t{}", line + 1, MAPPING[i].0, texts[line])
+                    .map_err(|e| format!("cannot write errors: {e}"))?;
             }
         }
     }
