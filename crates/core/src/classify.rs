@@ -56,7 +56,7 @@ const HEADING_WORDS: &[(&str, &[&str])] = &[
     ),
     ("minors", &["未成年", "儿童", "不满十四", "不满14"]),
     ("updates", &["更新", "修订", "变更", "修改"]),
-    ("contact", &["联系我们", "联系方式", "如何联系", "联系"]),
+    ("contact", &["联系我们", "联系方式", "如何联系", "与我们联系"]),
 ];
 
 /// Clause words per category: what a sentence about the topic says.
@@ -79,7 +79,6 @@ const CLAUSE_WORDS: &[(&str, &[&str])] = &[
             "使用这些信息",
         ],
     ),
-    ("permissions", &["权限", "相机", "摄像头", "麦克风", "相册", "通讯录", "位置信息", "定位", "存储空间", "日历"]),
     ("cookies", &["cookie", "网站信标", "像素标签", "web beacon", "local storage", "同类技术"]),
     ("sdk", &["sdk", "软件开发工具包", "第三方插件", "第三方代码"]),
     (
@@ -147,9 +146,71 @@ const CLAUSE_WORDS: &[(&str, &[&str])] = &[
         ],
     ),
     ("minors", &["未成年", "儿童", "不满十四", "不满14", "14周岁", "十四周岁", "监护人"]),
-    ("updates", &["更新", "修订", "变更", "修改本", "本政策的", "重大变化", "弹窗", "生效"]),
-    ("contact", &["联系我们", "联系方式", "客服", "电话", "邮箱", "@", "地址", "反馈", "投诉", "举报"]),
 ];
+
+/// What a policy calls itself, for sentences about changing or accepting it.
+const POLICY_NOUNS: &[&str] = &[
+    "本政策",
+    "本隐私",
+    "本指引",
+    "本声明",
+    "本规则",
+    "本协议",
+    "本条款",
+    "本保护",
+    "隐私政策》",
+    "隐私权政策》",
+    "保护指引》",
+    "保护政策》",
+    "隐私政策",
+    "隐私协议",
+];
+const POLICY_CHANGES: &[&str] = &["更新", "修订", "修改", "变更", "调整", "重大变化"];
+const POLICY_ACCEPTANCE: &[&str] = &["同意", "接受"];
+
+/// Device features whose use needs a permission of the system.
+const DEVICE_FEATURES: &[&str] = &[
+    "相机",
+    "摄像头",
+    "麦克风",
+    "相册",
+    "通讯录",
+    "定位",
+    "gps",
+    "存储空间",
+    "日历",
+    "传感器",
+    "蓝牙",
+    "剪切板",
+    "剪贴板",
+    "悬浮窗",
+    "电话状态",
+];
+/// Verbs that ask for a device feature: 调用您的相机, 开启定位.
+const DEVICE_VERBS: &[&str] = &["调用", "开启", "访问", "授权", "打开", "申请", "使用"];
+/// 权限 in the sense of staff access control, which is security.
+const ACCESS_CONTROL: &[&str] = &["权限控制", "权限管理", "最小授权", "权限的人员", "访问权限的", "操作权限"];
+
+/// Words of a clause that gives a way to reach the controller wherever it
+/// stands; an email or a phone number does too.
+const CONTACT_CHANNELS: &[&str] = &[
+    "客服电话",
+    "客服热线",
+    "服务热线",
+    "注册地址",
+    "办公地址",
+    "联系地址",
+    "通信地址",
+    "邮政编码",
+    "邮编:",
+    "发送邮件至",
+    "邮件至",
+];
+/// Words that, inside the contact chapter, make a clause part of it.
+const CONTACT_WORDS: &[&str] =
+    &["联系", "客服", "反馈", "邮件", "邮箱", "电话", "地址", "负责人", "专职部门", "投诉", "举报", "回复", "答复"];
+/// Place words: a line made of them in the contact chapter is an address.
+const PLACE_WORDS: &[&str] = &["省", "市", "区", "路", "街", "号", "大厦", "楼", "室"];
 
 /// Words that tell a transfer abroad, not cross-border e-commerce.
 const CROSS_BORDER_CONTENT: &[&str] = &[
@@ -221,8 +282,12 @@ pub fn heading_categories(title: &str) -> Vec<&'static str> {
     if has(&out, "security") && has(&out, "minors") {
         out.retain(|c| *c != "security");
     }
-    // 更新 in 我们如何更新您的信息 is rare; 隐私政策的更新 is the chapter.
-    if has(&out, "updates") && (has(&out, "collection") || has(&out, "sharing")) {
+    // 更新 in 我们如何更新您的信息 or 访问、变更帐户信息 is a right or a
+    // use; 隐私政策的更新 is the chapter.
+    if has(&out, "updates")
+        && (has(&out, "collection") || has(&out, "sharing") || has(&out, "rights"))
+        && !matches(t, POLICY_NOUNS)
+    {
         out.retain(|c| *c != "updates");
     }
     out
@@ -246,13 +311,26 @@ fn clause_matcher() -> &'static (aho_corasick::AhoCorasick, Vec<usize>) {
     })
 }
 
-/// Categories a clause is about.
+/// A marker that classification leaves on a clause whose words belong to
+/// the contact chapter but say nothing of contact elsewhere (回复, 投诉);
+/// [`contextualise`] turns it into `contact` inside that chapter and drops it
+/// outside. It never reaches the report.
+const CONTACT_IN_CHAPTER: &str = "~contact";
+
+/// Categories a clause is about, from its own words.
 pub fn clause_categories(norm: &str) -> Vec<&'static str> {
     let (ac, category_of) = clause_matcher();
     let mut hit = [false; 16];
     for m in ac.find_overlapping_iter(norm) {
         hit[category_of[m.pattern().as_usize()]] = true;
     }
+    let index = |c: &str| CATEGORIES.iter().position(|k| *k == c).unwrap_or(0);
+    // A definition (个人信息：指…) is about the term, not the topic of its
+    // words; 是指 further on is a sentence that explains something.
+    hit[index("definitions")] = is_definition(norm);
+    hit[index("permissions")] = is_permission(norm);
+    hit[index("updates")] = is_about_the_policy_itself(norm);
+    hit[index("contact")] = gives_contact_channel(norm);
     let mut out: Vec<&'static str> = CATEGORIES.iter().zip(hit).filter(|(_, h)| *h).map(|(c, _)| *c).collect();
     if out.contains(&"cookies") {
         out.retain(|c| *c != "collection" && *c != "storage");
@@ -263,44 +341,133 @@ pub fn clause_categories(norm: &str) -> Vec<&'static str> {
     out
 }
 
+fn is_definition(norm: &str) -> bool {
+    ["是指", ":指", "指的是"].iter().any(|w| norm.find(w).is_some_and(|i| i <= 75))
+}
+
+/// Asks for or explains a permission of the device: 权限 (not staff access
+/// control), or a verb that reaches for a device feature.
+fn is_permission(norm: &str) -> bool {
+    if norm.contains("权限") && !matches(norm, ACCESS_CONTROL) {
+        return true;
+    }
+    DEVICE_VERBS.iter().any(|v| {
+        norm.match_indices(v).any(|(i, _)| {
+            let after = &norm[i + v.len()..];
+            let after = after.strip_prefix("您的").or_else(|| after.strip_prefix("你的")).unwrap_or(after);
+            let after = after.strip_prefix("设备的").or_else(|| after.strip_prefix("手机的")).unwrap_or(after);
+            DEVICE_FEATURES.iter().any(|f| after.starts_with(f))
+        })
+    })
+}
+
+/// Changes to the policy, or the user's acceptance of it: 我们可能适时修订
+/// 本政策, 点击同意即表示您接受本隐私政策.
+fn is_about_the_policy_itself(norm: &str) -> bool {
+    let near = |words: &[&str], window: usize| {
+        POLICY_NOUNS.iter().any(|p| {
+            norm.match_indices(p).any(|(i, _)| {
+                let before = &norm[crate::text::floor_boundary(norm, i.saturating_sub(window))..i];
+                let end = crate::text::floor_boundary(norm, (i + p.len() + window).min(norm.len()));
+                let after = &norm[i + p.len()..end];
+                words.iter().any(|w| before.contains(w) || after.contains(w))
+            })
+        })
+    };
+    near(POLICY_CHANGES, 36) || near(POLICY_ACCEPTANCE, 24) || norm.contains("点击同意") || norm.contains("点击\"同意")
+}
+
+/// An email, a phone number or a labelled address: contact wherever it is.
+fn gives_contact_channel(norm: &str) -> bool {
+    matches(norm, CONTACT_CHANNELS) || !crate::facts::emails(norm).is_empty() || !crate::facts::phones(norm).is_empty()
+}
+
+/// A clause that, inside the contact chapter, belongs to it: a channel, a
+/// promised reply, a complaint route, an address line.
+fn belongs_to_contact_chapter(norm: &str) -> bool {
+    matches(norm, CONTACT_WORDS)
+        || crate::facts::response_time(norm).is_some()
+        || (norm.chars().count() < 80 && PLACE_WORDS.iter().filter(|w| norm.contains(*w)).count() >= 3)
+}
+
 /// Assigns categories to every node and clause of `outline`, in place.
 pub fn classify(text: &str, outline: &mut [Node]) {
     for doc in outline {
         let mut ignored = ContentSignals::default();
         classify_clauses(text, doc, &mut ignored);
+        for clause in &mut doc.clauses {
+            clause.categories.retain(|c| c != CONTACT_IN_CHAPTER);
+            drop_summary_topics(&mut clause.categories);
+        }
         for child in &mut doc.children {
             classify_section(text, child);
-            contextualise(child, &[]);
+            contextualise(child, &[], false);
         }
     }
 }
 
 /// Topics that a section's context gives its clauses: a sentence in the
-/// sharing chapter is about sharing even when it only says 合作伙伴.
+/// sharing chapter is about sharing even when it only says 合作伙伴. Contact
+/// and permissions are not: in the contact chapter only the channels and
+/// promises are contact, and a permission is asked for in so many words.
 fn is_contextual(category: &str) -> bool {
-    !matches!(category, "overview" | "other" | "definitions" | "scope")
+    !matches!(category, "overview" | "other" | "definitions" | "scope" | "contact" | "permissions")
+}
+
+/// Topics a clause keeps from its own words whatever its section: the
+/// narrow ones that a sentence carries alone.
+fn is_own_topic(category: &str) -> bool {
+    matches!(category, "permissions" | "minors" | "cookies" | "sdk" | "contact" | "updates" | "definitions")
 }
 
 /// Gives each clause the topics of its innermost section that has any; of
-/// its own words it keeps the narrow topics that sentences carry on their own
-/// (a permission, minors, cookies, an SDK). Measured on CAPP-130, context
-/// beats keywords for the broad topics (macro F1 0.59 against 0.51).
-fn contextualise(node: &mut Node, inherited: &[String]) {
+/// its own words it keeps the narrow topics (a permission, minors, cookies,
+/// an SDK, a contact channel, a change of the policy). A definition takes
+/// nothing from its section. Measured on CAPP-130 (`policylens eval`),
+/// context beats keywords for the broad topics.
+fn contextualise(node: &mut Node, inherited: &[String], in_contact: bool) {
     let own: Vec<String> = node.categories.iter().filter(|c| is_contextual(c)).cloned().collect();
     let context: Vec<String> = if own.is_empty() { inherited.to_vec() } else { own };
-    if !context.is_empty() {
-        for clause in &mut node.clauses {
-            let mut cats = context.clone();
+    let in_contact =
+        if node.categories.is_empty() { in_contact } else { node.categories.iter().any(|c| c == "contact") };
+    for clause in &mut node.clauses {
+        let weak_contact = clause.categories.iter().any(|c| c == CONTACT_IN_CHAPTER);
+        clause.categories.retain(|c| c != CONTACT_IN_CHAPTER);
+        let definition = clause.categories.iter().any(|c| c == "definitions");
+        // The contact chapter scopes its clauses as a topic would, though
+        // it gives them none.
+        if !context.is_empty() || in_contact {
+            let mut cats = if definition { Vec::new() } else { context.clone() };
             for c in &clause.categories {
-                if matches!(c.as_str(), "permissions" | "minors" | "cookies" | "sdk") && !cats.contains(c) {
+                if is_own_topic(c) && !cats.contains(c) {
                     cats.push(c.clone());
                 }
             }
             clause.categories = cats;
+        } else {
+            drop_summary_topics(&mut clause.categories);
+        }
+        if weak_contact && in_contact && !clause.categories.iter().any(|c| c == "contact") {
+            clause.categories.push("contact".to_owned());
+        }
+        if definition {
+            clause.categories.retain(|c| c == "definitions");
         }
     }
     for child in &mut node.children {
-        contextualise(child, &context);
+        contextualise(child, &context, in_contact);
+    }
+}
+
+/// Outside any topic's section, a sentence that names several broad topics
+/// is a summary (我们会如何收集、使用、共享和保护您的信息), not a statement
+/// about any of them. Measured on CAPP-130: macro F1 +0.007.
+fn drop_summary_topics(categories: &mut Vec<String>) {
+    let broad = |c: &String| {
+        matches!(c.as_str(), "collection" | "sharing" | "storage" | "cross_border" | "security" | "rights")
+    };
+    if categories.iter().filter(|c| broad(c)).count() >= 2 {
+        categories.retain(|c| !broad(c));
     }
 }
 
@@ -310,6 +477,9 @@ fn classify_clauses(text: &str, node: &mut Node, signals: &mut ContentSignals) {
     for clause in &mut node.clauses {
         let norm = normalize(text.get(clause.span.start..clause.span.end).unwrap_or(""));
         clause.categories = clause_categories(&norm).into_iter().map(str::to_owned).collect();
+        if !clause.categories.iter().any(|c| c == "contact") && belongs_to_contact_chapter(&norm) {
+            clause.categories.push(CONTACT_IN_CHAPTER.to_owned());
+        }
         if norm.contains("sdk") {
             signals.sdk_mentions += 1;
         }
@@ -427,5 +597,52 @@ mod tests {
         assert!(clause_categories(&normalize("我们会与合作伙伴共享您的设备信息。")).contains(&"sharing"));
         assert!(clause_categories(&normalize("我们使用 Cookie 来记住您的偏好。")).contains(&"cookies"));
         assert!(clause_categories(&normalize("儿童：指不满十四周岁的未成年人。")).contains(&"minors"));
+    }
+
+    fn own(clause: &str) -> Vec<&'static str> {
+        clause_categories(&normalize(clause))
+    }
+
+    #[test]
+    fn permissions_are_asked_for_in_so_many_words() {
+        assert!(own("当您使用扫码功能时，我们会调用您的相机。").contains(&"permissions"));
+        assert!(own("您可以在系统设置中关闭位置权限。").contains(&"permissions"));
+        // Staff access control is security; a location in a list of data is collection.
+        assert!(!own("我们对员工采取严格的权限控制。").contains(&"permissions"));
+        assert!(!own("我们会收集您的位置信息以推荐附近的门店。").contains(&"permissions"));
+    }
+
+    #[test]
+    fn sentences_about_the_policy_itself_are_updates() {
+        assert!(own("我们可能会适时对本政策进行修订。").contains(&"updates"));
+        assert!(own("点击同意即表示您已阅读并接受本隐私政策。").contains(&"updates"));
+        assert!(!own("您可以更新您的昵称和头像。").contains(&"updates"));
+    }
+
+    #[test]
+    fn contact_channels_count_anywhere_other_contact_words_only_in_the_chapter() {
+        assert!(own("您也可以发送邮件至privacy@example.com与我们联系。").contains(&"contact"));
+        assert!(own("客服电话：400-123-4567").contains(&"contact"));
+        assert!(!own("我们将在十五个工作日内回复。").contains(&"contact"));
+        assert!(belongs_to_contact_chapter(&normalize("我们将在十五个工作日内回复。")));
+        assert!(belongs_to_contact_chapter(&normalize("中国北京市海淀区上地十街10号")));
+        assert!(!belongs_to_contact_chapter(&normalize("本政策自发布之日起生效。")));
+    }
+
+    #[test]
+    fn definitions_take_no_topic_from_their_section() {
+        let text = "示例隐私政策\n一、联系我们\n儿童：指不满十四周岁的未成年人。\n邮箱：a@example.com\n";
+        let report = crate::analyze(text);
+        let section = &report.outline[0].children[0];
+        let cats: Vec<Vec<String>> = section.clauses.iter().map(|c| c.categories.clone()).collect();
+        assert_eq!(cats, vec![vec!["definitions".to_owned()], vec!["contact".to_owned()]]);
+    }
+
+    #[test]
+    fn a_summary_outside_any_topic_names_none() {
+        let text =
+            "示例隐私政策\n本政策说明我们如何收集、使用、共享和保护您的个人信息。\n一、联系我们\n邮箱：a@example.com\n";
+        let report = crate::analyze(text);
+        assert_eq!(report.outline[0].clauses[0].categories, Vec::<String>::new());
     }
 }

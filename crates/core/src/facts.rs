@@ -126,7 +126,7 @@ fn dates(text: &str, facts: &mut Facts) {
     }
 }
 
-fn emails(text: &str) -> Vec<String> {
+pub(crate) fn emails(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let b = text.as_bytes();
     let local = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-');
@@ -153,7 +153,7 @@ fn emails(text: &str) -> Vec<String> {
 }
 
 /// Phone numbers given after 电话 / 热线 / 客服 / Tel.
-fn phones(text: &str) -> Vec<String> {
+pub(crate) fn phones(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for key in ["电话", "热线", "客服", "tel", "Tel", "TEL", "致电"] {
         for (pos, _) in text.match_indices(key) {
@@ -250,7 +250,7 @@ fn controller(text: &str) -> Option<String> {
 }
 
 /// A promised reply time in a clause: `15个工作日内`, `【30】天`, `十五天内`.
-fn response_time(clause: &str) -> Option<(u32, TimeUnit)> {
+pub(crate) fn response_time(clause: &str) -> Option<(u32, TimeUnit)> {
     const CONTEXT: &[&str] = &["回复", "答复", "响应", "处理", "反馈", "予以"];
     if !CONTEXT.iter().any(|w| clause.contains(w)) {
         return None;
