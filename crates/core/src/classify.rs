@@ -148,6 +148,52 @@ const CLAUSE_WORDS: &[(&str, &[&str])] = &[
     ("minors", &["未成年", "儿童", "不满十四", "不满14", "14周岁", "十四周岁", "监护人"]),
 ];
 
+/// Words that put a clause on a broad topic even inside another topic's
+/// section: encryption named in the sharing chapter is about security too,
+/// a retention period in the security chapter is about storage. Narrower
+/// than [`CLAUSE_WORDS`]: each names the topic, not just touches it.
+/// Measured on CAPP-130, sharing and rights gain nothing this way, so they
+/// have none.
+const STRONG_CLAUSE_WORDS: &[(&str, &[&str])] = &[
+    ("collection", &["收集", "获取您的", "获取你的", "采集", "读取"]),
+    (
+        "storage",
+        &[
+            "存储于",
+            "存储在",
+            "保存在",
+            "保存于",
+            "存放在",
+            "保存期限",
+            "存储期限",
+            "保留期限",
+            "存储地",
+            "境内",
+            "最短期限",
+            "最短时间",
+            "期限届满",
+        ],
+    ),
+    (
+        "security",
+        &[
+            "安全措施",
+            "加密",
+            "去标识化",
+            "安全保护",
+            "保密协议",
+            "保密义务",
+            "安全防护",
+            "安全技术",
+            "访问控制",
+            "安全事件",
+            "泄露",
+            "安全能力",
+            "安全管理",
+        ],
+    ),
+];
+
 /// What a policy calls itself, for sentences about changing or accepting it.
 const POLICY_NOUNS: &[&str] = &[
     "本政策",
@@ -299,11 +345,14 @@ fn clause_matcher() -> &'static (aho_corasick::AhoCorasick, Vec<usize>) {
     MATCHER.get_or_init(|| {
         let mut patterns = Vec::new();
         let mut category_of = Vec::new();
-        for (cat, words) in CLAUSE_WORDS {
-            let index = CATEGORIES.iter().position(|c| c == cat).expect("clause words use taxonomy ids");
-            for w in *words {
-                patterns.push(*w);
-                category_of.push(index);
+        // Strong words map to their category's index plus STRONG.
+        for (table, offset) in [(CLAUSE_WORDS, 0), (STRONG_CLAUSE_WORDS, STRONG)] {
+            for (cat, words) in table {
+                let index = CATEGORIES.iter().position(|c| c == cat).expect("clause words use taxonomy ids");
+                for w in *words {
+                    patterns.push(*w);
+                    category_of.push(index + offset);
+                }
             }
         }
         let ac = aho_corasick::AhoCorasick::new(&patterns).expect("clause words build an automaton");
@@ -317,13 +366,29 @@ fn clause_matcher() -> &'static (aho_corasick::AhoCorasick, Vec<usize>) {
 /// outside. It never reaches the report.
 const CONTACT_IN_CHAPTER: &str = "~contact";
 
+/// Offset of strong words' categories in the matcher.
+const STRONG: usize = 16;
+
+/// Markers of the topics a clause names strongly ([`STRONG_CLAUSE_WORDS`]),
+/// left beside its categories until [`contextualise`] resolves them.
+const STRONG_MARKERS: &[&str] =
+    &["", "", "", "+collection", "", "", "", "", "+storage", "", "+security", "", "", "", "", ""];
+
 /// Categories a clause is about, from its own words.
 pub fn clause_categories(norm: &str) -> Vec<&'static str> {
+    clause_topics(norm).0
+}
+
+/// Categories a clause is about from its own words, and the markers of the
+/// topics it names strongly.
+fn clause_topics(norm: &str) -> (Vec<&'static str>, Vec<&'static str>) {
     let (ac, category_of) = clause_matcher();
-    let mut hit = [false; 16];
+    let mut hit = [false; 2 * STRONG];
     for m in ac.find_overlapping_iter(norm) {
         hit[category_of[m.pattern().as_usize()]] = true;
     }
+    let strong: Vec<&'static str> =
+        STRONG_MARKERS.iter().zip(&hit[STRONG..]).filter(|(m, h)| **h && !m.is_empty()).map(|(m, _)| *m).collect();
     let index = |c: &str| CATEGORIES.iter().position(|k| *k == c).unwrap_or(0);
     // A definition (个人信息：指…) is about the term, not the topic of its
     // words; 是指 further on is a sentence that explains something.
@@ -338,7 +403,7 @@ pub fn clause_categories(norm: &str) -> Vec<&'static str> {
     if out.contains(&"minors") {
         out.retain(|c| *c != "collection");
     }
-    out
+    (out, strong)
 }
 
 fn is_definition(norm: &str) -> bool {
@@ -396,7 +461,7 @@ pub fn classify(text: &str, outline: &mut [Node]) {
         let mut ignored = ContentSignals::default();
         classify_clauses(text, doc, &mut ignored);
         for clause in &mut doc.clauses {
-            clause.categories.retain(|c| c != CONTACT_IN_CHAPTER);
+            clause.categories.retain(|c| c != CONTACT_IN_CHAPTER && !c.starts_with('+'));
             drop_summary_topics(&mut clause.categories);
         }
         for child in &mut doc.children {
@@ -434,12 +499,25 @@ fn contextualise(node: &mut Node, inherited: &[String], in_contact: bool) {
         let weak_contact = clause.categories.iter().any(|c| c == CONTACT_IN_CHAPTER);
         clause.categories.retain(|c| c != CONTACT_IN_CHAPTER);
         let definition = clause.categories.iter().any(|c| c == "definitions");
+        let strong: Vec<String> =
+            clause.categories.iter().filter_map(|c| c.strip_prefix('+')).map(str::to_owned).collect();
+        clause.categories.retain(|c| !c.starts_with('+'));
         // The contact chapter scopes its clauses as a topic would, though
         // it gives them none.
         if !context.is_empty() || in_contact {
             let mut cats = if definition { Vec::new() } else { context.clone() };
-            for c in &clause.categories {
-                if is_own_topic(c) && !cats.contains(c) {
+            // A chapter on storing and protecting: a clause that names one
+            // of the two is about that one.
+            if cats.iter().any(|c| c == "storage") && cats.iter().any(|c| c == "security") {
+                let named: Vec<&String> = strong.iter().filter(|c| *c == "storage" || *c == "security").collect();
+                if let [one] = named[..] {
+                    let one = one.clone();
+                    cats.retain(|c| (c != "storage" && c != "security") || *c == one);
+                }
+            }
+            let strong = strong.iter().filter(|_| !definition);
+            for c in clause.categories.iter().filter(|c| is_own_topic(c)).chain(strong) {
+                if !cats.contains(c) {
                     cats.push(c.clone());
                 }
             }
@@ -476,7 +554,8 @@ fn drop_summary_topics(categories: &mut Vec<String>) {
 fn classify_clauses(text: &str, node: &mut Node, signals: &mut ContentSignals) {
     for clause in &mut node.clauses {
         let norm = normalize(text.get(clause.span.start..clause.span.end).unwrap_or(""));
-        clause.categories = clause_categories(&norm).into_iter().map(str::to_owned).collect();
+        let (own, strong) = clause_topics(&norm);
+        clause.categories = own.into_iter().chain(strong).map(str::to_owned).collect();
         if !clause.categories.iter().any(|c| c == "contact") && belongs_to_contact_chapter(&norm) {
             clause.categories.push(CONTACT_IN_CHAPTER.to_owned());
         }
@@ -644,5 +723,15 @@ mod tests {
             "示例隐私政策\n本政策说明我们如何收集、使用、共享和保护您的个人信息。\n一、联系我们\n邮箱：a@example.com\n";
         let report = crate::analyze(text);
         assert_eq!(report.outline[0].clauses[0].categories, Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_clause_naming_another_broad_topic_carries_it_too() {
+        let text = "示例隐私政策\n一、我们如何共享您的信息\n我们会与合作伙伴签署保密协议。\n二、我们如何存储和保护您的信息\n我们采用加密技术保护您的信息。\n我们将您的信息存储在中国境内。\n";
+        let report = crate::analyze(text);
+        let cats = |s: usize, c: usize| report.outline[0].children[s].clauses[c].categories.clone();
+        assert_eq!(cats(0, 0), ["sharing", "security"]);
+        assert_eq!(cats(1, 0), ["security"]);
+        assert_eq!(cats(1, 1), ["storage"]);
     }
 }
