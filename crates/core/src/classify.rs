@@ -9,6 +9,7 @@
 //! taxonomy's vocabulary rather than any one policy's.
 
 use crate::report::{Node, NodeKind};
+use crate::rules::ClauseTexts;
 use crate::text::normalize;
 
 /// Category ids in the taxonomy's order.
@@ -339,25 +340,126 @@ pub fn heading_categories(title: &str) -> Vec<&'static str> {
     out
 }
 
-/// One automaton over every clause word, so that a clause is scanned once.
-fn clause_matcher() -> &'static (aho_corasick::AhoCorasick, Vec<usize>) {
-    static MATCHER: std::sync::OnceLock<(aho_corasick::AhoCorasick, Vec<usize>)> = std::sync::OnceLock::new();
+/// Word groups that the clause predicates look at, beside the categories.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Group {
+    /// A category's word; strong words carry the index plus [`STRONG`].
+    Category(usize),
+    PolicyNoun,
+    PolicyChange,
+    PolicyAcceptance,
+    ClickToAgree,
+    DeviceFeature,
+    DeviceVerb,
+    Permission,
+    AccessControl,
+    ContactChannel,
+    ContactWord,
+    /// `@` or a word that a phone number follows: worth a closer look.
+    ChannelHint,
+    /// Words of a promised reply that [`CONTACT_WORDS`] lacks.
+    ReplyHint,
+    PlaceWord(usize),
+    Definition,
+    CrossBorder,
+    Retention,
+    Sdk,
+}
+
+/// One automaton over every word that clause classification looks for, so
+/// that a clause is scanned once.
+fn clause_matcher() -> &'static (aho_corasick::AhoCorasick, Vec<Group>) {
+    static MATCHER: std::sync::OnceLock<(aho_corasick::AhoCorasick, Vec<Group>)> = std::sync::OnceLock::new();
     MATCHER.get_or_init(|| {
-        let mut patterns = Vec::new();
-        let mut category_of = Vec::new();
-        // Strong words map to their category's index plus STRONG.
+        let mut patterns: Vec<&str> = Vec::new();
+        let mut groups = Vec::new();
+        let mut add = |words: &[&'static str], group: Group| {
+            for w in words {
+                patterns.push(w);
+                groups.push(group);
+            }
+        };
         for (table, offset) in [(CLAUSE_WORDS, 0), (STRONG_CLAUSE_WORDS, STRONG)] {
             for (cat, words) in table {
                 let index = CATEGORIES.iter().position(|c| c == cat).expect("clause words use taxonomy ids");
-                for w in *words {
-                    patterns.push(*w);
-                    category_of.push(index + offset);
-                }
+                add(words, Group::Category(index + offset));
             }
         }
+        add(POLICY_NOUNS, Group::PolicyNoun);
+        add(POLICY_CHANGES, Group::PolicyChange);
+        add(POLICY_ACCEPTANCE, Group::PolicyAcceptance);
+        add(&["点击同意", "点击\"同意"], Group::ClickToAgree);
+        add(DEVICE_FEATURES, Group::DeviceFeature);
+        add(DEVICE_VERBS, Group::DeviceVerb);
+        add(&["权限"], Group::Permission);
+        add(ACCESS_CONTROL, Group::AccessControl);
+        add(CONTACT_CHANNELS, Group::ContactChannel);
+        add(CONTACT_WORDS, Group::ContactWord);
+        add(&["@", "电话", "热线", "客服", "tel", "致电"], Group::ChannelHint);
+        add(&["响应", "处理", "予以"], Group::ReplyHint);
+        for (i, w) in PLACE_WORDS.iter().enumerate() {
+            add(&[w], Group::PlaceWord(i));
+        }
+        add(&["是指", ":指", "指的是"], Group::Definition);
+        add(CROSS_BORDER_CONTENT, Group::CrossBorder);
+        add(RETENTION_CONTENT, Group::Retention);
+        add(&["sdk"], Group::Sdk);
         let ac = aho_corasick::AhoCorasick::new(&patterns).expect("clause words build an automaton");
-        (ac, category_of)
+        (ac, groups)
     })
+}
+
+/// What one scan of a clause found.
+#[derive(Default)]
+struct Scan {
+    categories: [bool; 2 * STRONG],
+    /// Byte ranges of the words whose distance matters.
+    policy_nouns: Vec<(usize, usize)>,
+    policy_changes: Vec<(usize, usize)>,
+    policy_acceptance: Vec<(usize, usize)>,
+    device_features: Vec<usize>,
+    device_verbs: Vec<usize>,
+    click_to_agree: bool,
+    permission: bool,
+    access_control: bool,
+    contact_channel: bool,
+    contact_word: bool,
+    channel_hint: bool,
+    reply_hint: bool,
+    places: u32,
+    definition_at: Option<usize>,
+    cross_border: bool,
+    retention: bool,
+    sdk: bool,
+}
+
+fn scan(norm: &str) -> Scan {
+    let (ac, groups) = clause_matcher();
+    let mut s = Scan::default();
+    for m in ac.find_overlapping_iter(norm) {
+        let (start, end) = (m.start(), m.end());
+        match groups[m.pattern().as_usize()] {
+            Group::Category(i) => s.categories[i] = true,
+            Group::PolicyNoun => s.policy_nouns.push((start, end)),
+            Group::PolicyChange => s.policy_changes.push((start, end)),
+            Group::PolicyAcceptance => s.policy_acceptance.push((start, end)),
+            Group::ClickToAgree => s.click_to_agree = true,
+            Group::DeviceFeature => s.device_features.push(start),
+            Group::DeviceVerb => s.device_verbs.push(end),
+            Group::Permission => s.permission = true,
+            Group::AccessControl => s.access_control = true,
+            Group::ContactChannel => s.contact_channel = true,
+            Group::ContactWord => s.contact_word = true,
+            Group::ChannelHint => s.channel_hint = true,
+            Group::ReplyHint => s.reply_hint = true,
+            Group::PlaceWord(i) => s.places |= 1 << i,
+            Group::Definition => s.definition_at = Some(s.definition_at.map_or(start, |d| d.min(start))),
+            Group::CrossBorder => s.cross_border = true,
+            Group::Retention => s.retention = true,
+            Group::Sdk => s.sdk = true,
+        }
+    }
+    s
 }
 
 /// A marker that classification leaves on a clause whose words belong to
@@ -376,27 +478,24 @@ const STRONG_MARKERS: &[&str] =
 
 /// Categories a clause is about, from its own words.
 pub fn clause_categories(norm: &str) -> Vec<&'static str> {
-    clause_topics(norm).0
+    clause_topics(norm, &scan(norm)).0
 }
 
 /// Categories a clause is about from its own words, and the markers of the
 /// topics it names strongly.
-fn clause_topics(norm: &str) -> (Vec<&'static str>, Vec<&'static str>) {
-    let (ac, category_of) = clause_matcher();
-    let mut hit = [false; 2 * STRONG];
-    for m in ac.find_overlapping_iter(norm) {
-        hit[category_of[m.pattern().as_usize()]] = true;
-    }
+fn clause_topics(norm: &str, s: &Scan) -> (Vec<&'static str>, Vec<&'static str>) {
+    let mut hit = s.categories;
     let strong: Vec<&'static str> =
         STRONG_MARKERS.iter().zip(&hit[STRONG..]).filter(|(m, h)| **h && !m.is_empty()).map(|(m, _)| *m).collect();
     let index = |c: &str| CATEGORIES.iter().position(|k| *k == c).unwrap_or(0);
     // A definition (个人信息：指…) is about the term, not the topic of its
     // words; 是指 further on is a sentence that explains something.
-    hit[index("definitions")] = is_definition(norm);
-    hit[index("permissions")] = is_permission(norm);
-    hit[index("updates")] = is_about_the_policy_itself(norm);
-    hit[index("contact")] = gives_contact_channel(norm);
-    let mut out: Vec<&'static str> = CATEGORIES.iter().zip(hit).filter(|(_, h)| *h).map(|(c, _)| *c).collect();
+    hit[index("definitions")] = s.definition_at.is_some_and(|i| i <= 75);
+    hit[index("permissions")] = is_permission(norm, s);
+    hit[index("updates")] = is_about_the_policy_itself(s);
+    hit[index("contact")] = gives_contact_channel(norm, s);
+    let mut out: Vec<&'static str> =
+        CATEGORIES.iter().zip(&hit[..STRONG]).filter(|(_, h)| **h).map(|(c, _)| *c).collect();
     if out.contains(&"cookies") {
         out.retain(|c| *c != "collection" && *c != "storage");
     }
@@ -406,66 +505,60 @@ fn clause_topics(norm: &str) -> (Vec<&'static str>, Vec<&'static str>) {
     (out, strong)
 }
 
-fn is_definition(norm: &str) -> bool {
-    ["是指", ":指", "指的是"].iter().any(|w| norm.find(w).is_some_and(|i| i <= 75))
-}
-
 /// Asks for or explains a permission of the device: 权限 (not staff access
-/// control), or a verb that reaches for a device feature.
-fn is_permission(norm: &str) -> bool {
-    if norm.contains("权限") && !matches(norm, ACCESS_CONTROL) {
+/// control), or a verb that reaches for a device feature (调用您的相机).
+fn is_permission(norm: &str, s: &Scan) -> bool {
+    if s.permission && !s.access_control {
         return true;
     }
-    DEVICE_VERBS.iter().any(|v| {
-        norm.match_indices(v).any(|(i, _)| {
-            let after = &norm[i + v.len()..];
-            let after = after.strip_prefix("您的").or_else(|| after.strip_prefix("你的")).unwrap_or(after);
-            let after = after.strip_prefix("设备的").or_else(|| after.strip_prefix("手机的")).unwrap_or(after);
-            DEVICE_FEATURES.iter().any(|f| after.starts_with(f))
+    s.device_verbs.iter().any(|&v| {
+        s.device_features.iter().any(|&f| {
+            f >= v
+                && matches!(
+                    norm.get(v..f),
+                    Some("" | "您的" | "你的" | "设备的" | "手机的" | "您的设备的" | "你的设备的")
+                )
         })
     })
 }
 
 /// Changes to the policy, or the user's acceptance of it: 我们可能适时修订
 /// 本政策, 点击同意即表示您接受本隐私政策.
-fn is_about_the_policy_itself(norm: &str) -> bool {
-    let near = |words: &[&str], window: usize| {
-        POLICY_NOUNS.iter().any(|p| {
-            norm.match_indices(p).any(|(i, _)| {
-                let before = &norm[crate::text::floor_boundary(norm, i.saturating_sub(window))..i];
-                let end = crate::text::floor_boundary(norm, (i + p.len() + window).min(norm.len()));
-                let after = &norm[i + p.len()..end];
-                words.iter().any(|w| before.contains(w) || after.contains(w))
-            })
+fn is_about_the_policy_itself(s: &Scan) -> bool {
+    // Byte windows: 36 bytes are twelve Chinese characters.
+    let near = |words: &[(usize, usize)], window: usize| {
+        s.policy_nouns.iter().any(|&(ns, ne)| {
+            words.iter().any(|&(ws, we)| ws + window >= ns && we <= ne + window && (we <= ns || ws >= ne))
         })
     };
-    near(POLICY_CHANGES, 36) || near(POLICY_ACCEPTANCE, 24) || norm.contains("点击同意") || norm.contains("点击\"同意")
+    s.click_to_agree || near(&s.policy_changes, 36) || near(&s.policy_acceptance, 24)
 }
 
 /// An email, a phone number or a labelled address: contact wherever it is.
-fn gives_contact_channel(norm: &str) -> bool {
-    matches(norm, CONTACT_CHANNELS) || !crate::facts::emails(norm).is_empty() || !crate::facts::phones(norm).is_empty()
+fn gives_contact_channel(norm: &str, s: &Scan) -> bool {
+    s.contact_channel
+        || (s.channel_hint && (!crate::facts::emails(norm).is_empty() || !crate::facts::phones(norm).is_empty()))
 }
 
 /// A clause that, inside the contact chapter, belongs to it: a channel, a
 /// promised reply, a complaint route, an address line.
-fn belongs_to_contact_chapter(norm: &str) -> bool {
-    matches(norm, CONTACT_WORDS)
-        || crate::facts::response_time(norm).is_some()
-        || (norm.chars().count() < 80 && PLACE_WORDS.iter().filter(|w| norm.contains(*w)).count() >= 3)
+fn belongs_to_contact_chapter(norm: &str, s: &Scan) -> bool {
+    s.contact_word
+        || (s.reply_hint && crate::facts::response_time(norm).is_some())
+        || (s.places.count_ones() >= 3 && norm.chars().count() < 80)
 }
 
 /// Assigns categories to every node and clause of `outline`, in place.
-pub fn classify(text: &str, outline: &mut [Node]) {
+pub fn classify(text: &str, outline: &mut [Node], normalized: &ClauseTexts) {
     for doc in outline {
         let mut ignored = ContentSignals::default();
-        classify_clauses(text, doc, &mut ignored);
+        classify_clauses(text, normalized, doc, &mut ignored);
         for clause in &mut doc.clauses {
             clause.categories.retain(|c| c != CONTACT_IN_CHAPTER && !c.starts_with('+'));
             drop_summary_topics(&mut clause.categories);
         }
         for child in &mut doc.children {
-            classify_section(text, child);
+            classify_section(text, normalized, child);
             contextualise(child, &[], false);
         }
     }
@@ -551,23 +644,25 @@ fn drop_summary_topics(categories: &mut Vec<String>) {
 
 /// Classifies the clauses a node holds directly and adds what they say to
 /// `signals`. Each clause is normalised once.
-fn classify_clauses(text: &str, node: &mut Node, signals: &mut ContentSignals) {
+fn classify_clauses(text: &str, normalized: &ClauseTexts, node: &mut Node, signals: &mut ContentSignals) {
     for clause in &mut node.clauses {
-        let norm = normalize(text.get(clause.span.start..clause.span.end).unwrap_or(""));
-        let (own, strong) = clause_topics(&norm);
+        let owned;
+        let norm = match normalized.binary_search_by_key(&clause.span, |(span, _)| *span) {
+            Ok(i) => normalized[i].1.as_str(),
+            Err(_) => {
+                owned = normalize(text.get(clause.span.start..clause.span.end).unwrap_or(""));
+                owned.as_str()
+            }
+        };
+        let found = scan(norm);
+        let (own, strong) = clause_topics(norm, &found);
         clause.categories = own.into_iter().chain(strong).map(str::to_owned).collect();
-        if !clause.categories.iter().any(|c| c == "contact") && belongs_to_contact_chapter(&norm) {
+        if !clause.categories.iter().any(|c| c == "contact") && belongs_to_contact_chapter(norm, &found) {
             clause.categories.push(CONTACT_IN_CHAPTER.to_owned());
         }
-        if norm.contains("sdk") {
-            signals.sdk_mentions += 1;
-        }
-        if matches(&norm, CROSS_BORDER_CONTENT) {
-            signals.cross_border += 1;
-        }
-        if matches(&norm, RETENTION_CONTENT) {
-            signals.retention += 1;
-        }
+        signals.sdk_mentions += usize::from(found.sdk);
+        signals.cross_border += usize::from(found.cross_border);
+        signals.retention += usize::from(found.retention);
     }
 }
 
@@ -590,11 +685,11 @@ impl ContentSignals {
 
 /// Classifies a section and its subtree, bottom up; returns what the
 /// subtree's clauses say.
-fn classify_section(text: &str, node: &mut Node) -> ContentSignals {
+fn classify_section(text: &str, normalized: &ClauseTexts, node: &mut Node) -> ContentSignals {
     let mut s = ContentSignals::default();
-    classify_clauses(text, node, &mut s);
+    classify_clauses(text, normalized, node, &mut s);
     for child in &mut node.children {
-        let child_signals = classify_section(text, child);
+        let child_signals = classify_section(text, normalized, child);
         s.absorb(&child_signals);
         if child.kind == NodeKind::Section && child.categories.iter().any(|c| c == "sdk") {
             s.child_sdk = true;
@@ -703,9 +798,10 @@ mod tests {
         assert!(own("您也可以发送邮件至privacy@example.com与我们联系。").contains(&"contact"));
         assert!(own("客服电话：400-123-4567").contains(&"contact"));
         assert!(!own("我们将在十五个工作日内回复。").contains(&"contact"));
-        assert!(belongs_to_contact_chapter(&normalize("我们将在十五个工作日内回复。")));
-        assert!(belongs_to_contact_chapter(&normalize("中国北京市海淀区上地十街10号")));
-        assert!(!belongs_to_contact_chapter(&normalize("本政策自发布之日起生效。")));
+        let chapter = |t: &str| belongs_to_contact_chapter(&normalize(t), &scan(&normalize(t)));
+        assert!(chapter("我们将在十五个工作日内回复。"));
+        assert!(chapter("中国北京市海淀区上地十街10号"));
+        assert!(!chapter("本政策自发布之日起生效。"));
     }
 
     #[test]

@@ -35,7 +35,9 @@ pub fn analyze_decoded(text: &str, encoding: &str) -> Report {
     let lines = text::Lines::new(text);
     let seg = segment::segment(text, &lines);
     let mut outline = seg.outline;
-    classify::classify(text, &mut outline);
+    // Clauses are normalised once, here, for classification and rules.
+    let clauses = rules::normalized_clauses(text, &outline);
+    classify::classify(text, &mut outline, &clauses);
     let facts = facts::extract(text, &lines, &outline);
     let sdks = sdk::extract(text, &lines, &outline);
     let kind = input_kind::classify(text);
@@ -43,7 +45,6 @@ pub fn analyze_decoded(text: &str, encoding: &str) -> Report {
     // and no findings: a wall of failures would say nothing useful.
     let (checklist, findings) = if kind == InputKind::Policy {
         let checklist = checklist::build(text, &lines, &outline, &facts);
-        let clauses = rules::normalized_clauses(text, &outline);
         let findings = rules::run(&rules::Context {
             text,
             lines: &lines,

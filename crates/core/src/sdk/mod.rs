@@ -752,7 +752,12 @@ fn recipients(text: &str, lines: &Lines, cells: &[Cell<'_>], kb: &Kb) -> Vec<Rec
 fn external_list(text: &str, outline: &[Node]) -> Option<Span> {
     fn walk(text: &str, n: &Node) -> Option<Span> {
         for c in &n.clauses {
-            let t = normalize(text.get(c.span.start..c.span.end).unwrap_or(""));
+            let raw = text.get(c.span.start..c.span.end).unwrap_or("");
+            // Most clauses name no SDK: skip them before normalising.
+            if !raw.bytes().any(|b| b == b's' || b == b'S') && !raw.contains(['ｓ', 'Ｓ']) {
+                continue;
+            }
+            let t = normalize(raw);
             if t.contains("sdk") && POINTERS.iter().any(|p| t.contains(p)) && LISTS.iter().any(|l| t.contains(l)) {
                 return Some(c.span);
             }

@@ -212,7 +212,17 @@ fn is_major_topic(norm: &str) -> bool {
     is_question_topic(norm) || CONTAINS.iter().any(|c| norm.contains(c)) || PLAIN_HEADINGS.contains(&norm)
 }
 
+/// Whether `line` has more than `n` characters besides spaces: the cheap
+/// test that spares normalising the long body lines that no short-line
+/// predicate can accept.
+fn longer_than(line: &str, n: usize) -> bool {
+    line.chars().filter(|c| !is_space(*c)).nth(n).is_some()
+}
+
 fn is_topic_heading(line: &str) -> bool {
+    if longer_than(line, 20) {
+        return false;
+    }
     let n = normalize(line);
     let chars = n.chars().count();
     (2..=20).contains(&chars)
@@ -311,6 +321,9 @@ fn ends_sentence(line: &str) -> bool {
 
 /// `7`, `- 7 -`, `第 7 页`, `7/20`, `Page 7`.
 fn is_page_number(line: &str) -> bool {
+    if longer_than(line, 12) {
+        return false;
+    }
     let n = normalize(line);
     let digits_only = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
     if digits_only(&n) {
@@ -329,6 +342,9 @@ fn is_page_number(line: &str) -> bool {
 }
 
 fn is_header_like(line: &str) -> bool {
+    if longer_than(line, 30) {
+        return false;
+    }
     let n = normalize(line);
     n.chars().count() <= 30 && !n.ends_with(['。', ';', '；'])
 }
@@ -366,6 +382,9 @@ const NOT_TITLE: &[&str] = &["本", "该", "此", "请", "阅读", "您", "我�
 
 /// `隐私权政策`, `《隐私权政策》`, `小云-隐私政策`, `第二部分隐私权政策`.
 pub fn is_doc_title(line: &str) -> bool {
+    if longer_than(line, 40) {
+        return false;
+    }
     let mut n = normalize(line);
     if n.chars().count() > 40 {
         return false;
@@ -413,6 +432,9 @@ const PLAIN_HEADINGS: &[&str] = &[
 /// `变更`, `简介&提示`. Kept to known words: a short line in running text is
 /// far more often a wrapped fragment than a heading.
 fn is_plain_heading(line: &str) -> bool {
+    if longer_than(line, 16) {
+        return false;
+    }
     let n = normalize(line);
     let chars = n.chars().count();
     if !(2..=16).contains(&chars) {
