@@ -240,3 +240,24 @@ fn eval_capp130_prints_scores() {
     // Measured 0.592 when context-aware clause labels landed; a drop is a regression.
     assert!(macro_f1 >= 0.58, "{text}");
 }
+
+#[test]
+fn fail_on_gates_by_severity() {
+    let code = |name: &str, level: &str| {
+        let path = policy_path(name);
+        bin()
+            .args(["analyze", path.to_str().unwrap(), "--format", "json", "--fail-on", level])
+            .output()
+            .unwrap()
+            .status
+            .code()
+    };
+    // weidandan.txt fails CTL-01 and KID-01 (must); mijian.txt fails only
+    // should-items, which `--fail-on should` counts and `must` does not.
+    assert_eq!(code("weidandan.txt", "must"), Some(1));
+    assert_eq!(code("mijian.txt", "must"), Some(0));
+    assert_eq!(code("mijian.txt", "should"), Some(1));
+    let bad = bin().args(["analyze", "-", "--fail-on", "never"]).output().unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--fail-on takes must or should"));
+}
