@@ -174,7 +174,8 @@ pub fn SdkMapPanel(props: &ViewProps) -> Html {
             <h2>{ strings.sdk_map }</h2>
             if report.sdks.is_empty() {
                 <p class="empty">{ strings.no_sdks }</p>
-            } else {
+            }
+            if !report.sdks.is_empty() || !report.recipients.is_empty() {
                 <super::SdkMap analysis={props.analysis.clone()} lang={props.lang} on_select={props.on_select.clone()} />
             }
         </section>

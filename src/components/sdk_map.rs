@@ -1,11 +1,14 @@
 //! The SDK data-flow map: personal-information groups on the left, SDKs
 //! grouped by category in the middle, provider companies on the right, an
-//! edge for every flow. Drawn as plain SVG by Yew; presentation attributes
+//! edge for every flow. Recipients that are not SDKs (payment institutions,
+//! affiliates, partners by type) follow the SDKs in the middle column, with
+//! dashed borders, so that the map shows everyone the policy says receives
+//! data. Drawn as plain SVG by Yew; presentation attributes
 //! (not a stylesheet) carry the colours, so the exported file looks the same.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use policylens_core::{ProviderFrom, Sdk, Span};
+use policylens_core::{ProviderFrom, Recipient, Sdk, Span};
 use yew::prelude::*;
 
 use super::ViewProps;
@@ -28,10 +31,13 @@ struct Layout<'a> {
     /// (sdk row, provider row)
     provider_edges: Vec<(usize, usize)>,
     category_rows: Vec<(usize, String)>,
+    /// The row of the "other recipients" label, when there are any.
+    recipients_label: Option<usize>,
+    recipients: Vec<(usize, &'a Recipient)>,
     height: f64,
 }
 
-fn layout(sdks: &[Sdk]) -> Layout<'_> {
+fn layout<'a>(sdks: &'a [Sdk], others: &'a [Recipient]) -> Layout<'a> {
     // Groups: sensitive ones first, each once.
     let mut groups: BTreeMap<String, bool> = BTreeMap::new();
     for s in sdks {
@@ -79,8 +85,19 @@ fn layout(sdks: &[Sdk]) -> Layout<'_> {
             provider_edges.push((r, p));
         }
     }
+    let recipients_label = (!others.is_empty()).then_some(row);
+    let mut recipients = Vec::new();
+    if !others.is_empty() {
+        row += 1;
+        for r in others {
+            recipients.push((row, r));
+            row += 1;
+        }
+    }
     let count = groups.len().max(row).max(providers.len()).max(1);
     Layout {
+        recipients_label,
+        recipients,
         groups,
         sdks: rows,
         providers,
@@ -117,7 +134,7 @@ pub fn SdkMap(props: &ViewProps) -> Html {
     let hovered = use_state(|| None::<usize>);
     let selected = use_state(|| None::<usize>);
     let sdks = &report.sdks;
-    let lay = layout(sdks);
+    let lay = layout(sdks, &report.recipients);
     let active = (*hovered).or(*selected);
     let svg_ref = use_node_ref();
 
@@ -203,6 +220,41 @@ pub fn SdkMap(props: &ViewProps) -> Html {
             </g>
         }
     });
+    let recipients_label = lay.recipients_label.map(|row| {
+        html! {
+            <text x={mid_x.to_string()} y={(y(row) + 15.0).to_string()} font-size="11" fill="#57606a" font-weight="700">
+                { if zh { "其他接收方（非 SDK）" } else { "Other recipients (not SDKs)" } }
+            </text>
+        }
+    });
+    let recipient_nodes = lay.recipients.iter().map(|&(row, r)| {
+        let jump = r.evidence.first().map(|e| e.span);
+        let on_select = props.on_select.clone();
+        let select = Callback::from(move |_: MouseEvent| {
+            if let Some(span) = jump {
+                on_select.emit(span);
+            }
+        });
+        let on_select = props.on_select.clone();
+        let key_select = Callback::from(move |e: KeyboardEvent| {
+            if let (Some(span), true) = (jump, e.key() == "Enter" || e.key() == " ") {
+                e.prevent_default();
+                on_select.emit(span);
+            }
+        });
+        let kind = recipient_kind_label(&r.kind, zh);
+        html! {
+            <g class="map-recipient" data-recipient={r.name.clone()} data-kind={r.kind.clone()} tabindex="0" role="button"
+                aria-label={format!("{} ({kind})", r.name)} onclick={select} onkeydown={key_select}>
+                <rect x={mid_x.to_string()} y={y(row).to_string()} width={COL_W[1].to_string()} height={NODE_H.to_string()} rx="4"
+                    fill="#fbfbfc" stroke="#8c959f" stroke-dasharray="4 3" />
+                <text x={(mid_x + 8.0).to_string()} y={(y(row) + 15.0).to_string()} font-size="12" fill="#1b1f24">
+                    { format!("{} · {kind}", shorten(&r.name, 14)) }
+                </text>
+                <title>{ format!("{} ({kind})", r.name) }</title>
+            </g>
+        }
+    });
     let provider_nodes = lay.providers.iter().enumerate().map(|(i, p)| {
         html! {
             <g class="map-provider" data-provider={p.clone()}>
@@ -252,6 +304,8 @@ pub fn SdkMap(props: &ViewProps) -> Html {
                     { for group_nodes }
                     { for category_labels }
                     { for sdk_nodes }
+                    { for recipients_label }
+                    { for recipient_nodes }
                     { for provider_nodes }
                 </svg>
             </div>
@@ -307,23 +361,60 @@ fn sdk_details(s: &Sdk, zh: bool, on_select: &Callback<Span>) -> Html {
     }
 }
 
-/// Display names of SDK categories.
-fn category_label(id: &str, zh: bool) -> String {
-    let (z, e) = match id {
-        "push" => ("推送", "Push"),
-        "ads" => ("广告", "Ads"),
-        "analytics" => ("统计分析", "Analytics"),
-        "map" => ("地图定位", "Maps & location"),
-        "payment" => ("支付", "Payment"),
-        "login_share" | "login/share" | "social" => ("登录分享", "Login & share"),
-        "one_tap_login" | "one-tap login" => ("一键登录", "One-tap login"),
-        "crash" | "crash reporting" => ("崩溃监测", "Crash reporting"),
-        "im_rtc" | "IM/RTC" | "im" => ("即时通讯/音视频", "IM & RTC"),
-        "customer_service" | "customer service" => ("客服", "Customer service"),
-        "risk_control" | "risk control" => ("风控", "Risk control"),
-        "webview" => ("浏览器内核", "Webview"),
-        "" => ("未分类", "Uncategorised"),
+/// Display names of the kinds of recipient the core reports.
+fn recipient_kind_label(kind: &str, zh: bool) -> String {
+    let (z, e) = match kind {
+        "payment" => ("支付机构", "payment"),
+        "affiliate" => ("关联方", "affiliate"),
+        "partner" => ("合作伙伴", "partner"),
+        "logistics" => ("物流", "logistics"),
+        "merchant" => ("商家", "merchant"),
         other => return other.to_owned(),
+    };
+    (if zh { z } else { e }).to_owned()
+}
+
+/// Display names of SDK categories. The knowledge base names some by
+/// their parts (`analytics/crash`, `share/login/sms/push`): each part is
+/// named and the names joined.
+fn category_label(id: &str, zh: bool) -> String {
+    if id.is_empty() {
+        return (if zh { "未分类" } else { "Uncategorised" }).to_owned();
+    }
+    let mut parts: Vec<String> = Vec::new();
+    for label in id.split('/').map(|part| category_part_label(part, zh)) {
+        if !parts.contains(&label) {
+            parts.push(label);
+        }
+    }
+    parts.join(if zh { "、" } else { ", " })
+}
+
+fn category_part_label(part: &str, zh: bool) -> String {
+    let (z, e) = match part.to_ascii_lowercase().replace('_', "-").as_str() {
+        "push" | "push-vendor" => ("推送", "Push"),
+        "ads" | "ads-mediation" => ("广告", "Ads"),
+        "analytics" => ("统计分析", "Analytics"),
+        "attribution" => ("归因", "Attribution"),
+        "map" | "location" => ("地图定位", "Maps & location"),
+        "payment" => ("支付", "Payment"),
+        "login" => ("登录", "Login"),
+        "share" | "social" => ("分享", "Share"),
+        "sms" => ("短信", "SMS"),
+        "one-tap-login" | "one tap login" => ("一键登录", "One-tap login"),
+        "crash" | "crash reporting" | "apm" => ("崩溃监测", "Crash reporting"),
+        "im" | "rtc" | "im-rtc" => ("即时通讯/音视频", "IM & RTC"),
+        "voice" => ("语音", "Voice"),
+        "customer-service" | "customer service" => ("客服", "Customer service"),
+        "risk-control" | "risk control" | "captcha" | "anti-cheat" => ("风控", "Risk control"),
+        "content-moderation" => ("内容审核", "Content moderation"),
+        "identity" | "face" | "ocr" => ("身份认证", "Identity"),
+        "device-id" => ("设备标识", "Device ID"),
+        "app-hardening" => ("应用加固", "App hardening"),
+        "cloud" | "media" | "video" => ("云服务/媒体", "Cloud & media"),
+        "ecommerce" => ("电商", "E-commerce"),
+        "webview" => ("浏览器内核", "Webview"),
+        _ => return part.to_owned(),
     };
     (if zh { z } else { e }).to_owned()
 }

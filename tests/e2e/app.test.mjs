@@ -160,6 +160,8 @@ test('mijian.txt draws twelve SDKs on the map, and selecting one shows its provi
   await paste(page, await policy('mijian.txt'));
   await page.waitForSelector('[data-testid=sdk-map] [data-sdk]');
   assert.equal(await page.locator('[data-testid=sdk-map] [data-sdk]').count(), 12);
+  // Payment institutions named in the text are recipients, drawn apart from the SDKs.
+  assert.equal(await page.locator('[data-testid=sdk-map] [data-recipient="支付宝"]').getAttribute('data-kind'), 'payment');
   await page.locator('[data-testid=sdk-map] [data-sdk="个推消息推送SDK"]').click();
   assert.equal(await page.locator('[data-testid=sdk-provider]').textContent(), '每日互动股份有限公司');
   // By keyboard too: focus another SDK and press Enter.
@@ -305,6 +307,9 @@ for (const name of ['xiaoyun.txt', 'apayun.txt', 'weidandan.txt', 'mijian.txt', 
     assert.deepEqual(open, expected);
     const sdks = await page.$$eval('[data-testid=sdk-map] [data-sdk]', (els) => els.map((e) => e.dataset.sdk).sort());
     assert.deepEqual(sdks, report.sdks.map((s) => s.name).sort());
+    // Recipients that are not SDKs are on the map too, apart from them.
+    const recipients = await page.$$eval('[data-testid=sdk-map] [data-recipient]', (els) => els.map((e) => e.dataset.recipient).sort());
+    assert.deepEqual(recipients, report.recipients.map((r) => r.name).sort());
     await context.close();
   });
 }
