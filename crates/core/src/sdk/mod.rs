@@ -1,13 +1,14 @@
 //! Third-party SDKs and other recipients of personal information.
 //!
 //! Structure first: flattened tables (one cell per line under a header row),
-//! tab-separated and Markdown pipe tables, key–value blocks (`SDK名称：…`),
+//! HTML tables (`html`), tab-separated and Markdown pipe tables, key–value blocks (`SDK名称：…`),
 //! then prose sentences naming SDKs the knowledge base ([`kb`]) knows. The
 //! text wins over the knowledge base; a provider taken from it is marked
 //! `knowledge_base`. A policy that only points to a list elsewhere
 //! (`点此查看…SDK详情`) sets `external_list` and gets no rows. Every pass is a
 //! single walk over the lines.
 
+mod html;
 pub mod kb;
 
 use crate::report::{DataItem, Node, ProviderFrom, Recipient, Sdk, Span};
@@ -38,6 +39,7 @@ pub fn extract_with(text: &str, lines: &Lines, outline: &[Node], kb: &Kb) -> Sdk
     let mut out = SdkExtraction::default();
     let cells = cells(text, lines);
     let mut used = vec![false; cells.len()];
+    html::tables(text, lines, &cells, &mut used, &mut out.sdks);
     flattened_tables(text, lines, &cells, &mut used, &mut out.sdks);
     delimited_tables(text, lines, &cells, &mut used, &mut out.sdks);
     key_value_blocks(text, lines, &cells, &mut used, &mut out.sdks);
