@@ -13,6 +13,7 @@ pub mod rules_meta;
 pub mod worker;
 
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Mounts the app on the element marked `data-policylens-app`. Does nothing
 /// where there is none: the analysis worker, and pages that load the module
@@ -32,6 +33,28 @@ pub fn start() {
 pub fn analyze(text: &str) -> Result<JsValue, JsValue> {
     let report = policylens_core::analyze(text);
     report_to_js(&report)
+}
+
+/// [`analyze`] for the worker: `{report, ms}`, where `ms` is the time the
+/// analysis itself took, without the conversion of the report into a
+/// JavaScript object (which the worker times separately).
+#[wasm_bindgen]
+pub fn analyze_timed(text: &str) -> Result<JsValue, JsValue> {
+    let started = now_ms();
+    let report = policylens_core::analyze(text);
+    let ms = now_ms() - started;
+    let out = js_sys::Object::new();
+    js_sys::Reflect::set(&out, &"report".into(), &report_to_js(&report)?)?;
+    js_sys::Reflect::set(&out, &"ms".into(), &ms.into())?;
+    Ok(out.into())
+}
+
+/// `performance.now()` of whatever global this runs in (page or worker).
+fn now_ms() -> f64 {
+    let global = js_sys::global();
+    let Ok(perf) = js_sys::Reflect::get(&global, &"performance".into()) else { return 0.0 };
+    let now = js_sys::Reflect::get(&perf, &"now".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    now.and_then(|f| f.call0(&perf).ok()).and_then(|v| v.as_f64()).unwrap_or(0.0)
 }
 
 /// Converts a report to a JavaScript object (maps as plain objects, so that

@@ -1,6 +1,6 @@
 //! The bridge to the analysis worker (www/analysis-worker.js).
 //!
-//! The page posts `{id, text}`; the worker answers `{id, report, ms}` with the
+//! The page posts `{id, text}`; the worker answers `{id, report, ms, total}` with the
 //! report as a plain object, which is deserialised here. Where no worker can
 //! run (the worker file missing, an old browser), the analysis falls back to
 //! the main thread: the bridge reports itself broken and the caller analyses
@@ -17,7 +17,10 @@ use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 pub struct WorkerReply {
     pub id: u32,
     pub report: Report,
+    /// The analysis itself, in the worker.
     pub millis: f64,
+    /// The analysis and the report's conversion into an object, in the worker.
+    pub total_millis: f64,
 }
 
 pub struct AnalysisWorker {
@@ -45,8 +48,9 @@ impl AnalysisWorker {
                     |key: &str| js_sys::Reflect::get(&data, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
                 let id = get("id").as_f64().unwrap_or(0.0) as u32;
                 let millis = get("ms").as_f64().unwrap_or(0.0);
+                let total_millis = get("total").as_f64().unwrap_or(millis);
                 match serde_wasm_bindgen::from_value::<Report>(get("report")) {
-                    Ok(report) => on_reply(WorkerReply { id, report, millis }),
+                    Ok(report) => on_reply(WorkerReply { id, report, millis, total_millis }),
                     Err(_) => {
                         broken.set(true);
                         on_broken();

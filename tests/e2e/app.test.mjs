@@ -49,14 +49,14 @@ test('the app loads, and pasting taobao.txt shows its outline', async () => {
   console.log(`timing: navigation to interactive ${interactiveMs} ms`);
   const text = await policy('taobao.txt');
   await paste(page, text);
-  const analysisMs = await page.evaluate(() => window.__policylensAnalysisMs);
-  console.log(`timing: analysis of taobao.txt in the page ${analysisMs.toFixed(2)} ms`);
+  const [analysisMs, totalMs] = await page.evaluate(() => [window.__policylensAnalysisMs, window.__policylensAnalysisTotalMs]);
+  console.log(`timing: analysis of taobao.txt in the page ${analysisMs.toFixed(2)} ms (${totalMs.toFixed(2)} ms with the report's conversion to an object)`);
   // Again, as an edit would: the first run also builds the matchers.
   await page.evaluate(() => { window.__policylensAnalysisMs = undefined; });
   await page.fill('[data-testid=policy-input]', `${text}\n`);
   await page.waitForFunction(() => window.__policylensAnalysisMs !== undefined);
-  const warmMs = await page.evaluate(() => window.__policylensAnalysisMs);
-  console.log(`timing: analysis of taobao.txt in the page, after an edit ${warmMs.toFixed(2)} ms`);
+  const [warmMs, warmTotalMs] = await page.evaluate(() => [window.__policylensAnalysisMs, window.__policylensAnalysisTotalMs]);
+  console.log(`timing: analysis of taobao.txt in the page, after an edit ${warmMs.toFixed(2)} ms (${warmTotalMs.toFixed(2)} ms with the conversion)`);
   const headings = await page.$$eval('[data-testid=outline] .node.section > .node-label .heading', (els) => els.map((e) => e.textContent));
   assert.ok(headings.includes('十、您如何联系我们'), headings.join('|'));
   const report = await reportOf(page, text);
