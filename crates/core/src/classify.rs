@@ -559,7 +559,7 @@ pub fn classify(text: &str, outline: &mut [Node], normalized: &ClauseTexts) {
         }
         for child in &mut doc.children {
             classify_section(text, normalized, child);
-            contextualise(child, &[], false);
+            contextualise(child, &[], false, false);
         }
     }
 }
@@ -583,11 +583,23 @@ fn is_own_topic(category: &str) -> bool {
 /// an SDK, a contact channel, a change of the policy). A definition takes
 /// nothing from its section. Measured on CAPP-130 (`policylens eval`),
 /// context beats keywords for the broad topics.
-fn contextualise(node: &mut Node, inherited: &[String], in_contact: bool) {
+fn contextualise(node: &mut Node, inherited: &[String], in_contact: bool, in_permissions: bool) {
     let own: Vec<String> = node.categories.iter().filter(|c| is_contextual(c)).cloned().collect();
-    let context: Vec<String> = if own.is_empty() { inherited.to_vec() } else { own };
-    let in_contact =
-        if node.categories.is_empty() { in_contact } else { node.categories.iter().any(|c| c == "contact") };
+    let (in_contact, in_permissions) = if node.categories.is_empty() {
+        (in_contact, in_permissions)
+    } else {
+        let has = |k: &str| node.categories.iter().any(|c| c == k);
+        (has("contact"), has("permissions") && own.is_empty())
+    };
+    // A section about permissions speaks of permissions, not of collection
+    // at large: it passes on no broad topic (CAPP-130: collection +0.006).
+    let context: Vec<String> = if !own.is_empty() {
+        own
+    } else if in_permissions {
+        Vec::new()
+    } else {
+        inherited.to_vec()
+    };
     for clause in &mut node.clauses {
         let weak_contact = clause.categories.iter().any(|c| c == CONTACT_IN_CHAPTER);
         clause.categories.retain(|c| c != CONTACT_IN_CHAPTER);
@@ -595,9 +607,9 @@ fn contextualise(node: &mut Node, inherited: &[String], in_contact: bool) {
         let strong: Vec<String> =
             clause.categories.iter().filter_map(|c| c.strip_prefix('+')).map(str::to_owned).collect();
         clause.categories.retain(|c| !c.starts_with('+'));
-        // The contact chapter scopes its clauses as a topic would, though
-        // it gives them none.
-        if !context.is_empty() || in_contact {
+        // The contact and permission chapters scope their clauses as a
+        // topic would, though they give them none.
+        if !context.is_empty() || in_contact || in_permissions {
             let mut cats = if definition { Vec::new() } else { context.clone() };
             // A chapter on storing and protecting: a clause that names one
             // of the two is about that one.
@@ -626,7 +638,7 @@ fn contextualise(node: &mut Node, inherited: &[String], in_contact: bool) {
         }
     }
     for child in &mut node.children {
-        contextualise(child, &context, in_contact);
+        contextualise(child, &context, in_contact, in_permissions);
     }
 }
 
