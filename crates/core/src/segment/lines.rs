@@ -428,10 +428,31 @@ const PLAIN_HEADINGS: &[&str] = &[
     "目录",
 ];
 
+/// `附录：相关定义`, `附件一：`, `附表二 第三方SDK列表`, `附：名词解释`: an
+/// appendix opens a section of its own, however the body was numbered (it
+/// was nesting inside the last chapter, usually 联系我们).
+fn is_appendix_heading(line: &str) -> bool {
+    if longer_than(line, 40) {
+        return false;
+    }
+    let n = normalize(line);
+    let rest = ["附录", "附件", "附表", "附:"].iter().find_map(|p| n.strip_prefix(p));
+    let Some(rest) = rest else { return false };
+    // 附件 in a sentence (附件中的信息…) is not a heading: after the word
+    // comes a colon, a number, a title or nothing.
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+    (rest.is_empty() || rest.starts_with([':', '《']) || n.starts_with("附:") || rest.chars().count() <= 20)
+        && !n.ends_with(['。', ';', ','])
+        && !rest.starts_with(['中', '的', '内'])
+}
+
 /// A short line without punctuation that names a common section: `定义`,
 /// `变更`, `简介&提示`. Kept to known words: a short line in running text is
 /// far more often a wrapped fragment than a heading.
 fn is_plain_heading(line: &str) -> bool {
+    if is_appendix_heading(line) {
+        return true;
+    }
     if longer_than(line, 16) {
         return false;
     }
@@ -449,6 +470,19 @@ fn is_plain_heading(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn appendix_headings() {
+        for yes in ["附录：相关定义", "附件一：", "附表二 第三方SDK列表", "附：名词解释", "附录", "附件：《SDK情况表》"]
+        {
+            assert!(is_appendix_heading(yes), "{yes}");
+        }
+        for no in
+            ["附件中的个人信息将被删除。", "附条件的个人信息转移权的说明文字很长很长很长很长很长很长", "我们的附录"]
+        {
+            assert!(!is_appendix_heading(no), "{no}");
+        }
+    }
 
     #[test]
     fn doc_titles() {
