@@ -584,6 +584,15 @@ fn is_own_topic(category: &str) -> bool {
 /// nothing from its section. Measured on CAPP-130 (`policylens eval`),
 /// context beats keywords for the broad topics.
 fn contextualise(node: &mut Node, inherited: &[String], in_contact: bool, in_permissions: bool) {
+    // Inside the collection or sharing chapter, 安全 names a purpose
+    // (保障交易安全所需信息, 实现安全与统计分析), not the security chapter:
+    // such a subsection is about what its chapter is about.
+    if node.categories == ["security"]
+        && inherited.iter().any(|c| c == "collection" || c == "sharing")
+        && !heading_title(node).contains("保护")
+    {
+        node.categories = inherited.to_vec();
+    }
     let own: Vec<String> = node.categories.iter().filter(|c| is_contextual(c)).cloned().collect();
     let (in_contact, in_permissions) = if node.categories.is_empty() {
         (in_contact, in_permissions)
@@ -841,5 +850,14 @@ mod tests {
         assert_eq!(cats(0, 0), ["sharing", "security"]);
         assert_eq!(cats(1, 0), ["security"]);
         assert_eq!(cats(1, 1), ["storage"]);
+    }
+
+    #[test]
+    fn security_as_a_purpose_inside_collection_is_collection() {
+        let text = "示例隐私政策\n一、我们如何收集和使用您的个人信息\n（一）保障交易安全所需信息\n我们会收集您的设备信息用于风险识别。\n二、我们如何保护您的个人信息\n（一）安全措施\n我们采用加密技术。\n";
+        let report = crate::analyze(text);
+        let doc = &report.outline[0];
+        assert_eq!(doc.children[0].children[0].categories, ["collection"]);
+        assert_eq!(doc.children[1].children[0].categories, ["security"]);
     }
 }
