@@ -253,6 +253,12 @@ const CONTACT_CHANNELS: &[&str] = &[
     "发送邮件至",
     "邮件至",
 ];
+/// Words of a user's control (清除 Cookie, 关闭权限, 撤回授权): about cookies or
+/// a permission, they state the user's rights.
+const CONTROL_WORDS: &[&str] = &["清除", "关闭", "撤回", "拒绝", "删除", "取消", "更改", "修改", "管理", "设置"];
+/// Marker of a clause with a control word, resolved by [`contextualise`].
+const CONTROL: &str = "~control";
+
 /// Words that, inside the contact chapter, make a clause part of it.
 const CONTACT_WORDS: &[&str] =
     &["联系", "客服", "反馈", "邮件", "邮箱", "电话", "地址", "负责人", "专职部门", "投诉", "举报", "回复", "答复"];
@@ -359,6 +365,7 @@ enum Group {
     ChannelHint,
     /// Words of a promised reply that [`CONTACT_WORDS`] lacks.
     ReplyHint,
+    Control,
     PlaceWord(usize),
     Definition,
     CrossBorder,
@@ -397,6 +404,7 @@ fn clause_matcher() -> &'static (aho_corasick::AhoCorasick, Vec<Group>) {
         add(CONTACT_WORDS, Group::ContactWord);
         add(&["@", "电话", "热线", "客服", "tel", "致电"], Group::ChannelHint);
         add(&["响应", "处理", "予以"], Group::ReplyHint);
+        add(CONTROL_WORDS, Group::Control);
         for (i, w) in PLACE_WORDS.iter().enumerate() {
             add(&[w], Group::PlaceWord(i));
         }
@@ -426,6 +434,7 @@ struct Scan {
     contact_word: bool,
     channel_hint: bool,
     reply_hint: bool,
+    control: bool,
     places: u32,
     definition_at: Option<usize>,
     cross_border: bool,
@@ -452,6 +461,7 @@ fn scan(norm: &str) -> Scan {
             Group::ContactWord => s.contact_word = true,
             Group::ChannelHint => s.channel_hint = true,
             Group::ReplyHint => s.reply_hint = true,
+            Group::Control => s.control = true,
             Group::PlaceWord(i) => s.places |= 1 << i,
             Group::Definition => s.definition_at = Some(s.definition_at.map_or(start, |d| d.min(start))),
             Group::CrossBorder => s.cross_border = true,
@@ -554,7 +564,7 @@ pub fn classify(text: &str, outline: &mut [Node], normalized: &ClauseTexts) {
         let mut ignored = ContentSignals::default();
         classify_clauses(text, normalized, doc, &mut ignored);
         for clause in &mut doc.clauses {
-            clause.categories.retain(|c| c != CONTACT_IN_CHAPTER && !c.starts_with('+'));
+            clause.categories.retain(|c| c != CONTACT_IN_CHAPTER && c != CONTROL && !c.starts_with('+'));
             drop_summary_topics(&mut clause.categories);
         }
         for child in &mut doc.children {
@@ -611,7 +621,8 @@ fn contextualise(node: &mut Node, inherited: &[String], in_contact: bool, in_per
     };
     for clause in &mut node.clauses {
         let weak_contact = clause.categories.iter().any(|c| c == CONTACT_IN_CHAPTER);
-        clause.categories.retain(|c| c != CONTACT_IN_CHAPTER);
+        let control = clause.categories.iter().any(|c| c == CONTROL);
+        clause.categories.retain(|c| c != CONTACT_IN_CHAPTER && c != CONTROL);
         let definition = clause.categories.iter().any(|c| c == "definitions");
         let strong: Vec<String> =
             clause.categories.iter().filter_map(|c| c.strip_prefix('+')).map(str::to_owned).collect();
@@ -641,6 +652,15 @@ fn contextualise(node: &mut Node, inherited: &[String], in_contact: bool, in_per
         }
         if weak_contact && in_contact && !clause.categories.iter().any(|c| c == "contact") {
             clause.categories.push("contact".to_owned());
+        }
+        // Turning off a permission or clearing cookies is the user's control
+        // (CAPP-130: rights F1 +0.03).
+        let about_control = |c: &String| c == "permissions" || c == "cookies";
+        if control
+            && (clause.categories.iter().any(about_control) || context.iter().any(about_control))
+            && !clause.categories.iter().any(|c| c == "rights")
+        {
+            clause.categories.push("rights".to_owned());
         }
         if definition {
             clause.categories.retain(|c| c == "definitions");
@@ -680,6 +700,9 @@ fn classify_clauses(text: &str, normalized: &ClauseTexts, node: &mut Node, signa
         clause.categories = own.into_iter().chain(strong).map(str::to_owned).collect();
         if !clause.categories.iter().any(|c| c == "contact") && belongs_to_contact_chapter(norm, &found) {
             clause.categories.push(CONTACT_IN_CHAPTER.to_owned());
+        }
+        if found.control {
+            clause.categories.push(CONTROL.to_owned());
         }
         signals.sdk_mentions += usize::from(found.sdk);
         signals.cross_border += usize::from(found.cross_border);
@@ -859,5 +882,14 @@ mod tests {
         let doc = &report.outline[0];
         assert_eq!(doc.children[0].children[0].categories, ["collection"]);
         assert_eq!(doc.children[1].children[0].categories, ["security"]);
+    }
+
+    #[test]
+    fn turning_off_a_permission_is_a_right() {
+        let text = "示例隐私政策\n一、我们如何收集和使用您的个人信息\n您可以在系统设置中关闭相机权限。\n我们会收集您的设备信息。\n";
+        let report = crate::analyze(text);
+        let clauses = &report.outline[0].children[0].clauses;
+        assert_eq!(clauses[0].categories, ["collection", "permissions", "rights"]);
+        assert_eq!(clauses[1].categories, ["collection"]);
     }
 }
