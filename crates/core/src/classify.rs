@@ -35,25 +35,68 @@ pub const CATEGORIES: &[&str] = &[
 /// Heading words per category. A heading may match several.
 const HEADING_WORDS: &[(&str, &[&str])] = &[
     ("overview", &["引言", "提示", "简介", "摘要", "前言", "概述", "导言", "序言", "概要"]),
-    ("definitions", &["定义", "名词解释", "术语", "释义"]),
+    ("definitions", &["定义", "名词", "术语", "释义", "词语", "关键词说明", "关键词解释"]),
     ("scope", &["适用范围", "适用于", "适用的范围"]),
     (
         "collection",
-        &["收集", "使用您的", "使用收集", "使用个人", "使用的信息", "如何使用信息", "获取的信息", "使用用户信息"],
+        &[
+            "收集",
+            "使用您的",
+            "使用收集",
+            "使用个人",
+            "使用的信息",
+            "如何使用信息",
+            "获取的信息",
+            "使用用户信息",
+            "信息的使用",
+            "您提供的",
+            "你提供的",
+            "主动提供",
+        ],
     ),
     ("permissions", &["权限"]),
     ("cookies", &["cookie", "网站信标", "像素标签", "同类技术", "相关技术"]),
     ("sdk", &["sdk", "软件开发工具包", "第三方服务商", "接入第三方", "第三方插件"]),
     (
         "sharing",
-        &["共享", "转让", "公开披露", "披露", "委托处理", "对外提供", "我们分享", "分享的信息", "提供给第三方"],
+        &[
+            "共享",
+            "转让",
+            "公开披露",
+            "披露",
+            "委托处理",
+            "共同处理",
+            "对外提供",
+            "我们分享",
+            "分享的信息",
+            "提供给第三方",
+            "合作方",
+            "合作伙伴",
+        ],
     ),
     ("storage", &["存储", "保存", "储存", "保留", "存放", "期限"]),
     ("cross_border", &["跨境", "境外", "全球范围", "出境", "传输", "转移"]),
-    ("security", &["安全", "保护您的", "保护个人", "保护用户", "保护信息", "如何保护", "保护和"]),
+    (
+        "security",
+        &["安全", "保护您的", "保护个人", "保护用户", "保护信息", "如何保护", "保护和", "信息保护", "信息的保护", "隐私保护"],
+    ),
     (
         "rights",
-        &["管理", "您的权利", "用户权利", "个人信息权利", "访问", "更正", "删除", "注销", "撤回", "控制您的", "查询"],
+        &[
+            "管理",
+            "权利",
+            "访问",
+            "更正",
+            "删除",
+            "注销",
+            "撤回",
+            "控制",
+            "查询",
+            "自动化决策",
+            "自动决策",
+            "响应您的",
+            "您的选择",
+        ],
     ),
     ("minors", &["未成年", "儿童", "不满十四", "不满14"]),
     ("updates", &["更新", "修订", "变更", "修改"]),
@@ -295,22 +338,43 @@ fn heading_title(node: &Node) -> String {
     normalize(&heading[start..])
 }
 
+/// The heading words of one category.
+fn words_of(category: &str) -> &'static [&'static str] {
+    HEADING_WORDS.iter().find(|(c, _)| *c == category).map_or(&[], |(_, w)| w)
+}
+
 /// Categories that a heading names.
 pub fn heading_categories(title: &str) -> Vec<&'static str> {
     let t = title;
     // Minors and contact name their sections alone: 未成年人信息安全的特别约定
     // is about minors, not security.
-    if matches(t, &["未成年", "儿童", "不满十四", "不满14"]) {
+    if matches(t, &["未成年", "儿童", "不满十四", "不满14", "年龄限制", "监护人"]) {
         return vec!["minors"];
     }
-    if matches(t, &["联系我们", "如何联系", "联系方式"]) {
+    if matches(t, &["联系我们", "如何联系", "联系方式", "取得联系"]) {
         return vec!["contact"];
     }
-    // What users publish or receive is `other`: 您分享的信息, 我们向您发送的信息.
+    // What becomes of a deceased user's information is their relatives'
+    // right (PIPL art. 49), whatever protection the heading promises.
+    if matches(t, &["去世", "已故", "死亡", "逝者"]) {
+        return vec!["rights"];
+    }
+    // What users publish or receive is `other`: 您分享的信息, 我们向您发送的信息;
+    // unless the heading gives the user control of it (管理广告推送).
     if matches(t, &["您分享", "您公开", "您发布", "向您发送", "发送的信息", "广告", "法律声明", "知识产权"])
     {
-        return vec!["other"];
+        return if matches(t, &["管理", "控制", "关闭", "退出"]) { vec!["rights"] } else { vec!["other"] };
     }
+    // 个人信息保护政策 is the policy's name, not the security chapter.
+    let without_names;
+    let t = if matches(t, &["保护政策", "保护指引", "保护规则", "保护声明", "保护协议"]) {
+        without_names = ["保护政策", "保护指引", "保护规则", "保护声明", "保护协议"]
+            .iter()
+            .fold(t.to_owned(), |acc, name| acc.replace(name, "政策"));
+        without_names.as_str()
+    } else {
+        t
+    };
     let mut out = Vec::new();
     for (cat, words) in HEADING_WORDS {
         if matches(t, words) {
@@ -328,8 +392,34 @@ pub fn heading_categories(title: &str) -> Vec<&'static str> {
     if has(&out, "cross_border") && !matches(t, &["跨境", "境外", "全球", "出境"]) && !has(&out, "storage") {
         out.retain(|c| *c != "cross_border");
     }
-    if has(&out, "rights") && has(&out, "collection") && !matches(t, &["管理", "权利"]) {
-        // 删除/访问 inside a collection heading (收集和使用) name no rights.
+    // The data controller (数据控制方) is who controls, not what users do.
+    if has(&out, "rights") && matches(t, &["控制方", "控制者"]) && !matches(&t.replace("控制", ""), words_of("rights")) {
+        out.retain(|c| *c != "rights");
+    }
+    // 安全管理 is security, not the user managing anything.
+    if has(&out, "rights") && has(&out, "security") && matches(t, &["安全管理", "访问控制"]) {
+        out.retain(|c| *c != "rights");
+    }
+    if has(&out, "rights") && has(&out, "collection") {
+        if !matches(t, &["管理", "权利", "控制"]) {
+            // 删除/访问 inside a collection heading (收集和使用) name no rights.
+            out.retain(|c| *c != "rights");
+        } else if !matches(t, &["收集"]) {
+            // 控制个人信息的使用 is about the user's control, not collection.
+            out.retain(|c| *c != "collection");
+        }
+    }
+    // 储存收集的信息, 共享收集的用户信息: 收集的 only qualifies the
+    // information that another broad topic is about.
+    if has(&out, "collection")
+        && out.iter().any(|c| matches!(*c, "sharing" | "storage" | "security" | "cross_border"))
+        && !matches(&t.replace("收集的", ""), words_of("collection"))
+    {
+        out.retain(|c| *c != "collection");
+    }
+    // 隐私政策的查询与修订, 本政策的更新及访问: looking the policy up is no
+    // right over one's information.
+    if has(&out, "updates") && has(&out, "rights") && matches(t, POLICY_NOUNS) && !matches(t, &["权利", "管理"]) {
         out.retain(|c| *c != "rights");
     }
     if has(&out, "security") && has(&out, "minors") {
@@ -808,6 +898,37 @@ mod tests {
         check("我们如何保护和保存您的用户信息", &["storage", "security"]);
         check("修订和通知", &["updates"]);
         check("如何联系我们", &["contact"]);
+    }
+
+    #[test]
+    fn headings_seen_in_capp130() {
+        // Rights named without 您的权利; deceased users; control of ads.
+        check("五、您控制个人信息的权利", &["rights"]);
+        check("如何行使您的个人信息相关权利", &["rights"]);
+        check("我们对去世用户的个人信息保护", &["rights"]);
+        check("6.2.2 管理你的个性化广告推送", &["rights"]);
+        check("2.2.2 广告", &["other"]);
+        check("如何更好地控制个人信息的使用", &["rights"]);
+        check("主要功能或服务中个人信息的使用", &["collection"]);
+        check("您提供的信息", &["collection"]);
+        // Protection of personal information, but not the policy's name.
+        check("个人信息的保护", &["security"]);
+        check("本《芒果TV个人信息保护政策》适用范围", &["scope"]);
+        check("个人信息的安全管理方式", &["security"]);
+        // Joint processing and partners are sharing.
+        check("2.1.3 共同处理", &["sharing"]);
+        check("数据使用过程中涉及的合作方以及转移、公开个人信息", &["sharing"]);
+        // 收集的 qualifies what another topic is about.
+        check("我们如何储存收集的用户信息", &["storage"]);
+        check("我们如何保证收集的用户信息安全", &["security"]);
+        check("我们收集的信息", &["collection"]);
+        // Looking the policy up is no right.
+        check("隐私政策的查询与修订", &["updates"]);
+        check("与我们取得联系与争议解决", &["contact"]);
+        check("相关词语解释", &["definitions"]);
+        check("数据控制方", &[]);
+        check("年龄限制和家长/监护人控制", &["minors"]);
+        check("您输入的搜索关键词信息", &[]);
     }
 
     #[test]

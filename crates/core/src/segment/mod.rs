@@ -63,10 +63,13 @@ struct DocStart {
 /// Splits the lines into documents. A title line opens a new document only
 /// once the current one has headings of its own: a policy's title repeated
 /// in a running header, or a title after a few lines of preamble, stays in
-/// the document it names.
+/// the document it names. Nor does a title whose next heading continues the
+/// current document's numbering: `接入第三方SDK目录` between 3.1.1 and 3.1.2
+/// is a link to a list, not the list.
 fn split_documents(infos: &[LineInfo<'_>]) -> Vec<DocStart> {
     let mut docs = vec![DocStart { first_line: 0, title_line: None }];
     let mut headings_in_current = 0usize;
+    let mut last_number: std::collections::HashMap<marker::Style, u32> = std::collections::HashMap::new();
     for (i, info) in infos.iter().enumerate() {
         match info.kind {
             LineKind::DocTitle => {
@@ -75,16 +78,34 @@ fn split_documents(infos: &[LineInfo<'_>]) -> Vec<DocStart> {
                     if current.title_line.is_none() {
                         current.title_line = Some(i);
                     }
-                } else {
+                } else if !next_heading_continues(&infos[i + 1..], &last_number) {
                     docs.push(DocStart { first_line: i, title_line: Some(i) });
                     headings_in_current = 0;
+                    last_number.clear();
                 }
             }
-            LineKind::Heading(_) => headings_in_current += 1,
+            LineKind::Heading(h) => {
+                headings_in_current += 1;
+                if let Some(n) = h.number {
+                    last_number.insert(h.style, n);
+                }
+            }
             _ => {}
         }
     }
     docs
+}
+
+/// Whether the first heading among the next lines numbers on from a heading
+/// of the same style already seen (3.1.1 → 3.1.2, 三 → 四). Looks a few
+/// lines ahead only: a new document opens with its own heading soon.
+fn next_heading_continues(rest: &[LineInfo<'_>], last_number: &std::collections::HashMap<marker::Style, u32>) -> bool {
+    let next = rest.iter().take(8).find_map(|l| match l.kind {
+        LineKind::Heading(h) => Some(h),
+        LineKind::DocTitle => Some(lines::Heading { style: marker::Style::Plain, number: None }),
+        _ => None,
+    });
+    next.is_some_and(|h| matches!((h.number, last_number.get(&h.style)), (Some(n), Some(&last)) if n == last + 1))
 }
 
 /// Compares a table of contents with the top-level sections of its document.
