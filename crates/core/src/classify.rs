@@ -78,7 +78,18 @@ const HEADING_WORDS: &[(&str, &[&str])] = &[
     ("cross_border", &["跨境", "境外", "全球范围", "出境", "传输", "转移"]),
     (
         "security",
-        &["安全", "保护您的", "保护个人", "保护用户", "保护信息", "如何保护", "保护和", "信息保护", "信息的保护", "隐私保护"],
+        &[
+            "安全",
+            "保护您的",
+            "保护个人",
+            "保护用户",
+            "保护信息",
+            "如何保护",
+            "保护和",
+            "信息保护",
+            "信息的保护",
+            "隐私保护",
+        ],
     ),
     (
         "rights",
@@ -393,7 +404,8 @@ pub fn heading_categories(title: &str) -> Vec<&'static str> {
         out.retain(|c| *c != "cross_border");
     }
     // The data controller (数据控制方) is who controls, not what users do.
-    if has(&out, "rights") && matches(t, &["控制方", "控制者"]) && !matches(&t.replace("控制", ""), words_of("rights")) {
+    if has(&out, "rights") && matches(t, &["控制方", "控制者"]) && !matches(&t.replace("控制", ""), words_of("rights"))
+    {
         out.retain(|c| *c != "rights");
     }
     // 安全管理 is security, not the user managing anything.

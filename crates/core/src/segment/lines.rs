@@ -111,7 +111,42 @@ pub fn classify_lines<'a>(text: &'a str, lines: &Lines) -> Vec<LineInfo<'a>> {
     if numbered < 3 {
         mark_topic_headings(&mut infos);
     }
+    mark_bulleted_chapters(&mut infos);
     infos
+}
+
+/// Bullets that carry a policy's chapters (`• 我们如何收集您的个人信息？`,
+/// `• APP权限获取说明`): where at least three bulleted lines name the
+/// template's chapters, the short bulleted lines that name a chapter are
+/// headings, the others stay list items.
+fn mark_bulleted_chapters(infos: &mut [LineInfo<'_>]) {
+    let chapter = |info: &LineInfo<'_>| -> Option<String> {
+        if info.kind != LineKind::Item || info.marker.is_some() || longer_than(info.text, 32) {
+            return None;
+        }
+        let first = info.text.chars().next()?;
+        if !matches!(first, '•' | '·' | '●' | '▪' | '◆' | '■' | '○' | '◇' | '・' | '►' | '➢') {
+            return None;
+        }
+        let title = normalize(&info.text[first.len_utf8()..]);
+        let title = title.trim_matches(|c: char| is_space(c) || matches!(c, ',' | '?'));
+        let named = is_question_topic(title)
+            || is_major_topic(title)
+            || ["说明", "规则", "政策", "cookie", "sdk", "权限"].iter().any(|w| title.contains(w));
+        let sentence = title.contains(['。', ';', '；', ',', ':', '?', '!']);
+        (named && !sentence && (2..=30).contains(&title.chars().count())).then(|| title.to_owned())
+    };
+    let candidates: Vec<(usize, String)> =
+        infos.iter().enumerate().filter_map(|(i, info)| chapter(info).map(|t| (i, t))).collect();
+    let questions = candidates.iter().filter(|(_, t)| is_question_topic(t) || is_major_topic(t)).count();
+    if questions < 3 {
+        return;
+    }
+    // Typographic chapters, as 【…】 are: they hold numbered subsections.
+    for (i, title) in candidates {
+        infos[i].kind = LineKind::Heading(Heading { style: Style::Bracket, number: None });
+        infos[i].title_norm = title;
+    }
 }
 
 /// In a policy without numbered headings, short unpunctuated lines that name

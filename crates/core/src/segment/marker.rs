@@ -287,6 +287,12 @@ fn parse_numbered(cur: &mut Cursor<'_>) -> Option<(Style, Option<u32>)> {
         if cur.eat(|c| matches!(c, '、' | '.' | ',' | '，')) {
             return Some((Style::CnNum, Some(n)));
         }
+        // `三 个人信息的存储`: a space for the comma, before Chinese text.
+        let after = cur.pos;
+        cur.skip_spaces();
+        if cur.pos > after && n <= 20 && cur.peek().is_some_and(crate::text::is_cjk) {
+            return Some((Style::CnNum, Some(n)));
+        }
         cur.pos = save;
         return None;
     }
@@ -399,6 +405,7 @@ mod tests {
         check("一、本协议的适用范围", Style::CnNum, Some(1), "本协议的适用范围");
         check("三. 我们如何共享", Style::CnNum, Some(3), "我们如何共享");
         check("十二．联系", Style::CnNum, Some(12), "联系");
+        check("三 个人信息的存储", Style::CnNum, Some(3), "个人信息的存储");
         check("（一）帮您成为我们的用户", Style::ParenCn, Some(1), "帮您成为我们的用户");
         check("(二) 向您提供", Style::ParenCn, Some(2), "向您提供");
         check("1.我们如何收集", Style::Decimal(1), Some(1), "我们如何收集");
@@ -420,9 +427,19 @@ mod tests {
 
     #[test]
     fn rejects_lookalikes() {
-        for line in
-            ["2020年5月20日", "一些信息", "www.a.com", "100.我们", "e.g.", "-3", "十分重要", "第三方", "**重要**"]
-        {
+        for line in [
+            "2020年5月20日",
+            "一些信息",
+            "www.a.com",
+            "100.我们",
+            "e.g.",
+            "-3",
+            "十分重要",
+            "第三方",
+            "**重要**",
+            "三 ",
+            "一百 个",
+        ] {
             assert_eq!(parse(line), None, "{line:?}");
         }
     }

@@ -65,11 +65,22 @@ struct DocStart {
 /// in a running header, or a title after a few lines of preamble, stays in
 /// the document it names. Nor does a title whose next heading continues the
 /// current document's numbering: `接入第三方SDK目录` between 3.1.1 and 3.1.2
-/// is a link to a list, not the list.
+/// is a link to a list or a list inside the chapter.
 fn split_documents(infos: &[LineInfo<'_>]) -> Vec<DocStart> {
     let mut docs = vec![DocStart { first_line: 0, title_line: None }];
     let mut headings_in_current = 0usize;
     let mut last_number: std::collections::HashMap<marker::Style, u32> = std::collections::HashMap::new();
+    let mut seen_styles: std::collections::HashSet<marker::Style> = std::collections::HashSet::new();
+    // The first heading or title after each line, found in one backward pass
+    // so that looking ahead stays linear.
+    let mut next_heading = vec![None; infos.len() + 1];
+    for i in (0..infos.len()).rev() {
+        next_heading[i] = match infos[i].kind {
+            LineKind::Heading(h) => Some(h),
+            LineKind::DocTitle => Some(lines::Heading { style: marker::Style::Plain, number: None }),
+            _ => next_heading[i + 1],
+        };
+    }
     for (i, info) in infos.iter().enumerate() {
         match info.kind {
             LineKind::DocTitle => {
@@ -78,14 +89,19 @@ fn split_documents(infos: &[LineInfo<'_>]) -> Vec<DocStart> {
                     if current.title_line.is_none() {
                         current.title_line = Some(i);
                     }
-                } else if !next_heading_continues(&infos[i + 1..], &last_number) {
+                } else if !continues(next_heading[i + 1], &last_number)
+                    && !(is_list_title(&info.title_norm)
+                        && next_heading[i + 1].is_some_and(|h| h.number.is_none() && seen_styles.contains(&h.style)))
+                {
                     docs.push(DocStart { first_line: i, title_line: Some(i) });
                     headings_in_current = 0;
                     last_number.clear();
+                    seen_styles.clear();
                 }
             }
             LineKind::Heading(h) => {
                 headings_in_current += 1;
+                seen_styles.insert(h.style);
                 if let Some(n) = h.number {
                     last_number.insert(h.style, n);
                 }
@@ -96,15 +112,18 @@ fn split_documents(infos: &[LineInfo<'_>]) -> Vec<DocStart> {
     docs
 }
 
-/// Whether the first heading among the next lines numbers on from a heading
-/// of the same style already seen (3.1.1 → 3.1.2, 三 → 四). Looks a few
-/// lines ahead only: a new document opens with its own heading soon.
-fn next_heading_continues(rest: &[LineInfo<'_>], last_number: &std::collections::HashMap<marker::Style, u32>) -> bool {
-    let next = rest.iter().take(8).find_map(|l| match l.kind {
-        LineKind::Heading(h) => Some(h),
-        LineKind::DocTitle => Some(lines::Heading { style: marker::Style::Plain, number: None }),
-        _ => None,
-    });
+/// The title of a list that policies link or embed inside a chapter
+/// (`第三方SDK目录`, `个人信息收集清单`): followed by a heading of a style the
+/// policy already uses, it is part of the policy.
+fn is_list_title(title: &str) -> bool {
+    ["目录", "列表", "清单"].iter().any(|w| title.ends_with(w))
+}
+
+/// Whether a heading numbers on from one of the same style already seen
+/// (3.1.1 → 3.1.2, 三 → 四): an SDK list with its own title inside a
+/// chapter is followed by the chapter's next heading; a new document
+/// starts its own numbering.
+fn continues(next: Option<lines::Heading>, last_number: &std::collections::HashMap<marker::Style, u32>) -> bool {
     next.is_some_and(|h| matches!((h.number, last_number.get(&h.style)), (Some(n), Some(&last)) if n == last + 1))
 }
 
@@ -188,4 +207,48 @@ pub fn check_invariants(text: &str, outline: &[Node]) -> Result<(), String> {
         Ok(())
     }
     walk(text, outline, Span::new(0, text.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The headings of each document's top-level sections.
+    fn tops(text: &str) -> Vec<Vec<String>> {
+        let lines = Lines::new(text);
+        segment(text, &lines)
+            .outline
+            .iter()
+            .map(|doc| {
+                doc.children
+                    .iter()
+                    .filter(|n| n.kind == NodeKind::Section)
+                    .map(|n| n.heading.clone().unwrap_or_default())
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_list_title_inside_a_chapter_opens_no_document() {
+        let text = "隐私政策\n1.收集\n正文。\n2.共享\n2.1 共享原则\n正文。\n接入第三方SDK目录\n\
+                    SDK名称：友盟\n2.2 转让\n正文。\n3.联系我们\n正文。\n";
+        assert_eq!(tops(text), [["1.收集", "2.共享", "3.联系我们"]]);
+    }
+
+    #[test]
+    fn a_titled_list_after_the_policy_is_a_document() {
+        let text = "隐私政策\n一、收集\n正文。\n二、联系我们\n正文。\n第三方SDK目录\nSDK名称：友盟\n一、说明\n正文。\n";
+        assert_eq!(tops(text), [vec!["一、收集", "二、联系我们"], vec!["一、说明"]]);
+    }
+
+    #[test]
+    fn bulleted_chapters_hold_numbered_sections() {
+        let text = "隐私政策\n• 前言\n正文。\n• 我们如何收集您的个人信息？\n（一）注册\n正文。\n\
+                    • 设备信息\n• 我们如何使用 Cookie 等技术\n正文。\n• 您如何联系我们\n正文。\n";
+        assert_eq!(
+            tops(text),
+            [["• 前言", "• 我们如何收集您的个人信息？", "• 我们如何使用 Cookie 等技术", "• 您如何联系我们"]]
+        );
+    }
 }
