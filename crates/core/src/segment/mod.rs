@@ -89,10 +89,13 @@ fn split_documents(infos: &[LineInfo<'_>]) -> Vec<DocStart> {
                     if current.title_line.is_none() {
                         current.title_line = Some(i);
                     }
-                } else if !continues(next_heading[i + 1], &last_number)
-                    && !(is_list_title(&info.title_norm)
-                        && next_heading[i + 1].is_some_and(|h| h.number.is_none() && seen_styles.contains(&h.style)))
-                {
+                } else {
+                    let next = next_heading[i + 1];
+                    let embedded_list = is_list_title(&info.title_norm)
+                        && next.is_some_and(|h| h.number.is_none() && seen_styles.contains(&h.style));
+                    if continues(next, &last_number) || embedded_list {
+                        continue;
+                    }
                     docs.push(DocStart { first_line: i, title_line: Some(i) });
                     headings_in_current = 0;
                     last_number.clear();
