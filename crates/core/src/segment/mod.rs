@@ -77,7 +77,8 @@ fn split_documents(infos: &[LineInfo<'_>]) -> Vec<DocStart> {
     for i in (0..infos.len()).rev() {
         next_heading[i] = match infos[i].kind {
             LineKind::Heading(h) => Some(h),
-            LineKind::DocTitle => Some(lines::Heading { style: marker::Style::Plain, number: None }),
+            // Titles in a row (《QQ隐私保护指引》《微信隐私保护指引》) are
+            // links: look past them.
             _ => next_heading[i + 1],
         };
     }
@@ -243,6 +244,20 @@ mod tests {
     fn a_titled_list_after_the_policy_is_a_document() {
         let text = "隐私政策\n一、收集\n正文。\n二、联系我们\n正文。\n第三方SDK目录\nSDK名称：友盟\n一、说明\n正文。\n";
         assert_eq!(tops(text), [vec!["一、收集", "二、联系我们"], vec!["一、说明"]]);
+    }
+
+    #[test]
+    fn linked_policy_titles_inside_a_list_open_no_document() {
+        let text = "隐私政策\n一、收集\n（1）登录\n如您使用第三方账号登录的，请阅读\n《QQ隐私保护指引》\n\
+                    《微信隐私保护指引》\n（2）资料维护\n正文。\n二、联系我们\n正文。\n";
+        assert_eq!(tops(text), [["一、收集", "二、联系我们"]]);
+    }
+
+    #[test]
+    fn a_toc_with_full_stops_ends_where_the_body_repeats_an_entry() {
+        let text = "隐私政策\n本政策将帮助您了解以下内容：\n1.我们如何收集您的信息。\n2.我们如何共享您的信息。\n\
+                    3.如何联系我们。\n一、我们如何收集您的信息\n正文。\n二、我们如何共享您的信息\n正文。\n三、如何联系我们\n正文。\n";
+        assert_eq!(tops(text), [["一、我们如何收集您的信息", "二、我们如何共享您的信息", "三、如何联系我们"]]);
     }
 
     #[test]

@@ -48,7 +48,9 @@ pub fn find_tocs(infos: &mut [LineInfo<'_>]) -> Vec<Toc> {
                 k if is_entry(k) && infos[j].title_norm.chars().count() <= 40 => {
                     // A title the run already holds, or numbering that
                     // starts over, means the body has begun.
-                    if run.iter().any(|&e| infos[e].title_norm == infos[j].title_norm) || restarts(infos, &run, j) {
+                    // (Entries may end with a full stop that headings lack.)
+                    let bare = |k: usize| infos[k].title_norm.trim_end_matches(['。', '.', ';', '；', ':']);
+                    if run.iter().any(|&e| bare(e) == bare(j)) || restarts(infos, &run, j) {
                         break;
                     }
                     run.push(j);
