@@ -330,6 +330,9 @@ pub fn title_ok(title: &str, style: Style) -> bool {
     if chars > max {
         return false;
     }
+    // A question may be a heading (我们收集哪些信息？); a question mark
+    // inside the title is a sentence.
+    let norm = norm.strip_suffix(['?', '？']).unwrap_or(&norm);
     if norm.contains(['。', ';', '!', '?', '；', '！', '？']) {
         return false;
     }
@@ -571,6 +574,8 @@ mod tests {
             Style::LatinLower
         ));
         assert!(!title_ok("我们的服务模式发生重大变化。如处理目的", Style::Decimal(1)));
+        assert!(title_ok("我们收集哪些信息？", Style::Decimal(1)));
+        assert!(!title_ok("您是否同意？请点击同意", Style::Decimal(1)));
     }
 
     #[test]
