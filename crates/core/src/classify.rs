@@ -52,6 +52,8 @@ const HEADING_WORDS: &[(&str, &[&str])] = &[
             "您提供的",
             "你提供的",
             "主动提供",
+            "哪些信息",
+            "哪些个人信息",
         ],
     ),
     ("permissions", &["权限"]),
@@ -70,6 +72,7 @@ const HEADING_WORDS: &[(&str, &[&str])] = &[
             "我们分享",
             "分享的信息",
             "提供给第三方",
+            "提供给谁",
             "合作方",
             "合作伙伴",
         ],
@@ -407,6 +410,10 @@ pub fn heading_categories(title: &str) -> Vec<&'static str> {
     if has(&out, "rights") && matches(t, &["控制方", "控制者"]) && !matches(&t.replace("控制", ""), words_of("rights"))
     {
         out.retain(|c| *c != "rights");
+    }
+    // 个人信息保护权利 are rights, not the security chapter.
+    if has(&out, "rights") && has(&out, "security") && matches(t, &["权利"]) && !matches(t, &["安全"]) {
+        out.retain(|c| *c != "security");
     }
     // 安全管理 is security, not the user managing anything.
     if has(&out, "rights") && has(&out, "security") && matches(t, &["安全管理", "访问控制"]) {
@@ -939,6 +946,9 @@ mod tests {
         check("与我们取得联系与争议解决", &["contact"]);
         check("相关词语解释", &["definitions"]);
         check("6.我们在哪里处理您的数据？", &["storage"]);
+        check("您有什么个人信息保护权利？", &["rights"]);
+        check("您需要向 WECHAT 提供哪些信息？", &["collection"]);
+        check("您的个人信息会被提供给谁？", &["sharing"]);
         check("数据控制方", &[]);
         check("年龄限制和家长/监护人控制", &["minors"]);
         check("您输入的搜索关键词信息", &[]);

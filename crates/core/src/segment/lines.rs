@@ -259,12 +259,16 @@ fn is_topic_heading(line: &str) -> bool {
         return false;
     }
     let n = normalize(line);
+    // A question is a heading too (我们会收集哪些个人信息？).
+    let n = n.strip_suffix(['?', '？']).unwrap_or(&n);
     let chars = n.chars().count();
     (2..=20).contains(&chars)
         && n.chars().any(is_cjk)
-        && !n.chars().any(|c| matches!(c, '。' | ';' | '；' | ',' | '，' | ':' | '：' | '!' | '！' | '?' | '？' | '@'))
+        && !n.chars().any(|c| {
+            matches!(c, '。' | ';' | '；' | ',' | '，' | ':' | '：' | '!' | '！' | '?' | '？' | '@' | '"' | '“' | '”')
+        })
         && !n.chars().next().is_some_and(|c| c.is_ascii_digit())
-        && TOPIC_WORDS.iter().any(|w| n.contains(w))
+        && (TOPIC_WORDS.iter().any(|w| n.contains(w)) || n == "我们是谁")
 }
 
 /// Lines with a marker, bullet or bracket: a heading or a list item.
@@ -333,6 +337,12 @@ pub fn title_ok(title: &str, style: Style) -> bool {
     // A question may be a heading (我们收集哪些信息？); a question mark
     // inside the title is a sentence.
     let norm = norm.strip_suffix(['?', '？']).unwrap_or(&norm);
+    // A chapter of the template keeps its stray full stop (一、我们如何收集和
+    // 使用您的个人信息。); other titles ending so are sentences.
+    let norm = match norm.strip_suffix('。') {
+        Some(bare) if style.rank() <= 4 && is_question_topic(bare) => bare,
+        _ => norm,
+    };
     if norm.contains(['。', ';', '!', '?', '；', '！', '？']) {
         return false;
     }
@@ -554,11 +564,12 @@ mod tests {
 
     #[test]
     fn topic_headings_only_without_numbered_ones() {
-        let text = "隐私政策\n引言\n我们重视隐私。\n我们收集哪些个人信息\n我们收集手机号。\nCookie 和其他技术\n我们使用 Cookie。\n";
+        let text = "隐私政策\n引言\n我们重视隐私。\n我们收集哪些个人信息\n我们收集手机号。\nCookie 和其他技术\n我们使用 Cookie。\n\
+                    您的个人信息会被提供给谁？\n我们不会提供。\n";
         let lines = Lines::new(text);
         let kinds: Vec<bool> =
             classify_lines(text, &lines).iter().map(|i| matches!(i.kind, LineKind::Heading(_))).collect();
-        assert_eq!(kinds, vec![false, true, false, true, false, true, false]);
+        assert_eq!(kinds, vec![false, true, false, true, false, true, false, true, false]);
         let numbered = "一、收集\n我们重视隐私。\n我们收集哪些个人信息\n二、使用\n三、共享\n";
         let lines = Lines::new(numbered);
         let infos = classify_lines(numbered, &lines);
@@ -575,6 +586,8 @@ mod tests {
         ));
         assert!(!title_ok("我们的服务模式发生重大变化。如处理目的", Style::Decimal(1)));
         assert!(title_ok("我们收集哪些信息？", Style::Decimal(1)));
+        assert!(title_ok("我们如何收集和使用您的个人信息。", Style::CnNum));
+        assert!(!title_ok("与国家安全、国防安全有关的。", Style::CnNum));
         assert!(!title_ok("您是否同意？请点击同意", Style::Decimal(1)));
     }
 
