@@ -101,8 +101,25 @@ fn date_at(cs: &[(usize, char)], i: usize) -> Option<(String, usize)> {
         .then(|| (format!("{y:04}-{m:02}-{d:02}"), k - i))
 }
 
+/// Whether `s` has a digit, ASCII or full-width: most lines have none and
+/// need no closer look.
+fn has_digit(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().any(u8::is_ascii_digit)
+        || b.windows(3).any(|w| w[0] == 0xEF && w[1] == 0xBC && (0x90..=0x99).contains(&w[2]))
+}
+
+/// A digit or a Chinese numeral (一 … 十, 百, 零, 两).
+fn is_numeral(c: char) -> bool {
+    c.is_ascii_digit()
+        || matches!(c, '〇' | '零' | '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百')
+}
+
 fn dates(text: &str, facts: &mut Facts) {
     for line in text.lines() {
+        if !has_digit(line) {
+            continue;
+        }
         let cs = folded(line);
         let mut i = 0;
         while i < cs.len() {
@@ -158,7 +175,11 @@ pub(crate) fn phones(text: &str) -> Vec<String> {
     for key in ["电话", "热线", "客服", "tel", "Tel", "TEL", "致电"] {
         for (pos, _) in text.match_indices(key) {
             let after = &text[pos + key.len()..];
-            let cs = folded(&after[..crate::text::floor_boundary(after, 60)]);
+            let window = &after[..crate::text::floor_boundary(after, 60)];
+            if !has_digit(window) {
+                continue;
+            }
+            let cs = folded(window);
             let mut k = 0;
             // Skip labels and punctuation up to the first digit.
             while k < cs.len() && !cs[k].1.is_ascii_digit() && k < 12 {
@@ -257,18 +278,12 @@ pub(crate) fn response_time(clause: &str) -> Option<(u32, TimeUnit)> {
     }
     let cs = folded(clause);
     for (i, &(_, c)) in cs.iter().enumerate() {
-        if !(c.is_ascii_digit() || cn_number(&c.to_string()).is_some() || c == '十') {
-            continue;
-        }
-        if i > 0
-            && (cs[i - 1].1.is_ascii_digit() || cn_number(&cs[i - 1].1.to_string()).is_some() || cs[i - 1].1 == '十')
-        {
+        if !is_numeral(c) || (i > 0 && is_numeral(cs[i - 1].1)) {
             continue;
         }
         let mut k = i;
         let mut word = String::new();
-        while k < cs.len() && (cs[k].1.is_ascii_digit() || cn_number(&cs[k].1.to_string()).is_some() || cs[k].1 == '十')
-        {
+        while k < cs.len() && is_numeral(cs[k].1) {
             word.push(cs[k].1);
             k += 1;
         }

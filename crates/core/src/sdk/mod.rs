@@ -131,6 +131,10 @@ const FIELDS: &[(&str, Field)] = &[
 ];
 
 fn field_of(name: &str) -> Option<Field> {
+    // Column names are short; most cells are sentences: skip them unnormalised.
+    if name.chars().filter(|c| !c.is_whitespace()).nth(40).is_some() {
+        return None;
+    }
     let n = normalize(name);
     let n = n.trim_end_matches([':', '：']);
     if n.is_empty() || n.len() > 40 {
@@ -300,11 +304,20 @@ fn flattened_tables(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &mut [b
     }
 }
 
+/// A short cell normalised for comparison with [`FIELDS`]; `None` for a
+/// cell too long to be a column name.
+fn field_name(s: &str) -> Option<String> {
+    if s.len() > 120 {
+        return None;
+    }
+    Some(normalize(s).trim_end_matches([':', '：']).to_owned())
+}
+
 /// A cell of a flattened table: short, not a sentence, not a heading of what follows.
 fn table_cell(s: &str) -> bool {
     s.chars().count() <= 300
         && !s.ends_with(['：', ':', '。'])
-        && !FIELDS.iter().any(|(k, _)| *k == normalize(s).trim_end_matches([':', '：']))
+        && field_name(s).is_none_or(|n| !FIELDS.iter().any(|(k, _)| *k == n))
         && !s.starts_with(|c: char| {
             "（(一二三四五六七八九十第".contains(c)
                 && s.chars().count() < 30
@@ -709,12 +722,14 @@ fn recipients(text: &str, lines: &Lines, cells: &[Cell<'_>], kb: &Kb) -> Vec<Rec
                         });
                     }
                 };
+            // Share/transfer context only: a recipient receives something.
+            // Most sentences have none: test that before any recipient word.
+            let gives = ["共享", "提供", "传输", "委托"].iter().any(|w| sentence.contains(w));
+            if !gives && !sentence.contains("支付服务") {
+                continue;
+            }
             for (word, kind) in RECIPIENT_KINDS {
-                if !sentence.contains(word) {
-                    continue;
-                }
-                // Share/transfer context only: a recipient receives something.
-                if !["共享", "提供给", "提供", "传输", "委托"].iter().any(|w| sentence.contains(w)) {
+                if !gives || !sentence.contains(word) {
                     continue;
                 }
                 push(&mut out, &mut seen, word, kind);
