@@ -3,7 +3,8 @@
 use std::rc::Rc;
 
 use gloo_timers::callback::Timeout;
-use policylens_core::{analyze, InputKind, Report, Span};
+use policylens_core::html::text_view;
+use policylens_core::{analyze, InputFormat, InputKind, Report, Span};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
@@ -50,7 +51,16 @@ fn run_analysis(text: &str) -> Analysis {
     let report = analyze(text);
     let millis = now_ms() - start;
     publish_timing(millis, millis, "main");
-    Analysis { report: Rc::new(report), text: Rc::from(text), millis }
+    Analysis::new(report, Rc::from(text), millis)
+}
+
+impl Analysis {
+    /// The text the document view shows: a web page is shown as the text it
+    /// displays (the core's text view, offset for offset), never as markup.
+    fn new(report: Report, text: Rc<str>, millis: f64) -> Self {
+        let text = if report.input.format == InputFormat::Html { Rc::from(text_view(&text)) } else { text };
+        Analysis { report: Rc::new(report), text, millis }
+    }
 }
 
 /// Exposes the last analysis time, and the thread it ran on, for the
@@ -111,7 +121,7 @@ pub fn App() -> Html {
                     let (id, text) = latest.borrow().clone();
                     if reply.id == id {
                         publish_timing(reply.millis, reply.total_millis, "worker");
-                        setter.set(Analysis { report: Rc::new(reply.report), text, millis: reply.millis });
+                        setter.set(Analysis::new(reply.report, text, reply.millis));
                     }
                 }
             };

@@ -15,6 +15,7 @@ pub mod classify;
 #[cfg(feature = "decode")]
 pub mod decode;
 pub mod facts;
+pub mod html;
 pub mod input_kind;
 pub mod markdown;
 pub mod report;
@@ -31,7 +32,16 @@ pub fn analyze(text: &str) -> Report {
 }
 
 /// Analyses text that was decoded from `encoding` (recorded in the report).
-pub fn analyze_decoded(text: &str, encoding: &str) -> Report {
+pub fn analyze_decoded(input: &str, encoding: &str) -> Report {
+    // A saved web page is analysed as the text it shows, offset for offset.
+    let is_html = html::is_html(input);
+    let view;
+    let text = if is_html {
+        view = html::text_view(input);
+        view.as_str()
+    } else {
+        input
+    };
     let lines = text::Lines::new(text);
     let seg = segment::segment(text, &lines);
     let mut outline = seg.outline;
@@ -66,6 +76,7 @@ pub fn analyze_decoded(text: &str, encoding: &str) -> Report {
             lines: if text.is_empty() { 0 } else { lines.len() },
             encoding: encoding.to_owned(),
             kind,
+            format: if is_html { InputFormat::Html } else { InputFormat::Text },
         },
         outline,
         checklist,

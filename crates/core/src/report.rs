@@ -82,6 +82,20 @@ pub struct InputInfo {
     /// Whether the text is a privacy policy at all. Only a `policy` gets a
     /// checklist and findings.
     pub kind: InputKind,
+    /// `html` when the input is a web page: the analysis then reads its
+    /// text view ([`crate::html::text_view`]), whose offsets are the
+    /// input's, and `lines` counts the view's lines.
+    #[serde(default)]
+    pub format: InputFormat,
+}
+
+/// How the input is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InputFormat {
+    #[default]
+    Text,
+    Html,
 }
 
 /// What the input is.

@@ -6,7 +6,7 @@
 //! A hand-written scanner, not an HTML parser: tables in policies are plain,
 //! and an unclosed or malformed table costs at most one pass over the text.
 
-use super::{field_of, is_link, Cell, Field, Row};
+use super::{header_fields, is_link, Cell, Field, Row};
 use crate::report::{Sdk, Span};
 use crate::text::Lines;
 
@@ -103,7 +103,7 @@ pub(super) fn tables(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &mut [
             row_at = next.max(tr + 3);
             match &header {
                 None => {
-                    let fields: Vec<Option<Field>> = parts.iter().map(|(t, _)| field_of(t)).collect();
+                    let fields: Vec<Option<Field>> = header_fields(parts.iter().map(|(t, _)| t.as_str()));
                     if fields.contains(&Some(Field::Name)) && fields.iter().flatten().count() >= 2 {
                         header = Some(fields);
                     }

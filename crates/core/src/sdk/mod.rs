@@ -168,6 +168,27 @@ fn field_of(name: &str) -> Option<Field> {
     }
 }
 
+/// The fields of a header row. Where two columns name something (`SDK名称`
+/// and `第三方名称`), the one that is not the SDK's names the third party
+/// behind it: the provider.
+fn header_fields<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<Option<Field>> {
+    let names: Vec<&str> = names.into_iter().collect();
+    let mut fields: Vec<Option<Field>> = names.iter().map(|n| field_of(n)).collect();
+    let name_columns: Vec<usize> = (0..fields.len()).filter(|&k| fields[k] == Some(Field::Name)).collect();
+    if name_columns.len() >= 2 && !fields.contains(&Some(Field::Provider)) {
+        let is_sdk = |k: usize| normalize(names[k]).contains("sdk");
+        if let Some(&sdk_column) = name_columns.iter().find(|&&k| is_sdk(k)) {
+            for &k in &name_columns {
+                if k != sdk_column && !is_sdk(k) {
+                    fields[k] = Some(Field::Provider);
+                    break;
+                }
+            }
+        }
+    }
+    fields
+}
+
 /// `SDK名称：微信SDK` → (field, value with its span).
 fn key_value(cell: Cell<'_>) -> Option<(Field, &str, Span)> {
     let (i, sep) = cell.text.char_indices().find(|&(_, c)| c == '：' || c == ':')?;
@@ -257,15 +278,11 @@ pub mod vocab;
 fn flattened_tables(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &mut [bool], out: &mut Vec<Sdk>) {
     let mut i = 0;
     while i < cells.len() {
-        let mut header = Vec::new();
         let mut j = i;
-        while j < cells.len() {
-            match field_of(cells[j].text) {
-                Some(f) if !cells[j].text.contains(['：', ':']) => header.push(f),
-                _ => break,
-            }
+        while j < cells.len() && field_of(cells[j].text).is_some() && !cells[j].text.contains(['：', ':']) {
             j += 1;
         }
+        let header: Vec<Field> = header_fields(cells[i..j].iter().map(|c| c.text)).into_iter().flatten().collect();
         if header.len() < 2 || !header.contains(&Field::Name) {
             i = j.max(i + 1);
             continue;
@@ -351,7 +368,7 @@ fn delimited_tables(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &mut [b
     let mut i = 0;
     while i < cells.len() {
         let header: Option<Vec<Option<Field>>> =
-            split_row(cells[i].text).map(|parts| parts.iter().map(|(p, _)| field_of(p)).collect());
+            split_row(cells[i].text).map(|parts| header_fields(parts.iter().map(|(p, _)| *p)));
         let Some(header) = header.filter(|h| h.contains(&Some(Field::Name)) && h.iter().flatten().count() >= 2) else {
             i += 1;
             continue;
