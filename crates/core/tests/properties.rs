@@ -66,6 +66,39 @@ const PIECES: &[&str] = &[
     "\t",
 ];
 
+/// Markup pieces, mixed with the policy pieces for web pages.
+const MARKUP: &[&str] = &[
+    "<!DOCTYPE html>",
+    "<html>",
+    "<p>",
+    "</p>",
+    "<div class=\"正文\">",
+    "<br>",
+    "<br/>",
+    "<li>",
+    "<table>",
+    "<tr>",
+    "<td>",
+    "</td>",
+    "<th>",
+    "<h2 title='标题😀'>",
+    "<script>",
+    "</script>",
+    "<style>",
+    "<!--",
+    "-->",
+    "&amp;",
+    "&nbsp;",
+    "&#x4e2d;",
+    "&#20013;",
+    "&#1114112;",
+    "&lt;",
+    "<",
+    ">",
+    "\"",
+    "&",
+];
+
 fn policy_like() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(PIECES), 0..400).prop_map(|v| v.concat())
 }
@@ -78,6 +111,21 @@ proptest! {
         let report = analyze(&text);
         prop_assert_eq!(check_invariants(&text, &report.outline), Ok(()));
         prop_assert_eq!(report.input.bytes, text.len());
+    }
+
+    #[test]
+    fn web_pages_keep_the_invariants(
+        pieces in prop::collection::vec(prop::sample::select(MARKUP).prop_union(prop::sample::select(PIECES)), 0..400)
+    ) {
+        let text = format!("<!DOCTYPE html>{}", pieces.concat());
+        let report = analyze(&text);
+        prop_assert_eq!(report.input.format, policylens_core::InputFormat::Html);
+        prop_assert_eq!(check_invariants(&text, &report.outline), Ok(()));
+        for sdk in &report.sdks {
+            for e in &sdk.evidence {
+                prop_assert!(text.is_char_boundary(e.span.start) && text.is_char_boundary(e.span.end));
+            }
+        }
     }
 
     #[test]
