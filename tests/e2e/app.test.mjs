@@ -119,6 +119,29 @@ test('a policy carrying markup is shown as text and runs no script', async () =>
   await context.close();
 });
 
+test('a saved web page picked as a file is reviewed as the text it shows', async () => {
+  const { page, context, errors } = await openApp();
+  const html = '<!DOCTYPE html><html><head><title>隐私政策</title><script>window.__pwned = 1</script></head><body>\n'
+    + '<h2>一、我们如何收集和使用您的个人信息</h2><p>我们收集您的手机号&amp;设备信息。</p>\n'
+    + '<h2>二、我们如何共享您的个人信息</h2><table><tr><th>SDK名称</th><th>第三方名称</th><th>使用目的</th></tr>'
+    + '<tr><td>友盟SDK</td><td>友盟同欣（北京）科技有限公司</td><td>统计分析</td></tr></table>\n'
+    + '<h2>三、如何联系我们</h2><p>邮箱：privacy@example.com</p></body></html>\n';
+  await page.setInputFiles('[data-testid=file-input]', { name: 'policy.html', mimeType: 'text/html', buffer: Buffer.from(html) });
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=outline] .node.section').length >= 3);
+  // The editor keeps the file as given; the document shows the page's text, not its markup.
+  assert.equal(await page.inputValue('[data-testid=policy-input]'), html);
+  const shown = await page.locator('[data-testid=document]').textContent();
+  assert.ok(shown.includes('我们收集您的手机号&'), shown);
+  assert.ok(!shown.includes('<h2>') && !shown.includes('window.__pwned'), shown);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await page.locator('[data-sdk="友盟SDK"]').count(), 1);
+  const report = await reportOf(page, html);
+  assert.equal(report.input.format, 'html');
+  assert.deepEqual(report.sdks.map((s) => s.provider), ['友盟同欣（北京）科技有限公司']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the example policy loads with one click, and the phone layout works', async () => {
   const { page, context } = await openApp({ width: 390, height: 844 });
   await page.click('[data-testid=load-example]');
