@@ -36,7 +36,7 @@ pub const CATEGORIES: &[&str] = &[
 const HEADING_WORDS: &[(&str, &[&str])] = &[
     ("overview", &["引言", "提示", "简介", "摘要", "前言", "概述", "导言", "序言", "概要"]),
     ("definitions", &["定义", "名词", "术语", "释义", "词语", "关键词说明", "关键词解释"]),
-    ("scope", &["适用范围", "适用于", "适用的范围"]),
+    ("scope", &["适用范围", "适用于", "适用的范围", "政策范围"]),
     (
         "collection",
         &[
@@ -54,6 +54,8 @@ const HEADING_WORDS: &[(&str, &[&str])] = &[
             "主动提供",
             "哪些信息",
             "哪些个人信息",
+            "敏感个人信息",
+            "个人敏感信息",
         ],
     ),
     ("permissions", &["权限"]),
@@ -405,6 +407,10 @@ pub fn heading_categories(title: &str) -> Vec<&'static str> {
     }
     if has(&out, "cross_border") && !matches(t, &["跨境", "境外", "全球", "出境"]) && !has(&out, "storage") {
         out.retain(|c| *c != "cross_border");
+    }
+    // 个人敏感信息提示 explains what is collected, not the preamble.
+    if has(&out, "overview") && has(&out, "collection") {
+        out.retain(|c| *c != "overview");
     }
     // The data controller (数据控制方) is who controls, not what users do.
     if has(&out, "rights") && matches(t, &["控制方", "控制者"]) && !matches(&t.replace("控制", ""), words_of("rights"))
@@ -946,6 +952,8 @@ mod tests {
         check("与我们取得联系与争议解决", &["contact"]);
         check("相关词语解释", &["definitions"]);
         check("6.我们在哪里处理您的数据？", &["storage"]);
+        check("5、个人敏感信息提示", &["collection"]);
+        check("1. 政策范围及修订", &["scope", "updates"]);
         check("您有什么个人信息保护权利？", &["rights"]);
         check("您需要向 WECHAT 提供哪些信息？", &["collection"]);
         check("您的个人信息会被提供给谁？", &["sharing"]);
