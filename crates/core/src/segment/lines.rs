@@ -108,8 +108,30 @@ pub fn classify_lines<'a>(text: &'a str, lines: &Lines) -> Vec<LineInfo<'a>> {
         .iter()
         .filter(|i| matches!(i.kind, LineKind::Heading(h) if h.style.rank() <= 4 && h.style != Style::Plain))
         .count();
+    // Chapters numbered 1. to 5 or beyond make a numbered policy too, whose
+    // other short lines are no headings; a 1. 2. 3. list inside one chapter
+    // does not.
+    let decimal_chapters: std::collections::HashSet<u32> = infos
+        .iter()
+        .filter_map(|i| match i.kind {
+            LineKind::Heading(Heading { style: Style::Decimal(1), number: Some(n) }) => Some(n),
+            _ => None,
+        })
+        .collect();
     if numbered < 3 {
-        mark_topic_headings(&mut infos);
+        // Between the first and the last of such chapters, short lines are
+        // content; before them (a notice on permissions) and after them (a
+        // children's notice) topic headings may still stand.
+        let chapters = if (1..=5).all(|n| decimal_chapters.contains(&n)) {
+            let is_chapter =
+                |i: &LineInfo<'_>| matches!(i.kind, LineKind::Heading(Heading { style: Style::Decimal(1), .. }));
+            let first = infos.iter().position(is_chapter).unwrap_or(0);
+            let last = infos.iter().rposition(is_chapter).unwrap_or(0);
+            first..last
+        } else {
+            0..0
+        };
+        mark_topic_headings(&mut infos, chapters);
     }
     mark_bulleted_chapters(&mut infos);
     infos
@@ -152,12 +174,16 @@ fn mark_bulleted_chapters(infos: &mut [LineInfo<'_>]) {
 /// In a policy without numbered headings, short unpunctuated lines that name
 /// a topic (我们收集哪些个人信息, Cookie 和其他技术) are its headings, provided
 /// they stand between a finished sentence and more text.
-fn mark_topic_headings(infos: &mut [LineInfo<'_>]) {
+fn mark_topic_headings(infos: &mut [LineInfo<'_>], numbered_chapters: std::ops::Range<usize>) {
     let mut prev_ends_sentence = true;
     let mut topics = Vec::new();
     for i in 0..infos.len() {
         let kind = infos[i].kind;
-        if kind == LineKind::Body && prev_ends_sentence && is_topic_heading(infos[i].text) {
+        if kind == LineKind::Body
+            && prev_ends_sentence
+            && !numbered_chapters.contains(&i)
+            && is_topic_heading(infos[i].text)
+        {
             let followed = infos[i + 1..]
                 .iter()
                 .find(|n| !matches!(n.kind, LineKind::Blank | LineKind::Noise))
@@ -278,7 +304,9 @@ fn classify_marked(line: &str) -> Option<(LineKind, Option<&str>, String)> {
     {
         if line.len() > open.len() + close.len() && line.starts_with(open) && line.ends_with(close) {
             let inner = &line[open.len()..line.len() - close.len()];
+            // 【设置→隐私→权限管理】 is a path through the app's menus.
             if !inner.contains(open)
+                && !inner.contains(['→', '>'])
                 && title_ok(inner, style)
                 && (style != Style::Bracket || open == "【" || inner.chars().any(is_cjk))
             {

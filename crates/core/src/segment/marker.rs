@@ -304,6 +304,12 @@ fn parse_numbered(cur: &mut Cursor<'_>) -> Option<(Style, Option<u32>)> {
             (Style::ParenCn, n)
         } else if let Some(n) = read_arabic(cur) {
             (Style::ParenArabic, n)
+        } else if let Some(c) = cur.peek().filter(|c| c.is_ascii_alphabetic()) {
+            // （a） (b): one letter only, not `(Local` or `(注：`.
+            cur.bump();
+            let lower = c.to_ascii_lowercase();
+            let style = if c.is_ascii_lowercase() { Style::LatinLower } else { Style::LatinUpper };
+            (style, u32::from(lower as u8 - b'a' + 1))
         } else {
             cur.pos = save;
             return None;
@@ -419,6 +425,7 @@ mod tests {
         check("3）位置", Style::HalfParenArabic, Some(3), "位置");
         check("②日志", Style::Circled, Some(2), "日志");
         check("a. 注册、登录", Style::LatinLower, Some(1), "注册、登录");
+        check("（b）cookie的清除", Style::LatinLower, Some(2), "cookie的清除");
         check("B.认证", Style::LatinUpper, Some(2), "认证");
         check("## 联系我们", Style::Markdown(2), None, "联系我们");
         check("- 一、本协议的适用范围", Style::CnNum, Some(1), "本协议的适用范围");

@@ -164,10 +164,12 @@ fn sorted_dice(x: &[u64], y: &[u64]) -> f32 {
 fn restarts(infos: &[LineInfo<'_>], run: &[usize], j: usize) -> bool {
     let LineKind::Heading(h) = infos[j].kind else { return false };
     let Some(n) = h.number else { return false };
+    // Entries ending with ；or 。 are list items, numbered all the same.
     run.iter()
         .rev()
         .find_map(|&e| match infos[e].kind {
             LineKind::Heading(p) if p.style == h.style => p.number,
+            LineKind::Item => super::marker::parse(infos[e].text).filter(|m| m.style == h.style).and_then(|m| m.number),
             _ => None,
         })
         .is_some_and(|last| n <= last)
