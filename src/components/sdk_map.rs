@@ -30,6 +30,8 @@ struct Layout<'a> {
     data_edges: Vec<(usize, usize)>,
     /// (sdk row, provider row)
     provider_edges: Vec<(usize, usize)>,
+    /// (group row, recipient row): what a recipient that is not an SDK receives.
+    recipient_edges: Vec<(usize, usize)>,
     category_rows: Vec<(usize, String)>,
     /// The row of the "other recipients" label, when there are any.
     recipients_label: Option<usize>,
@@ -40,11 +42,9 @@ struct Layout<'a> {
 fn layout<'a>(sdks: &'a [Sdk], others: &'a [Recipient]) -> Layout<'a> {
     // Groups: sensitive ones first, each once.
     let mut groups: BTreeMap<String, bool> = BTreeMap::new();
-    for s in sdks {
-        for d in &s.data {
-            let key = d.group.clone().unwrap_or_else(|| "other".to_owned());
-            *groups.entry(key).or_default() |= d.sensitive;
-        }
+    for d in sdks.iter().flat_map(|s| &s.data).chain(others.iter().flat_map(|r| &r.data)) {
+        let key = d.group.clone().unwrap_or_else(|| "other".to_owned());
+        *groups.entry(key).or_default() |= d.sensitive;
     }
     let mut groups: Vec<(String, bool)> = groups.into_iter().collect();
     groups.sort_by_key(|(_, sensitive)| !sensitive);
@@ -87,9 +87,19 @@ fn layout<'a>(sdks: &'a [Sdk], others: &'a [Recipient]) -> Layout<'a> {
     }
     let recipients_label = (!others.is_empty()).then_some(row);
     let mut recipients = Vec::new();
+    let mut recipient_edges = Vec::new();
     if !others.is_empty() {
         row += 1;
         for r in others {
+            let mut seen = BTreeSet::new();
+            for d in &r.data {
+                let key = d.group.as_deref().unwrap_or("other");
+                if let Some(g) = groups.iter().position(|(id, _)| id == key) {
+                    if seen.insert(g) {
+                        recipient_edges.push((g, row));
+                    }
+                }
+            }
             recipients.push((row, r));
             row += 1;
         }
@@ -103,6 +113,7 @@ fn layout<'a>(sdks: &'a [Sdk], others: &'a [Recipient]) -> Layout<'a> {
         providers,
         data_edges,
         provider_edges,
+        recipient_edges,
         category_rows,
         height: TOP + count as f64 * ROW + 10.0,
     }
@@ -159,6 +170,15 @@ pub fn SdkMap(props: &ViewProps) -> Html {
                 fill="none" stroke="#0b5cd5" stroke-width={if on { "2.5" } else { "1" }}
                 stroke-opacity={if active.is_none() || on { "0.7" } else { "0.12" }}
                 class={classes!("edge", on.then_some("active"))} />
+        }
+    });
+    // Flows to recipients that are not SDKs: dashed, like their nodes.
+    let edges_recipient = lay.recipient_edges.iter().map(|&(g, r)| {
+        let stroke = if lay.groups[g].1 { "#c62828" } else { "#8c959f" };
+        html! {
+            <path d={edge_path(COL_X[0] + COL_W[0], y(g) + NODE_H / 2.0, mid_x, y(r) + NODE_H / 2.0)}
+                fill="none" stroke={stroke} stroke-width="1" stroke-dasharray="4 3"
+                stroke-opacity={if active.is_none() { "0.6" } else { "0.12" }} class="edge recipient-edge" />
         }
     });
     let group_nodes = lay.groups.iter().enumerate().map(|(i, (id, sensitive))| {
@@ -243,15 +263,21 @@ pub fn SdkMap(props: &ViewProps) -> Html {
             }
         });
         let kind = recipient_kind_label(&r.kind, zh);
+        let receives = if r.data.is_empty() {
+            String::new()
+        } else {
+            let items: Vec<&str> = r.data.iter().map(|d| d.text.as_str()).collect();
+            format!("{}{}", if zh { "：" } else { ": " }, items.join("、"))
+        };
         html! {
             <g class="map-recipient" data-recipient={r.name.clone()} data-kind={r.kind.clone()} tabindex="0" role="button"
-                aria-label={format!("{} ({kind})", r.name)} onclick={select} onkeydown={key_select}>
+                aria-label={format!("{} ({kind}){receives}", r.name)} onclick={select} onkeydown={key_select}>
                 <rect x={mid_x.to_string()} y={y(row).to_string()} width={COL_W[1].to_string()} height={NODE_H.to_string()} rx="4"
                     fill="#fbfbfc" stroke="#8c959f" stroke-dasharray="4 3" />
                 <text x={(mid_x + 8.0).to_string()} y={(y(row) + 15.0).to_string()} font-size="12" fill="#1b1f24">
                     { format!("{} · {kind}", shorten(&r.name, 14)) }
                 </text>
-                <title>{ format!("{} ({kind})", r.name) }</title>
+                <title>{ format!("{} ({kind}){receives}", r.name) }</title>
             </g>
         }
     });
@@ -300,7 +326,7 @@ pub fn SdkMap(props: &ViewProps) -> Html {
                     { for headers.iter().enumerate().map(|(i, h)| html! {
                         <text x={COL_X[i].to_string()} y="18" font-size="13" font-weight="700" fill="#1b1f24">{ *h }</text>
                     }) }
-                    <g class="edges">{ for edges_data }{ for edges_provider }</g>
+                    <g class="edges">{ for edges_data }{ for edges_recipient }{ for edges_provider }</g>
                     { for group_nodes }
                     { for category_labels }
                     { for sdk_nodes }

@@ -191,6 +191,9 @@ test('mijian.txt draws twelve SDKs on the map, and selecting one shows its provi
   assert.equal(await page.locator('[data-testid=sdk-map] [data-sdk]').count(), 12);
   // Payment institutions named in the text are recipients, drawn apart from the SDKs.
   assert.equal(await page.locator('[data-testid=sdk-map] [data-recipient="支付宝"]').getAttribute('data-kind'), 'payment');
+  // What the payment institutions receive is drawn as flows to them.
+  assert.ok((await page.locator('[data-testid=sdk-map] [data-recipient="支付机构"]').getAttribute('aria-label')).includes('会员名'));
+  assert.ok(await page.locator('[data-testid=sdk-map] path.recipient-edge').count() >= 3);
   await page.locator('[data-testid=sdk-map] [data-sdk="个推消息推送SDK"]').click();
   assert.equal(await page.locator('[data-testid=sdk-provider]').textContent(), '每日互动股份有限公司');
   // By keyboard too: focus another SDK and press Enter.

@@ -243,6 +243,11 @@ pub struct Recipient {
     pub name: String,
     pub kind: String,
     pub evidence: Vec<Evidence>,
+    /// The personal information the policy says this recipient receives: the
+    /// data-vocabulary items named in the sentences that give it something
+    /// (`将您的姓名、手机号共享给支付机构`), as written.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub data: Vec<DataItem>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -729,16 +729,29 @@ fn recipients(text: &str, lines: &Lines, cells: &[Cell<'_>], kb: &Kb) -> Vec<Rec
     for c in cells {
         for (at, sentence) in sentences(c.text) {
             let span = Span::new(c.span.start + at, c.span.start + at + sentence.len());
-            let push =
-                |out: &mut Vec<Recipient>, seen: &mut std::collections::HashSet<String>, name: &str, kind: &str| {
-                    if seen.insert(name.to_owned()) {
-                        out.push(Recipient {
-                            name: name.to_owned(),
-                            kind: kind.to_owned(),
-                            evidence: vec![evidence(text, lines, window(text, span, span.start, span.start))],
-                        });
+            // What this sentence gives, found once and only when it names a
+            // recipient; a recipient named again gains that sentence's items.
+            let mut given: Option<Vec<DataItem>> = None;
+            let mut push = |out: &mut Vec<Recipient>,
+                            seen: &mut std::collections::HashSet<String>,
+                            name: &str,
+                            kind: &str| {
+                let data = given.get_or_insert_with(|| vocab::Vocab::builtin().items_in(sentence));
+                if seen.insert(name.to_owned()) {
+                    out.push(Recipient {
+                        name: name.to_owned(),
+                        kind: kind.to_owned(),
+                        evidence: vec![evidence(text, lines, window(text, span, span.start, span.start))],
+                        data: data.clone(),
+                    });
+                } else if let Some(r) = out.iter_mut().find(|r| r.name == name) {
+                    for d in data.iter() {
+                        if r.data.len() < 40 && !r.data.iter().any(|x| x.text == d.text) {
+                            r.data.push(d.clone());
+                        }
                     }
-                };
+                }
+            };
             // Share/transfer context only: a recipient receives something.
             // Most sentences have none: test that before any recipient word.
             let gives = ["共享", "提供", "传输", "委托"].iter().any(|w| sentence.contains(w));
@@ -907,6 +920,17 @@ appname=mqq_2019\t深圳市腾讯计算机系统有限公司\n";
                 ("关联公司", "affiliate")
             ]
         );
+        // What they receive, as the sentences say it.
+        let data = |i: usize| x.recipients[i].data.iter().map(|d| d.text.as_str()).collect::<Vec<_>>();
+        assert_eq!(data(0), ["支付账户", "会员名", "订单支付"]);
+        assert_eq!(data(1), data(0), "the institutions it lists receive the same");
+        assert_eq!(data(4), Vec::<&str>::new(), "the affiliate sentence names no data");
+        let text = "我们会将您的姓名、手机号码、收货地址共享给配送服务商，以完成配送。
+";
+        let x = run(text);
+        let r = &x.recipients[0];
+        assert_eq!(r.kind, "logistics");
+        assert_eq!(r.data.iter().map(|d| d.text.as_str()).collect::<Vec<_>>(), ["姓名", "手机号码", "收货地址"]);
     }
 
     #[test]

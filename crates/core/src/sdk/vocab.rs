@@ -65,6 +65,28 @@ impl Vocab {
     }
 }
 
+impl Vocab {
+    /// The items a sentence names, as written, in order and each once:
+    /// `我们会将您的姓名、手机号共享给…` → 姓名, 手机号.
+    pub fn items_in(&self, sentence: &str) -> Vec<DataItem> {
+        let Some(m) = self.matcher.as_ref() else { return Vec::new() };
+        let mut out: Vec<DataItem> = Vec::new();
+        for found in m.find_iter(sentence) {
+            let text = &sentence[found.start()..found.end()];
+            let group = &self.groups[self.owners[found.pattern().as_usize()]];
+            if !out.iter().any(|d| d.text == text) {
+                out.push(DataItem {
+                    text: text.to_owned(),
+                    group: Some(group.id.clone()),
+                    sensitive: group.sensitive,
+                    defined_as: Vec::new(),
+                });
+            }
+        }
+        out
+    }
+}
+
 pub fn item(text: &str) -> DataItem {
     let g = Vocab::builtin().group_of(text);
     DataItem {
@@ -87,5 +109,13 @@ mod tests {
         assert!(!item("昵称").sensitive);
         assert!(Vocab::builtin().group_of("应用列表").is_some_and(|g| g.watched));
         assert_eq!(item("天气").group, None);
+    }
+
+    #[test]
+    fn items_named_in_a_sentence() {
+        let items = Vocab::builtin().items_in("我们会将您的姓名、手机号码和收货地址共享给配送服务商，手机号码仅用于联系。");
+        let texts: Vec<&str> = items.iter().map(|d| d.text.as_str()).collect();
+        assert_eq!(texts, ["姓名", "手机号码", "收货地址"]);
+        assert!(items.iter().all(|d| d.group.is_some()));
     }
 }
