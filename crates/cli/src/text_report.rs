@@ -121,5 +121,13 @@ pub fn render(report: &Report, color: bool) -> String {
             let _ = writeln!(out, "  {} — {}", s.name, s.provider.as_deref().unwrap_or("provider not stated"));
         }
     }
+    if !report.recipients.is_empty() {
+        let _ = writeln!(out, "\n{}", p.bold("Other recipients"));
+        for r in &report.recipients {
+            let data: Vec<&str> = r.data.iter().map(|d| d.text.as_str()).collect();
+            let data = if data.is_empty() { String::new() } else { format!(": {}", data.join("、")) };
+            let _ = writeln!(out, "  {} ({}){data}", r.name, r.kind);
+        }
+    }
     out
 }

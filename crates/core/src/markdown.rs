@@ -97,6 +97,17 @@ pub fn render(report: &Report, zh: bool) -> String {
             );
         }
     }
+
+    if !report.recipients.is_empty() {
+        let _ = writeln!(out, "\n## {}\n", t("其他接收方（非 SDK）", "Other recipients (not SDKs)"));
+        let _ = writeln!(out, "| {} | {} | {} |", t("接收方", "Recipient"), t("类型", "Kind"), t("个人信息", "Data"));
+        let _ = writeln!(out, "|---|---|---|");
+        for r in &report.recipients {
+            let data: Vec<&str> = r.data.iter().map(|d| d.text.as_str()).collect();
+            let data = if data.is_empty() { "—".to_owned() } else { data.join("、") };
+            let _ = writeln!(out, "| {} | {} | {} |", escape(&r.name), escape(&r.kind), escape(&data));
+        }
+    }
     out
 }
 
@@ -130,5 +141,12 @@ mod tests {
         assert!(md.contains("二、联系 \\| 我们"), "{md}");
         let en = render(&report, false);
         assert!(en.contains("## Outline"), "{en}");
+    }
+
+    #[test]
+    fn lists_recipients_with_what_they_receive() {
+        let report = crate::analyze("隐私政策\n一、共享\n我们会将您的姓名、手机号码共享给配送服务商。\n");
+        let md = render(&report, true);
+        assert!(md.contains("| 配送服务商 | logistics | 姓名、手机号码 |"), "{md}");
     }
 }

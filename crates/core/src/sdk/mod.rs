@@ -732,26 +732,24 @@ fn recipients(text: &str, lines: &Lines, cells: &[Cell<'_>], kb: &Kb) -> Vec<Rec
             // What this sentence gives, found once and only when it names a
             // recipient; a recipient named again gains that sentence's items.
             let mut given: Option<Vec<DataItem>> = None;
-            let mut push = |out: &mut Vec<Recipient>,
-                            seen: &mut std::collections::HashSet<String>,
-                            name: &str,
-                            kind: &str| {
-                let data = given.get_or_insert_with(|| vocab::Vocab::builtin().items_in(sentence));
-                if seen.insert(name.to_owned()) {
-                    out.push(Recipient {
-                        name: name.to_owned(),
-                        kind: kind.to_owned(),
-                        evidence: vec![evidence(text, lines, window(text, span, span.start, span.start))],
-                        data: data.clone(),
-                    });
-                } else if let Some(r) = out.iter_mut().find(|r| r.name == name) {
-                    for d in data.iter() {
-                        if r.data.len() < 40 && !r.data.iter().any(|x| x.text == d.text) {
-                            r.data.push(d.clone());
+            let mut push =
+                |out: &mut Vec<Recipient>, seen: &mut std::collections::HashSet<String>, name: &str, kind: &str| {
+                    let data = given.get_or_insert_with(|| vocab::Vocab::builtin().items_in(sentence));
+                    if seen.insert(name.to_owned()) {
+                        out.push(Recipient {
+                            name: name.to_owned(),
+                            kind: kind.to_owned(),
+                            evidence: vec![evidence(text, lines, window(text, span, span.start, span.start))],
+                            data: data.clone(),
+                        });
+                    } else if let Some(r) = out.iter_mut().find(|r| r.name == name) {
+                        for d in data.iter() {
+                            if r.data.len() < 40 && !r.data.iter().any(|x| x.text == d.text) {
+                                r.data.push(d.clone());
+                            }
                         }
                     }
-                }
-            };
+                };
             // Share/transfer context only: a recipient receives something.
             // Most sentences have none: test that before any recipient word.
             let gives = ["共享", "提供", "传输", "委托"].iter().any(|w| sentence.contains(w));

@@ -113,7 +113,8 @@ mod tests {
 
     #[test]
     fn items_named_in_a_sentence() {
-        let items = Vocab::builtin().items_in("我们会将您的姓名、手机号码和收货地址共享给配送服务商，手机号码仅用于联系。");
+        let items =
+            Vocab::builtin().items_in("我们会将您的姓名、手机号码和收货地址共享给配送服务商，手机号码仅用于联系。");
         let texts: Vec<&str> = items.iter().map(|d| d.text.as_str()).collect();
         assert_eq!(texts, ["姓名", "手机号码", "收货地址"]);
         assert!(items.iter().all(|d| d.group.is_some()));
