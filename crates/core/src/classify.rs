@@ -36,7 +36,7 @@ pub const CATEGORIES: &[&str] = &[
 const HEADING_WORDS: &[(&str, &[&str])] = &[
     ("overview", &["引言", "提示", "简介", "摘要", "前言", "概述", "导言", "序言", "概要"]),
     ("definitions", &["定义", "名词", "术语", "释义", "词语", "关键词说明", "关键词解释"]),
-    ("scope", &["适用范围", "适用于", "适用的范围", "政策范围"]),
+    ("scope", &["适用范围", "适用于", "适用的范围", "政策范围", "的适用"]),
     (
         "collection",
         &[
@@ -56,6 +56,9 @@ const HEADING_WORDS: &[(&str, &[&str])] = &[
             "哪些个人信息",
             "敏感个人信息",
             "个人敏感信息",
+            "个性化推荐",
+            "算法推荐",
+            "定向推送",
         ],
     ),
     ("permissions", &["权限"]),
@@ -367,7 +370,8 @@ pub fn heading_categories(title: &str) -> Vec<&'static str> {
     if matches(t, &["未成年", "儿童", "不满十四", "不满14", "年龄限制", "监护人"]) {
         return vec!["minors"];
     }
-    if matches(t, &["联系我们", "如何联系", "联系方式", "取得联系"]) {
+    // Who the controller is and how to reach it: 关于我们, 数据控制方, 疑问和反馈.
+    if matches(t, &["联系我们", "如何联系", "联系方式", "取得联系", "关于我们", "数据控制", "疑问"]) {
         return vec!["contact"];
     }
     // What becomes of a deceased user's information is their relatives'
@@ -957,7 +961,12 @@ mod tests {
         check("您有什么个人信息保护权利？", &["rights"]);
         check("您需要向 WECHAT 提供哪些信息？", &["collection"]);
         check("您的个人信息会被提供给谁？", &["sharing"]);
-        check("数据控制方", &[]);
+        check("数据控制方", &["contact"]);
+        check("二、 关于我们", &["contact"]);
+        check("十、疑问和反馈", &["contact"]);
+        check("九、本政策的适用", &["scope"]);
+        check("八、法律适用及争议解决", &[]);
+        check("6. 个性化推荐", &["collection"]);
         check("年龄限制和家长/监护人控制", &["minors"]);
         check("您输入的搜索关键词信息", &[]);
     }
