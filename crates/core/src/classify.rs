@@ -371,7 +371,8 @@ pub fn heading_categories(title: &str) -> Vec<&'static str> {
         return vec!["minors"];
     }
     // Who the controller is and how to reach it: 关于我们, 数据控制方, 疑问和反馈.
-    if matches(t, &["联系我们", "如何联系", "联系方式", "取得联系", "关于我们", "数据控制", "疑问"]) {
+    if matches(t, &["联系我们", "如何联系", "联系方式", "取得联系", "关于我们", "数据控制", "疑问"])
+    {
         return vec!["contact"];
     }
     // What becomes of a deceased user's information is their relatives'
