@@ -167,12 +167,42 @@ fn collapse_breaks(s: &str) -> String {
         if part.is_empty() {
             continue;
         }
+        // A line break between two Latin words was a space.
         let needs_space = out.chars().last().is_some_and(|c| c.is_ascii_alphanumeric())
             && part.chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
         if needs_space {
             out.push(' ');
         }
         out.push_str(part);
+    }
+    out
+}
+
+/// Tidies the runs of whitespace inside `s` that markup leaves (a tag or an
+/// entity blanked to its width): a run of several that touches Chinese text
+/// goes, other runs become one space; a single space stays as written.
+/// `个推      SDK` → `个推SDK`, `Co.,   Ltd.` → `Co., Ltd.`, `腾讯直播 SDK` stays.
+pub fn join_space_runs(s: &str) -> String {
+    let s = s.trim_matches(is_space);
+    if !s.chars().any(is_space) {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if !is_space(c) {
+            out.push(c);
+            continue;
+        }
+        let mut run = 1;
+        while chars.next_if(|&n| is_space(n)).is_some() {
+            run += 1;
+        }
+        let before = out.chars().last().unwrap_or(' ');
+        let after = chars.peek().copied().unwrap_or(' ');
+        if run == 1 || (before.is_ascii() && after.is_ascii()) {
+            out.push(' ');
+        }
     }
     out
 }
@@ -223,5 +253,14 @@ mod tests {
         assert_eq!(ev.text, "我们会收集您的信息。");
         assert_eq!(ev.span, Span::new(2, text.len() - 1));
         assert_eq!(ev.line, 1);
+    }
+
+    #[test]
+    fn join_space_runs_drops_spaces_next_to_chinese_only() {
+        assert_eq!(join_space_runs("个推      SDK"), "个推SDK");
+        assert_eq!(join_space_runs("设备信息&    应用列表"), "设备信息&应用列表");
+        assert_eq!(join_space_runs("Google   LLC"), "Google LLC");
+        assert_eq!(join_space_runs("腾讯直播 SDK"), "腾讯直播 SDK");
+        assert_eq!(join_space_runs("友盟同欣（北京）科技有限公司"), "友盟同欣（北京）科技有限公司");
     }
 }

@@ -73,3 +73,28 @@ fn an_sdk_table_in_a_page_is_read_row_by_row() {
     assert!(page[at..youmeng.evidence[0].span.end].contains("友盟SDK"), "evidence points into the page");
     assert_eq!(report.facts.emails, ["privacy@example.com"]);
 }
+
+#[test]
+fn an_html_table_is_read_with_spans_into_the_markup() {
+    let text = "<html><body><p>第三方SDK目录</p>\n<table>\n<tr><th>SDK名称</th><th>第三方主体</th><th>使用目的</th><th>收集个人信息</th></tr>\n<tr><td>个推消息推送SDK</td><td>每日互动股份有限公司</td><td>消息推送</td><td>设备标识符（IMEI、OAID）、网络信息</td></tr>\n<TR><TD><b>友盟统计</b></TD><TD>友盟同欣（北京）科技有限公司</TD><TD>统计分析</TD><TD>设备信息&amp;应用列表</TD></TR>\n</table></body></html>";
+    let out = analyze(text).sdks;
+    let names: Vec<&str> = out.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["个推消息推送SDK", "友盟统计"]);
+    assert_eq!(out[0].provider.as_deref(), Some("每日互动股份有限公司"));
+    assert_eq!(out[1].purpose.as_deref(), Some("统计分析"));
+    assert_eq!(out[1].data.iter().map(|d| d.text.as_str()).collect::<Vec<_>>(), ["设备信息&应用列表"]);
+    let ev = out[0].evidence[0].span;
+    assert!(text[ev.start..ev.end].contains("个推消息推送SDK"), "{:?}", &text[ev.start..ev.end]);
+}
+
+#[test]
+fn broken_table_markup_ends_without_rows_or_panics() {
+    for text in [
+        "<table><tr><td>SDK名称",
+        "<table><tr><td>SDK名称</td><td>使用目的</td></tr><tr><td",
+        "<TABLE",
+        "<tr><td>x</td>",
+    ] {
+        assert!(analyze(text).sdks.is_empty(), "{text}");
+    }
+}

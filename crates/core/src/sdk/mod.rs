@@ -8,7 +8,6 @@
 //! (`点此查看…SDK详情`) sets `external_list` and gets no rows. Every pass is a
 //! single walk over the lines.
 
-mod html;
 pub mod kb;
 
 use crate::report::{DataItem, Node, ProviderFrom, Recipient, Sdk, Span};
@@ -39,7 +38,6 @@ pub fn extract_with(text: &str, lines: &Lines, outline: &[Node], kb: &Kb) -> Sdk
     let mut out = SdkExtraction::default();
     let cells = cells(text, lines);
     let mut used = vec![false; cells.len()];
-    html::tables(text, lines, &cells, &mut used, &mut out.sdks);
     flattened_tables(text, lines, &cells, &mut used, &mut out.sdks);
     delimited_tables(text, lines, &cells, &mut used, &mut out.sdks);
     key_value_blocks(text, lines, &cells, &mut used, &mut out.sdks);
@@ -219,7 +217,9 @@ struct Row {
 
 impl Row {
     fn set(&mut self, f: Field, v: &str, span: Span) {
-        let v = v.trim().trim_end_matches(['。', ';', '；']).to_owned();
+        // Cells of a web page's text view keep the width of the tags and
+        // entities they held (`个推<b>SDK</b>`, `设备信息&amp;应用列表`).
+        let v = crate::text::join_space_runs(v.trim().trim_end_matches(['。', ';', '；']));
         self.span = Some(match self.span {
             Some(s) => Span::new(s.start.min(span.start), s.end.max(span.end)),
             None => span,
