@@ -137,6 +137,9 @@ pub fn classify_lines<'a>(text: &'a str, lines: &Lines) -> Vec<LineInfo<'a>> {
     infos
 }
 
+/// List bullets that are dots or arrowheads (`•`, `●`, `►`).
+const DOT_BULLETS: &[char] = &['•', '·', '●', '▪', '◆', '■', '○', '◇', '・', '►', '➢'];
+
 /// Bullets that carry a policy's chapters (`• 我们如何收集您的个人信息？`,
 /// `• APP权限获取说明`): where at least three bulleted lines name the
 /// template's chapters, the short bulleted lines that name a chapter are
@@ -146,12 +149,12 @@ fn mark_bulleted_chapters(infos: &mut [LineInfo<'_>]) {
         if info.kind != LineKind::Item || info.marker.is_some() || longer_than(info.text, 32) {
             return None;
         }
-        let first = info.text.chars().next()?;
-        if !matches!(first, '•' | '·' | '●' | '▪' | '◆' | '■' | '○' | '◇' | '・' | '►' | '➢') {
+        // Dots and arrows, not dashes or check marks; the item's title is
+        // the text after the bullet.
+        if !info.text.starts_with(DOT_BULLETS) {
             return None;
         }
-        let title = normalize(&info.text[first.len_utf8()..]);
-        let title = title.trim_matches(|c: char| is_space(c) || matches!(c, ',' | '?'));
+        let title = info.title_norm.trim_matches([',', '?']);
         let named = is_question_topic(title)
             || is_major_topic(title)
             || ["说明", "规则", "政策", "cookie", "sdk", "权限"].iter().any(|w| title.contains(w));
@@ -328,7 +331,8 @@ fn classify_marked(line: &str) -> Option<(LineKind, Option<&str>, String)> {
         return Some((LineKind::Item, Some(marker_text), normalize(title)));
     }
     let first = line.chars().next()?;
-    if matches!(first, '•' | '·' | '●' | '▪' | '◆' | '■' | '○' | '◇' | '・' | '√' | '✓' | '►' | '➢' | '→')
+    if DOT_BULLETS.contains(&first)
+        || matches!(first, '√' | '✓' | '→')
         || (matches!(first, '-' | '*' | '+') && line[1..].starts_with(is_space))
     {
         return Some((LineKind::Item, None, normalize(&line[first.len_utf8()..])));
