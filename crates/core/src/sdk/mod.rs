@@ -128,18 +128,28 @@ const FIELDS: &[(&str, Field)] = &[
     ("链接", Field::Link),
 ];
 
-fn field_of(name: &str) -> Option<Field> {
-    // Column names are short; most cells are sentences: skip them unnormalised.
-    if name.chars().filter(|c| !c.is_whitespace()).nth(40).is_some() {
+/// A cell normalised for comparison with column names, its colon dropped;
+/// `None` for a cell too long to be one. Column names are short and most
+/// cells are sentences: those are skipped before normalising.
+fn field_name(cell: &str) -> Option<String> {
+    if cell.chars().filter(|c| !c.is_whitespace()).nth(40).is_some() {
         return None;
     }
-    let n = normalize(name);
+    let n = normalize(cell);
     let n = n.trim_end_matches([':', '：']);
-    if n.is_empty() || n.len() > 40 {
-        return None;
-    }
-    if let Some((_, f)) = FIELDS.iter().find(|(k, _)| *k == n) {
-        return Some(*f);
+    (!n.is_empty() && n.len() <= 40).then(|| n.to_owned())
+}
+
+/// The field a column name names exactly ([`FIELDS`]).
+fn exact_field(name: &str) -> Option<Field> {
+    FIELDS.iter().find(|(k, _)| *k == name).map(|(_, f)| *f)
+}
+
+fn field_of(cell: &str) -> Option<Field> {
+    let n = field_name(cell)?;
+    let n = n.as_str();
+    if let Some(f) = exact_field(n) {
+        return Some(f);
     }
     // Column names vary endlessly (`收集的个人信息的类型/字段`, `SDK官网`,
     // `服务类型（使用目的）`): classify short names by their words.
@@ -321,20 +331,11 @@ fn flattened_tables(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &mut [b
     }
 }
 
-/// A short cell normalised for comparison with [`FIELDS`]; `None` for a
-/// cell too long to be a column name.
-fn field_name(s: &str) -> Option<String> {
-    if s.len() > 120 {
-        return None;
-    }
-    Some(normalize(s).trim_end_matches([':', '：']).to_owned())
-}
-
 /// A cell of a flattened table: short, not a sentence, not a heading of what follows.
 fn table_cell(s: &str) -> bool {
     s.chars().count() <= 300
         && !s.ends_with(['：', ':', '。'])
-        && field_name(s).is_none_or(|n| !FIELDS.iter().any(|(k, _)| *k == n))
+        && field_name(s).and_then(|n| exact_field(&n)).is_none()
         && !s.starts_with(|c: char| {
             "（(一二三四五六七八九十第".contains(c)
                 && s.chars().count() < 30
