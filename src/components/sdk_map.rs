@@ -8,7 +8,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use policylens_core::{ProviderFrom, Recipient, Sdk, Span};
+use policylens_core::{DataItem, ProviderFrom, Recipient, Sdk, Span};
 use yew::prelude::*;
 
 use super::ViewProps;
@@ -72,15 +72,7 @@ fn layout<'a>(sdks: &'a [Sdk], others: &'a [Recipient]) -> Layout<'a> {
     let mut data_edges = Vec::new();
     let mut provider_edges = Vec::new();
     for &(r, s) in &rows {
-        let mut seen = BTreeSet::new();
-        for d in &s.data {
-            let key = d.group.as_deref().unwrap_or("other");
-            if let Some(g) = groups.iter().position(|(id, _)| id == key) {
-                if seen.insert(g) {
-                    data_edges.push((g, r));
-                }
-            }
-        }
+        group_edges(&s.data, &groups, r, &mut data_edges);
         if let Some(p) = s.provider.as_ref().and_then(|p| providers.iter().position(|x| x == p)) {
             provider_edges.push((r, p));
         }
@@ -91,15 +83,7 @@ fn layout<'a>(sdks: &'a [Sdk], others: &'a [Recipient]) -> Layout<'a> {
     if !others.is_empty() {
         row += 1;
         for r in others {
-            let mut seen = BTreeSet::new();
-            for d in &r.data {
-                let key = d.group.as_deref().unwrap_or("other");
-                if let Some(g) = groups.iter().position(|(id, _)| id == key) {
-                    if seen.insert(g) {
-                        recipient_edges.push((g, row));
-                    }
-                }
-            }
+            group_edges(&r.data, &groups, row, &mut recipient_edges);
             recipients.push((row, r));
             row += 1;
         }
@@ -116,6 +100,19 @@ fn layout<'a>(sdks: &'a [Sdk], others: &'a [Recipient]) -> Layout<'a> {
         recipient_edges,
         category_rows,
         height: TOP + count as f64 * ROW + 10.0,
+    }
+}
+
+/// One edge from each data group that `data` names to the node at `row`.
+fn group_edges(data: &[DataItem], groups: &[(String, bool)], row: usize, edges: &mut Vec<(usize, usize)>) {
+    let mut seen = BTreeSet::new();
+    for d in data {
+        let key = d.group.as_deref().unwrap_or("other");
+        if let Some(g) = groups.iter().position(|(id, _)| id == key) {
+            if seen.insert(g) {
+                edges.push((g, row));
+            }
+        }
     }
 }
 
