@@ -5,7 +5,7 @@
 //! add its Unicode tables to the wasm bundle).
 
 use crate::report::{Facts, Node, ResponseTime, Span, TimeUnit};
-use crate::segment::marker::cn_number;
+use crate::segment::marker::{cn_number, is_cn_numeral};
 use crate::text::{evidence, fold_width, is_cjk, is_space, Lines};
 
 pub fn extract(text: &str, lines: &Lines, outline: &[Node]) -> Facts {
@@ -111,8 +111,7 @@ fn has_digit(s: &str) -> bool {
 
 /// A digit or a Chinese numeral (一 … 十, 百, 零, 两).
 fn is_numeral(c: char) -> bool {
-    c.is_ascii_digit()
-        || matches!(c, '〇' | '零' | '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百')
+    c.is_ascii_digit() || is_cn_numeral(c)
 }
 
 fn dates(text: &str, facts: &mut Facts) {

@@ -149,7 +149,7 @@ fn cn_digit(c: char) -> Option<u32> {
     })
 }
 
-fn is_cn_numeral(c: char) -> bool {
+pub(crate) fn is_cn_numeral(c: char) -> bool {
     cn_digit(c).is_some() || matches!(c, '十' | '百')
 }
 
