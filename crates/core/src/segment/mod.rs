@@ -21,6 +21,8 @@ pub mod marker;
 mod toc;
 mod tree;
 
+use std::collections::HashMap;
+
 use crate::report::{Node, NodeKind, Span, TocMismatch, TocMismatchKind};
 use crate::text::{evidence, Lines};
 
@@ -68,47 +70,32 @@ struct DocStart {
 /// is a link to a list or a list inside the chapter.
 fn split_documents(infos: &[LineInfo<'_>]) -> Vec<DocStart> {
     let mut docs = vec![DocStart { first_line: 0, title_line: None }];
-    let mut headings_in_current = 0usize;
-    let mut last_number: std::collections::HashMap<marker::Style, u32> = std::collections::HashMap::new();
-    let mut seen_styles: std::collections::HashSet<marker::Style> = std::collections::HashSet::new();
-    // The first heading or title after each line, found in one backward pass
-    // so that looking ahead stays linear.
+    // The heading styles of the current document, with the last number of
+    // each: empty until it has a heading.
+    let mut styles: HashMap<marker::Style, Option<u32>> = HashMap::new();
+    // The first heading after each line, found in one backward pass so that
+    // looking ahead stays linear. Titles are looked past: titles in a row
+    // (《QQ隐私保护指引》《微信隐私保护指引》) are links.
     let mut next_heading = vec![None; infos.len() + 1];
     for i in (0..infos.len()).rev() {
         next_heading[i] = match infos[i].kind {
             LineKind::Heading(h) => Some(h),
-            // Titles in a row (《QQ隐私保护指引》《微信隐私保护指引》) are
-            // links: look past them.
             _ => next_heading[i + 1],
         };
     }
     for (i, info) in infos.iter().enumerate() {
         match info.kind {
-            LineKind::DocTitle => {
+            LineKind::DocTitle if styles.is_empty() => {
                 let current = docs.last_mut().expect("docs is never empty");
-                if headings_in_current == 0 {
-                    if current.title_line.is_none() {
-                        current.title_line = Some(i);
-                    }
-                } else {
-                    let next = next_heading[i + 1];
-                    let embedded_list = is_list_title(&info.title_norm)
-                        && next.is_some_and(|h| h.number.is_none() && seen_styles.contains(&h.style));
-                    if continues(next, &last_number) || embedded_list {
-                        continue;
-                    }
-                    docs.push(DocStart { first_line: i, title_line: Some(i) });
-                    headings_in_current = 0;
-                    last_number.clear();
-                    seen_styles.clear();
-                }
+                current.title_line.get_or_insert(i);
+            }
+            LineKind::DocTitle if !is_part_of_the_document(&info.title_norm, next_heading[i + 1], &styles) => {
+                docs.push(DocStart { first_line: i, title_line: Some(i) });
+                styles.clear();
             }
             LineKind::Heading(h) => {
-                headings_in_current += 1;
-                seen_styles.insert(h.style);
-                if let Some(n) = h.number {
-                    last_number.insert(h.style, n);
-                }
+                let last = styles.entry(h.style).or_default();
+                *last = h.number.or(*last);
             }
             _ => {}
         }
@@ -116,19 +103,22 @@ fn split_documents(infos: &[LineInfo<'_>]) -> Vec<DocStart> {
     docs
 }
 
-/// The title of a list that policies link or embed inside a chapter
-/// (`第三方SDK目录`, `个人信息收集清单`): followed by a heading of a style the
-/// policy already uses, it is part of the policy.
-fn is_list_title(title: &str) -> bool {
-    ["目录", "列表", "清单"].iter().any(|w| title.ends_with(w))
-}
-
-/// Whether a heading numbers on from one of the same style already seen
-/// (3.1.1 → 3.1.2, 三 → 四): an SDK list with its own title inside a
-/// chapter is followed by the chapter's next heading; a new document
+/// Whether a title line inside a document belongs to it: its next heading
+/// numbers on from one of the same style (3.1.1 → 3.1.2, 三 → 四), or it
+/// names a list (`第三方SDK目录`, `个人信息收集清单`) and an unnumbered
+/// heading of a style the document already uses follows. A new document
 /// starts its own numbering.
-fn continues(next: Option<lines::Heading>, last_number: &std::collections::HashMap<marker::Style, u32>) -> bool {
-    next.is_some_and(|h| matches!((h.number, last_number.get(&h.style)), (Some(n), Some(&last)) if n == last + 1))
+fn is_part_of_the_document(
+    title: &str,
+    next: Option<lines::Heading>,
+    styles: &HashMap<marker::Style, Option<u32>>,
+) -> bool {
+    let Some(next) = next else { return false };
+    match (next.number, styles.get(&next.style)) {
+        (Some(n), Some(&Some(last))) => n == last + 1,
+        (None, Some(_)) => ["目录", "列表", "清单"].iter().any(|w| title.ends_with(w)),
+        _ => false,
+    }
 }
 
 /// Compares a table of contents with the top-level sections of its document.
