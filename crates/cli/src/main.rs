@@ -10,9 +10,11 @@ use policylens_core::decode::{decode, Decoded};
 use policylens_core::{FindingStatus, Node, NodeKind, Report, Severity};
 
 mod batch;
+mod capp;
 mod diff;
 mod eval;
 mod text_report;
+mod train;
 
 const USAGE: &str = "\
 policylens: analyse Chinese privacy policies
@@ -21,7 +23,10 @@ Usage:
   policylens analyze PATH|- [--format json|text|markdown] [--fail-on must|should]
   policylens batch DIR|FILE... [--out PATH] [--format jsonl|csv]
   policylens diff OLD NEW [--format text|json]
-  policylens eval capp130 DIR      clause classification against CAPP-130 labels
+  policylens eval capp130 DIR [--folds K | --rules]
+                                   clause classification against CAPP-130 labels
+  policylens train capp130 DIR --out FILE
+                                   learn the clause model from CAPP-130 labels
   policylens rules                 list every rule
   policylens explain ID            what a rule checks, why, and how to fix
   policylens help
@@ -56,6 +61,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         "analyze" | "analyse" => analyze(&args[1..]),
         "batch" => batch::run(&args[1..]),
         "eval" => eval::run(&args[1..]),
+        "train" => train::run(&args[1..]),
         "rules" => {
             for r in policylens_core::rules::REGISTRY {
                 println!(

@@ -229,16 +229,33 @@ fn rules_and_explain() {
     assert_eq!(out.status.code(), Some(2));
 }
 
-#[test]
-fn eval_capp130_prints_scores() {
+fn eval_capp130(extra: &[&str]) -> (String, f64) {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/capp130");
-    let out = bin().args(["eval", "capp130"]).arg(&dir).output().unwrap();
+    let out = bin().args(["eval", "capp130"]).arg(&dir).args(extra).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.starts_with("CAPP-130 clause classification: 130 policies, 38889 sentences\n"), "{text}");
+    assert!(text.starts_with("CAPP-130 clause classification: 130 policies, 38889 sentences; "), "{text}");
     let macro_f1: f64 = text.lines().last().unwrap().split_whitespace().last().unwrap().parse().unwrap();
-    // Measured 0.592 when context-aware clause labels landed; a drop is a regression.
-    assert!(macro_f1 >= 0.58, "{text}");
+    (text, macro_f1)
+}
+
+#[test]
+fn eval_capp130_rules_alone() {
+    let (text, macro_f1) = eval_capp130(&["--rules"]);
+    assert!(text.contains("; keyword rules only\n"), "{text}");
+    // Measured 0.684 when the clause model landed; a drop is a regression
+    // of the keyword rules, which the model reads as features.
+    assert!(macro_f1 >= 0.68, "{text}");
+}
+
+#[test]
+fn eval_capp130_shipped_model() {
+    let (text, macro_f1) = eval_capp130(&[]);
+    assert!(text.contains("not a measure of unseen policies"), "{text}");
+    // 0.850 on the corpus it learned from (5-fold cross-validation: 0.770).
+    // Lower means the shipped model file no longer matches the features the
+    // core computes: retrain it (`policylens train capp130 DIR --out …`).
+    assert!(macro_f1 >= 0.84, "{text}");
 }
 
 #[test]

@@ -909,6 +909,11 @@ fn majority(node: &Node) -> Option<&'static str> {
 mod tests {
     use super::*;
 
+    /// The keyword rules' verdicts, before the clause model revises them.
+    fn rules_only(text: &str) -> crate::Report {
+        crate::analyze_with(text, "utf-8", &crate::clause_model::ClauseModel::empty())
+    }
+
     #[track_caller]
     fn check(heading: &str, expect: &[&str]) {
         assert_eq!(heading_categories(&normalize(heading)), expect, "{heading}");
@@ -1013,7 +1018,7 @@ mod tests {
     #[test]
     fn definitions_take_no_topic_from_their_section() {
         let text = "示例隐私政策\n一、联系我们\n儿童：指不满十四周岁的未成年人。\n邮箱：a@example.com\n";
-        let report = crate::analyze(text);
+        let report = rules_only(text);
         let section = &report.outline[0].children[0];
         let cats: Vec<Vec<String>> = section.clauses.iter().map(|c| c.categories.clone()).collect();
         assert_eq!(cats, vec![vec!["definitions".to_owned()], vec!["contact".to_owned()]]);
@@ -1023,14 +1028,14 @@ mod tests {
     fn a_summary_outside_any_topic_names_none() {
         let text =
             "示例隐私政策\n本政策说明我们如何收集、使用、共享和保护您的个人信息。\n一、联系我们\n邮箱：a@example.com\n";
-        let report = crate::analyze(text);
+        let report = rules_only(text);
         assert_eq!(report.outline[0].clauses[0].categories, Vec::<String>::new());
     }
 
     #[test]
     fn a_clause_naming_another_broad_topic_carries_it_too() {
         let text = "示例隐私政策\n一、我们如何共享您的信息\n我们会与合作伙伴签署保密协议。\n二、我们如何存储和保护您的信息\n我们采用加密技术保护您的信息。\n我们将您的信息存储在中国境内。\n";
-        let report = crate::analyze(text);
+        let report = rules_only(text);
         let cats = |s: usize, c: usize| report.outline[0].children[s].clauses[c].categories.clone();
         assert_eq!(cats(0, 0), ["sharing", "security"]);
         assert_eq!(cats(1, 0), ["security"]);
@@ -1040,7 +1045,7 @@ mod tests {
     #[test]
     fn security_as_a_purpose_inside_collection_is_collection() {
         let text = "示例隐私政策\n一、我们如何收集和使用您的个人信息\n（一）保障交易安全所需信息\n我们会收集您的设备信息用于风险识别。\n二、我们如何保护您的个人信息\n（一）安全措施\n我们采用加密技术。\n";
-        let report = crate::analyze(text);
+        let report = rules_only(text);
         let doc = &report.outline[0];
         assert_eq!(doc.children[0].children[0].categories, ["collection"]);
         assert_eq!(doc.children[1].children[0].categories, ["security"]);
@@ -1049,7 +1054,7 @@ mod tests {
     #[test]
     fn turning_off_a_permission_is_a_right() {
         let text = "示例隐私政策\n一、我们如何收集和使用您的个人信息\n您可以在系统设置中关闭相机权限。\n我们会收集您的设备信息。\n";
-        let report = crate::analyze(text);
+        let report = rules_only(text);
         let clauses = &report.outline[0].children[0].clauses;
         assert_eq!(clauses[0].categories, ["collection", "permissions", "rights"]);
         assert_eq!(clauses[1].categories, ["collection"]);

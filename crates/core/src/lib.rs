@@ -12,6 +12,7 @@
 
 pub mod checklist;
 pub mod classify;
+pub mod clause_model;
 #[cfg(feature = "decode")]
 pub mod decode;
 pub mod facts;
@@ -33,6 +34,13 @@ pub fn analyze(text: &str) -> Report {
 
 /// Analyses text that was decoded from `encoding` (recorded in the report).
 pub fn analyze_decoded(input: &str, encoding: &str) -> Report {
+    analyze_with(input, encoding, clause_model::ClauseModel::shipped())
+}
+
+/// Analyses with another clause model than the shipped one: training and
+/// cross-validation (`policylens train`, `policylens eval --folds`) pass
+/// [`clause_model::ClauseModel::empty`] to see the rules' own verdicts.
+pub fn analyze_with(input: &str, encoding: &str, model: &clause_model::ClauseModel) -> Report {
     // A saved web page is analysed as the text it shows, offset for offset.
     let is_html = html::is_html(input);
     let view;
@@ -48,6 +56,10 @@ pub fn analyze_decoded(input: &str, encoding: &str) -> Report {
     // Clauses are normalised once, here, for classification and rules.
     let clauses = rules::normalized_clauses(text, &outline);
     classify::classify(text, &mut outline, &clauses);
+    if !model.is_empty() {
+        let inputs = clause_model::inputs(&outline, &clauses);
+        clause_model::apply(model, &mut outline, &inputs);
+    }
     let facts = facts::extract(text, &lines, &outline);
     let sdks = sdk::extract(text, &lines, &outline);
     let kind = input_kind::classify(text);
