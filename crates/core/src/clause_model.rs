@@ -37,6 +37,7 @@ pub const TOPICS: [&str; 9] =
     ["collection", "permissions", "sharing", "storage", "security", "minors", "rights", "contact", "updates"];
 
 const N: usize = TOPICS.len();
+const CONTACT: usize = 7;
 
 /// Feature namespaces.
 const TEXT_CHAR: u64 = 0;
@@ -65,6 +66,99 @@ pub struct ClauseModel {
     scale: [f32; N],
     /// A topic is predicted when its score exceeds its cut (a logit).
     cut: [f32; N],
+    /// Open addressing over `keys`: slot → (key, index into `weights`). A
+    /// lookup per character and pair is the model's whole cost.
+    table: Table,
+    /// A pair's three weight rows (in the clause, before it, after it)
+    /// under one key: one lookup instead of three.
+    pair_table: Table,
+    pair_rows: Vec<[u32; 3]>,
+}
+
+const PAIR_NAMESPACES: [u64; 3] = [TEXT_PAIR, PREVIOUS_PAIR, NEXT_PAIR];
+const LOW_42: u64 = (1 << 42) - 1;
+
+/// The lookup tables of `keys`.
+fn index(keys: &[u64]) -> (Table, Table, Vec<[u32; 3]>) {
+    let mut pairs: Vec<u64> =
+        keys.iter().filter(|k| PAIR_NAMESPACES.contains(&(*k >> 42))).map(|k| k & LOW_42).collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    let rows = pairs
+        .iter()
+        .map(|p| {
+            PAIR_NAMESPACES.map(|ns| {
+                keys.binary_search(&(ns << 42 | p)).ok().and_then(|i| u32::try_from(i).ok()).unwrap_or(EMPTY_SLOT)
+            })
+        })
+        .collect();
+    (Table::new(keys), Table::new(&pairs), rows)
+}
+
+/// A hash table of the model's keys, with a bit filter in front: most
+/// pairs of a clause are not in the model, and the filter (8 KiB, in the
+/// cache) answers them without touching the table.
+#[derive(Debug, Clone, PartialEq)]
+struct Table {
+    slots: Vec<(u64, u32)>,
+    filter: Vec<u64>,
+}
+
+const EMPTY_SLOT: u32 = u32::MAX;
+const FILTER_BITS: usize = 1 << 16;
+
+fn hash(key: u64) -> u64 {
+    // Fibonacci hashing: the top bits of the product are well mixed.
+    key.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+impl Table {
+    fn new(keys: &[u64]) -> Table {
+        let size = (keys.len() * 2).next_power_of_two().max(16);
+        let mut slots = vec![(0, EMPTY_SLOT); size];
+        let mut filter = vec![0u64; FILTER_BITS / 64];
+        for (i, k) in keys.iter().enumerate() {
+            let h = hash(*k);
+            let bit = Self::filter_bit(h);
+            filter[bit / 64] |= 1 << (bit % 64);
+            let mut s = Self::slot(h, size - 1);
+            while slots[s].1 != EMPTY_SLOT {
+                s = (s + 1) & (size - 1);
+            }
+            slots[s] = (*k, u32::try_from(i).unwrap_or(EMPTY_SLOT));
+        }
+        Table { slots, filter }
+    }
+
+    #[allow(clippy::cast_possible_truncation)]
+    fn slot(h: u64, mask: usize) -> usize {
+        (h >> 32) as usize & mask
+    }
+
+    #[allow(clippy::cast_possible_truncation)]
+    fn filter_bit(h: u64) -> usize {
+        (h >> 48) as usize
+    }
+
+    fn get(&self, key: u64) -> Option<usize> {
+        let h = hash(key);
+        let bit = Self::filter_bit(h);
+        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut s = Self::slot(h, mask);
+        loop {
+            let (k, i) = self.slots[s];
+            if i == EMPTY_SLOT {
+                return None;
+            }
+            if k == key {
+                return Some(i as usize);
+            }
+            s = (s + 1) & mask;
+        }
+    }
 }
 
 static SHIPPED: &[u8] = include_bytes!("../data/clause_model.bin");
@@ -80,7 +174,16 @@ impl ClauseModel {
 
     /// A model that predicts nothing: [`apply`] then keeps the rules' verdicts.
     pub fn empty() -> ClauseModel {
-        ClauseModel { keys: Vec::new(), weights: Vec::new(), bias: [0.0; N], scale: [0.0; N], cut: [f32::INFINITY; N] }
+        ClauseModel {
+            keys: Vec::new(),
+            weights: Vec::new(),
+            bias: [0.0; N],
+            scale: [0.0; N],
+            cut: [f32::INFINITY; N],
+            table: Table::new(&[]),
+            pair_table: Table::new(&[]),
+            pair_rows: Vec::new(),
+        }
     }
 
     /// Quantises trained weights (one row of `N` per key, keys sorted and
@@ -105,7 +208,8 @@ impl ClauseModel {
                 q
             })
             .collect();
-        ClauseModel { keys, weights, bias, scale, cut }
+        let (table, pair_table, pair_rows) = index(&keys);
+        ClauseModel { table, pair_table, pair_rows, keys, weights, bias, scale, cut }
     }
 
     /// Parses the file layout described in the module documentation.
@@ -146,7 +250,8 @@ impl ClauseModel {
         if r.at != bytes.len() {
             return Err("clause model has trailing bytes".into());
         }
-        Ok(ClauseModel { keys, weights, bias, scale, cut })
+        let (table, pair_table, pair_rows) = index(&keys);
+        Ok(ClauseModel { table, pair_table, pair_rows, keys, weights, bias, scale, cut })
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
@@ -179,26 +284,69 @@ impl ClauseModel {
         self.keys.is_empty()
     }
 
+    /// The weights of `key`, if the model has it.
+    fn row(&self, key: u64) -> Option<&[i8; N]> {
+        self.table.get(key).and_then(|i| self.weights.get(i))
+    }
+
+    /// The unscaled sum of the weights of `items` in `namespace`.
+    fn block_sum(&self, namespace: u64, items: &[u64]) -> [f32; N] {
+        let mut sum = [0i32; N];
+        for k in items {
+            if let Some(row) = self.row(namespace << 42 | k) {
+                for (s, w) in sum.iter_mut().zip(row) {
+                    *s += i32::from(*w);
+                }
+            }
+        }
+        #[allow(clippy::cast_precision_loss)]
+        sum.map(|s| s as f32)
+    }
+
+    /// The unscaled sums of the weights of `pairs` in the clause's own
+    /// text, as the previous clause's and as the next clause's.
+    fn pair_sums(&self, pairs: &[u64]) -> [[f32; N]; 3] {
+        let mut sum = [[0i32; N]; 3];
+        for p in pairs {
+            let Some(rows) = self.pair_table.get(*p).and_then(|i| self.pair_rows.get(i)) else { continue };
+            for (sum, &r) in sum.iter_mut().zip(rows) {
+                if let Some(row) = self.weights.get(r as usize) {
+                    for (s, w) in sum.iter_mut().zip(row) {
+                        *s += i32::from(*w);
+                    }
+                }
+            }
+        }
+        #[allow(clippy::cast_precision_loss)]
+        sum.map(|s| s.map(|s| s as f32))
+    }
+
     /// The score (a logit) of every topic.
     pub fn scores(&self, features: &[(u64, f32)]) -> [f32; N] {
         let mut sum = [0.0f32; N];
         for (k, v) in features {
-            if let Ok(i) = self.keys.binary_search(k) {
-                for (s, w) in sum.iter_mut().zip(&self.weights[i]) {
+            if let Some(row) = self.row(*k) {
+                for (s, w) in sum.iter_mut().zip(row) {
                     *s += f32::from(*w) * v;
                 }
             }
         }
-        let mut out = self.bias;
-        for t in 0..N {
-            out[t] += sum[t] * self.scale[t];
-        }
-        out
+        self.logits(&sum)
+    }
+
+    fn logits(&self, sum: &[f32; N]) -> [f32; N] {
+        std::array::from_fn(|t| self.bias[t] + sum[t] * self.scale[t])
     }
 
     /// The topics whose score passes their cut.
     pub fn predict(&self, features: &[(u64, f32)]) -> [bool; N] {
         let s = self.scores(features);
+        std::array::from_fn(|t| s[t] > self.cut[t])
+    }
+
+    /// The topics whose unscaled weighted sum passes their cut.
+    fn decide(&self, sum: &[f32; N]) -> [bool; N] {
+        let s = self.logits(sum);
         std::array::from_fn(|t| s[t] > self.cut[t])
     }
 }
@@ -239,126 +387,189 @@ pub struct ClauseInput {
     pub features: Features,
 }
 
-/// Where a clause sits: its text's pairs, its headings' pairs and the
-/// rules' verdicts, before neighbours are added.
+/// What the model reads of one clause, before neighbours are added: the
+/// clause's characters and pairs as they occur (a repeated pair counts
+/// twice; deduplicating cost a sort per clause), its headings' pairs
+/// (shared by the clauses of a section, unique) and the rules' verdicts.
 struct Own {
     span: Span,
     lines: [usize; 2],
-    chars: Vec<u32>,
-    pairs: Vec<u32x2>,
-    headings: Vec<u32x2>,
-    verdicts: Vec<(u32, u32)>,
+    chars: Vec<u64>,
+    pairs: Vec<u64>,
+    /// Index into the heading-pair lists.
+    headings: usize,
+    /// Gives an email or a phone number: contact, whatever the model says.
+    channel: bool,
+    verdicts: Vec<u64>,
 }
 
-#[allow(non_camel_case_types)]
-type u32x2 = (u32, u32);
-
-/// The features of every clause of `outline`, in document order. Reads the
-/// categories the rules gave clauses and sections, so call it after
-/// [`crate::classify::classify`] and before [`apply`].
-pub fn inputs(outline: &[Node], normalized: &ClauseTexts) -> Vec<ClauseInput> {
-    let mut own = Vec::new();
-    let mut headings: Vec<String> = Vec::new();
-    for doc in outline {
-        collect(doc, normalized, &mut headings, &mut own);
-    }
-    own.sort_by_key(|o| o.span.start);
-    (0..own.len())
-        .map(|i| {
-            let o = &own[i];
-            let mut f: Vec<(u64, f32)> = Vec::new();
-            let mut block = |namespace: u64, items: &mut dyn Iterator<Item = u32x2>, weight: f32| {
-                let start = f.len();
-                f.extend(items.map(|(a, b)| (key(namespace, a, b), 0.0)));
-                let mut added: Vec<(u64, f32)> = f.split_off(start);
-                added.sort_unstable_by_key(|x| x.0);
-                added.dedup_by_key(|x| x.0);
-                // Each block has unit length, so a long clause does not
-                // outweigh its heading.
-                #[allow(clippy::cast_precision_loss)]
-                let v = weight / (added.len().max(1) as f32).sqrt();
-                f.extend(added.into_iter().map(|(k, _)| (k, v)));
-            };
-            block(TEXT_CHAR, &mut o.chars.iter().map(|&c| (0, c)), 1.0);
-            block(TEXT_PAIR, &mut o.pairs.iter().copied(), 1.0);
-            block(HEADING_PAIR, &mut o.headings.iter().copied(), 1.0);
-            block(RULE_VERDICT, &mut o.verdicts.iter().copied(), 1.0);
-            if let Some(p) = i.checked_sub(1).and_then(|p| own.get(p)) {
-                block(PREVIOUS_PAIR, &mut p.pairs.iter().copied(), NEIGHBOUR_WEIGHT);
-            }
-            if let Some(n) = own.get(i + 1) {
-                block(NEXT_PAIR, &mut n.pairs.iter().copied(), NEIGHBOUR_WEIGHT);
-            }
-            f.sort_unstable_by_key(|x| x.0);
-            ClauseInput { span: o.span, lines: o.lines, features: f }
-        })
-        .collect()
+/// A pair of characters as the low 42 bits of a key.
+fn pair(a: char, b: char) -> u64 {
+    key(0, a as u32, b as u32)
 }
 
-fn pairs_of(s: &str) -> Vec<u32x2> {
-    let chars: Vec<u32> = s.chars().map(u32::from).collect();
-    chars.windows(2).map(|w| (w[0], w[1])).collect()
+fn sorted_unique(mut v: Vec<u64>) -> Vec<u64> {
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+fn pairs_of(s: &str) -> impl Iterator<Item = u64> + '_ {
+    s.chars().zip(s.chars().skip(1)).map(|(a, b)| pair(a, b))
 }
 
 fn category_index(c: &str) -> u32 {
     crate::classify::CATEGORIES.iter().position(|k| *k == c).map_or(u32::MAX >> 11, |i| i as u32)
 }
 
-fn collect(node: &Node, normalized: &ClauseTexts, headings: &mut Vec<String>, out: &mut Vec<Own>) {
+/// The clauses of `outline` in document order, and the heading-pair lists
+/// they point into.
+fn own_clauses(outline: &[Node], normalized: &ClauseTexts) -> (Vec<Own>, Vec<Vec<u64>>) {
+    let mut own = Vec::new();
+    let mut contexts = Vec::new();
+    let mut headings: Vec<String> = Vec::new();
+    for doc in outline {
+        collect(doc, normalized, &mut headings, &mut contexts, &mut own);
+    }
+    own.sort_by_key(|o| o.span.start);
+    (own, contexts)
+}
+
+fn collect(
+    node: &Node,
+    normalized: &ClauseTexts,
+    headings: &mut Vec<String>,
+    contexts: &mut Vec<Vec<u64>>,
+    out: &mut Vec<Own>,
+) {
     let is_section = node.kind == NodeKind::Section;
     if is_section {
         headings.push(normalize(node.heading.as_deref().unwrap_or("")));
     }
-    let heading_pairs: Vec<u32x2> = headings.iter().flat_map(|h| pairs_of(h)).collect();
+    if !node.clauses.is_empty() {
+        contexts.push(sorted_unique(headings.iter().flat_map(|h| pairs_of(h)).collect()));
+    }
+    let section_verdicts: Vec<u64> = node.categories.iter().map(|k| key(0, 1, category_index(k))).collect();
     for c in &node.clauses {
-        let owned;
         let norm = match normalized.binary_search_by_key(&c.span, |(span, _)| *span) {
             Ok(i) => normalized[i].1.as_str(),
-            Err(_) => {
-                owned = String::new();
-                owned.as_str()
-            }
+            Err(_) => "",
         };
-        let verdicts = c
-            .categories
-            .iter()
-            .map(|k| (0, category_index(k)))
-            .chain(node.categories.iter().map(|k| (1, category_index(k))))
-            .collect();
+        let verdicts =
+            c.categories.iter().map(|k| key(0, 0, category_index(k))).chain(section_verdicts.iter().copied());
         out.push(Own {
             span: c.span,
             lines: c.lines,
-            chars: norm.chars().map(u32::from).collect(),
-            pairs: pairs_of(norm),
-            headings: heading_pairs.clone(),
-            verdicts,
+            chars: norm.chars().map(|ch| u64::from(u32::from(ch))).collect(),
+            pairs: pairs_of(norm).collect(),
+            headings: contexts.len() - 1,
+            channel: gives_channel(norm),
+            verdicts: sorted_unique(verdicts.collect()),
         });
     }
     for child in &node.children {
-        collect(child, normalized, headings, out);
+        collect(child, normalized, headings, contexts, out);
     }
     if is_section {
         headings.pop();
     }
 }
 
+/// An email or a phone number: a clause that gives one is contact in every
+/// policy; the model, reading pairs, missed some (邮箱：a@example.com).
+fn gives_channel(norm: &str) -> bool {
+    (norm.contains('@') && !crate::facts::emails(norm).is_empty())
+        || (norm.bytes().filter(u8::is_ascii_digit).count() >= 7 && !crate::facts::phones(norm).is_empty())
+}
+
+/// The feature blocks of clause `i`: namespace, items, weight. The one
+/// definition of the features, read by [`inputs`] for training and by
+/// [`apply`] for prediction.
+fn blocks<'a>(own: &'a [Own], contexts: &'a [Vec<u64>], i: usize) -> [(u64, &'a [u64], f32); 6] {
+    let o = &own[i];
+    let none: &[u64] = &[];
+    let previous = i.checked_sub(1).map_or(none, |p| &own[p].pairs);
+    let next = own.get(i + 1).map_or(none, |n| &n.pairs);
+    [
+        (TEXT_CHAR, &o.chars, 1.0),
+        (TEXT_PAIR, &o.pairs, 1.0),
+        (HEADING_PAIR, &contexts[o.headings], 1.0),
+        (RULE_VERDICT, &o.verdicts, 1.0),
+        (PREVIOUS_PAIR, previous, NEIGHBOUR_WEIGHT),
+        (NEXT_PAIR, next, NEIGHBOUR_WEIGHT),
+    ]
+}
+
+/// The value of each feature of a block: each block has unit length, so a
+/// long clause does not outweigh its heading.
+fn block_value(len: usize, weight: f32) -> f32 {
+    #[allow(clippy::cast_precision_loss)]
+    let n = len.max(1) as f32;
+    weight / n.sqrt()
+}
+
+/// The features of every clause of `outline`, in document order. Reads the
+/// categories the rules gave clauses and sections, so call it after
+/// [`crate::classify::classify`].
+pub fn inputs(outline: &[Node], normalized: &ClauseTexts) -> Vec<ClauseInput> {
+    let (own, contexts) = own_clauses(outline, normalized);
+    (0..own.len())
+        .map(|i| {
+            let mut features: Features = Vec::new();
+            for (namespace, items, weight) in blocks(&own, &contexts, i) {
+                let v = block_value(items.len(), weight);
+                features.extend(items.iter().map(|k| (namespace << 42 | k, v)));
+            }
+            features.sort_unstable_by_key(|x| x.0);
+            ClauseInput { span: own[i].span, lines: own[i].lines, features }
+        })
+        .collect()
+}
+
 /// Replaces the rules' verdicts on the model's topics with the model's, for
-/// every clause of `outline`; `inputs` come from [`inputs`] on the same
-/// outline.
-pub fn apply(model: &ClauseModel, outline: &mut [Node], inputs: &[ClauseInput]) {
+/// every clause of `outline`. `normalized` holds the clauses' texts.
+///
+/// Scores what [`inputs`] would give [`ClauseModel::scores`], but sums each
+/// block once: a section's headings once for all its clauses, a clause's
+/// pairs once for itself and once for each neighbour.
+pub fn apply(model: &ClauseModel, outline: &mut [Node], normalized: &ClauseTexts) {
     if model.is_empty() {
         return;
     }
-    let mut verdicts: Vec<(Span, [bool; N])> = inputs.iter().map(|c| (c.span, model.predict(&c.features))).collect();
-    verdicts.sort_by_key(|v| v.0.start);
+    let (own, contexts) = own_clauses(outline, normalized);
+    let heading_sums: Vec<[f32; N]> = contexts.iter().map(|c| model.block_sum(HEADING_PAIR, c)).collect();
+    let pair_sums: Vec<[[f32; N]; 3]> = own.iter().map(|o| model.pair_sums(&o.pairs)).collect();
+    let mut verdicts: Vec<(usize, [bool; N])> = Vec::with_capacity(own.len());
+    for (i, o) in own.iter().enumerate() {
+        let mut sum = [0.0f32; N];
+        let mut add = |s: &[f32; N], len: usize, weight: f32| {
+            let v = block_value(len, weight);
+            for (t, x) in sum.iter_mut().zip(s) {
+                *t += x * v;
+            }
+        };
+        add(&model.block_sum(TEXT_CHAR, &o.chars), o.chars.len(), 1.0);
+        add(&pair_sums[i][0], o.pairs.len(), 1.0);
+        add(&heading_sums[o.headings], contexts[o.headings].len(), 1.0);
+        add(&model.block_sum(RULE_VERDICT, &o.verdicts), o.verdicts.len(), 1.0);
+        if let Some(p) = i.checked_sub(1) {
+            add(&pair_sums[p][1], own[p].pairs.len(), NEIGHBOUR_WEIGHT);
+        }
+        if let Some(n) = own.get(i + 1) {
+            add(&pair_sums[i + 1][2], n.pairs.len(), NEIGHBOUR_WEIGHT);
+        }
+        let mut topics = model.decide(&sum);
+        topics[CONTACT] |= o.channel;
+        verdicts.push((o.span.start, topics));
+    }
     for doc in outline {
         assign(doc, &verdicts);
     }
 }
 
-fn assign(node: &mut Node, verdicts: &[(Span, [bool; N])]) {
+fn assign(node: &mut Node, verdicts: &[(usize, [bool; N])]) {
     for c in &mut node.clauses {
-        let Ok(i) = verdicts.binary_search_by_key(&c.span.start, |v| v.0.start) else { continue };
+        let Ok(i) = verdicts.binary_search_by_key(&c.span.start, |v| v.0) else { continue };
         let topics = &verdicts[i].1;
         // A definition stays a definition: what it defines is not its topic.
         if c.categories.iter().any(|k| k == "definitions") {
@@ -422,7 +633,7 @@ mod tests {
     }
 
     #[test]
-    fn features_are_sorted_unique_and_see_heading_and_neighbours() {
+    fn features_are_sorted_and_see_heading_and_neighbours() {
         let text =
             "示例隐私政策\n一、我们如何共享您的信息\n我们不会向第三方出售您的信息。\n我们会与合作伙伴签署协议。\n";
         let report = crate::analyze_with(text, "utf-8", &ClauseModel::empty());
@@ -431,7 +642,7 @@ mod tests {
         assert_eq!(clauses.len(), 2);
         assert_eq!(clauses[0].lines, [3, 3]);
         let f = &clauses[0].features;
-        assert!(f.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(f.windows(2).all(|w| w[0].0 <= w[1].0));
         let has = |ns: u64, a: char, b: char| f.iter().any(|(k, _)| *k == key(ns, a as u32, b as u32));
         assert!(has(TEXT_PAIR, '出', '售'));
         assert!(has(HEADING_PAIR, '共', '享'));
@@ -450,6 +661,38 @@ mod tests {
         assert_eq!(cats[0], ["collection"]);
         assert!(cats[1].contains(&"storage".to_owned()), "{cats:?}");
         assert!(cats[2].contains(&"sharing".to_owned()), "{cats:?}");
+    }
+
+    /// `apply` sums blocks its own way; it must decide as `inputs` +
+    /// `predict` do, or training and prediction would see different models.
+    #[test]
+    fn apply_decides_as_the_features_say() {
+        let text = include_str!("../../../../shared/corpus/policies/taobao.txt");
+        let rules = crate::analyze_with(text, "utf-8", &ClauseModel::empty());
+        let norm = crate::rules::normalized_clauses(text, &rules.outline);
+        let m = ClauseModel::shipped();
+        let mut outline = rules.outline.clone();
+        apply(m, &mut outline, &norm);
+        let mut applied = Vec::new();
+        fn walk(n: &Node, out: &mut Vec<(usize, Vec<String>)>) {
+            out.extend(n.clauses.iter().map(|c| (c.span.start, c.categories.clone())));
+            n.children.iter().for_each(|c| walk(c, out));
+        }
+        outline.iter().for_each(|d| walk(d, &mut applied));
+        applied.sort();
+        let clauses = inputs(&rules.outline, &norm);
+        assert!(clauses.len() > 300, "{}", clauses.len());
+        for (c, (start, cats)) in clauses.iter().zip(&applied) {
+            assert_eq!(c.span.start, *start);
+            if cats.iter().any(|k| k == "definitions") {
+                continue;
+            }
+            let mut predicted = m.predict(&c.features);
+            predicted[CONTACT] |= gives_channel(&crate::text::normalize(&text[c.span.start..c.span.end]));
+            for (t, on) in TOPICS.iter().zip(predicted) {
+                assert_eq!(cats.iter().any(|k| k == t), on, "{t} at {start}: {cats:?}");
+            }
+        }
     }
 
     #[test]

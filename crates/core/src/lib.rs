@@ -57,8 +57,7 @@ pub fn analyze_with(input: &str, encoding: &str, model: &clause_model::ClauseMod
     let clauses = rules::normalized_clauses(text, &outline);
     classify::classify(text, &mut outline, &clauses);
     if !model.is_empty() {
-        let inputs = clause_model::inputs(&outline, &clauses);
-        clause_model::apply(model, &mut outline, &inputs);
+        clause_model::apply(model, &mut outline, &clauses);
     }
     let facts = facts::extract(text, &lines, &outline);
     let sdks = sdk::extract(text, &lines, &outline);
