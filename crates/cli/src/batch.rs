@@ -117,18 +117,12 @@ fn collect(path: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
 fn analyze_file(path: &Path) -> Result<Report, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
     let decoded = policylens_core::decode::decode(&bytes).map_err(|e| e.to_string())?;
-    let text = if path.extension().is_some_and(|e| e == "jsonl") { capp_text(&decoded.text)? } else { decoded.text };
+    let text = if path.extension().is_some_and(|e| e == "jsonl") {
+        crate::capp::parse(&decoded.text)?.0.join("\n")
+    } else {
+        decoded.text
+    };
     Ok(policylens_core::analyze_decoded(&text, decoded.encoding))
-}
-
-/// Joins the `text` fields of a CAPP-130 file.
-pub fn capp_text(raw: &str) -> Result<String, String> {
-    let mut out = Vec::new();
-    for (i, line) in raw.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-        let v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("line {}: {e}", i + 1))?;
-        out.push(v["text"].as_str().unwrap_or_default().to_owned());
-    }
-    Ok(out.join("\n"))
 }
 
 fn failing(report: &Report, severity: Severity) -> usize {

@@ -54,15 +54,21 @@ pub fn load(dir: &str) -> Result<Vec<Policy>, String> {
 
 fn read(path: &Path) -> Result<Policy, String> {
     let raw = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let (sentences, gold) = parse(&raw).map_err(|e| format!("{}: {e}", path.display()))?;
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    Ok(Policy { name, sentences, gold })
+}
+
+/// The sentences of a CAPP-130 file and their labels.
+pub fn parse(raw: &str) -> Result<(Vec<String>, Vec<Labels>), String> {
     let mut sentences = Vec::new();
     let mut gold = Vec::new();
-    for line in raw.lines().filter(|l| !l.trim().is_empty()) {
-        let v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("{}: {e}", path.display()))?;
+    for (i, line) in raw.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("line {}: {e}", i + 1))?;
         sentences.push(v["text"].as_str().unwrap_or_default().to_owned());
         let labels: Vec<&str> =
             v["label"].as_array().map(|a| a.iter().filter_map(|x| x.as_str()).collect()).unwrap_or_default();
         gold.push(std::array::from_fn(|t| labels.iter().any(|l| MAPPING[t].contains(l))));
     }
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    Ok(Policy { name, sentences, gold })
+    Ok((sentences, gold))
 }

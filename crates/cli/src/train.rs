@@ -53,13 +53,14 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
     let examples = examples(&policies);
     let all: Vec<&Example> = examples.iter().collect();
     let model = train(&all);
-    std::fs::write(out, model.to_bytes()).map_err(|e| format!("cannot write {out}: {e}"))?;
+    let bytes = model.to_bytes();
+    std::fs::write(out, &bytes).map_err(|e| format!("cannot write {out}: {e}"))?;
     println!(
         "trained on {} policies, {} clauses: {} features, {} bytes written to {out}",
         policies.len(),
         examples.len(),
         model.len(),
-        model.to_bytes().len()
+        bytes.len()
     );
     Ok(ExitCode::SUCCESS)
 }

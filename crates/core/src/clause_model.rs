@@ -38,6 +38,7 @@ pub const TOPICS: [&str; 9] =
 
 const N: usize = TOPICS.len();
 const CONTACT: usize = 7;
+const _: () = assert!(matches!(TOPICS[CONTACT].as_bytes(), b"contact"));
 
 /// Feature namespaces.
 const TEXT_CHAR: u64 = 0;
@@ -54,7 +55,8 @@ fn key(namespace: u64, first: u32, second: u32) -> u64 {
     namespace << 42 | u64::from(first) << 21 | u64::from(second)
 }
 
-/// What the model reads of one clause: sorted, unique keys with values.
+/// What the model reads of one clause: keys with values, sorted by key (a
+/// key repeats when its pair does).
 pub type Features = Vec<(u64, f32)>;
 
 /// The linear model: per topic a bias, and per key one quantised weight.
@@ -66,7 +68,7 @@ pub struct ClauseModel {
     scale: [f32; N],
     /// A topic is predicted when its score exceeds its cut (a logit).
     cut: [f32; N],
-    /// Open addressing over `keys`: slot → (key, index into `weights`). A
+    /// Characters, headings and verdicts: key → index into `weights`. A
     /// lookup per character and pair is the model's whole cost.
     table: Table,
     /// A pair's three weight rows (in the clause, before it, after it)
@@ -92,7 +94,10 @@ fn index(keys: &[u64]) -> (Table, Table, Vec<[u32; 3]>) {
             })
         })
         .collect();
-    (Table::new(keys), Table::new(&pairs), rows)
+    let others: Vec<(u64, u32)> =
+        keys.iter().zip(0u32..).filter(|(k, _)| !PAIR_NAMESPACES.contains(&(*k >> 42))).map(|(k, i)| (*k, i)).collect();
+    let pair_entries: Vec<(u64, u32)> = pairs.iter().copied().zip(0u32..).collect();
+    (Table::new(&others), Table::new(&pair_entries), rows)
 }
 
 /// A hash table of the model's keys, with a bit filter in front: most
@@ -113,19 +118,20 @@ fn hash(key: u64) -> u64 {
 }
 
 impl Table {
-    fn new(keys: &[u64]) -> Table {
-        let size = (keys.len() * 2).next_power_of_two().max(16);
+    /// A table of `entries`: key → value.
+    fn new(entries: &[(u64, u32)]) -> Table {
+        let size = (entries.len() * 2).next_power_of_two().max(16);
         let mut slots = vec![(0, EMPTY_SLOT); size];
         let mut filter = vec![0u64; FILTER_BITS / 64];
-        for (i, k) in keys.iter().enumerate() {
-            let h = hash(*k);
+        for &(k, value) in entries {
+            let h = hash(k);
             let bit = Self::filter_bit(h);
             filter[bit / 64] |= 1 << (bit % 64);
             let mut s = Self::slot(h, size - 1);
             while slots[s].1 != EMPTY_SLOT {
                 s = (s + 1) & (size - 1);
             }
-            slots[s] = (*k, u32::try_from(i).unwrap_or(EMPTY_SLOT));
+            slots[s] = (k, value);
         }
         Table { slots, filter }
     }
@@ -140,6 +146,7 @@ impl Table {
         (h >> 48) as usize
     }
 
+    /// The value of `key`.
     fn get(&self, key: u64) -> Option<usize> {
         let h = hash(key);
         let bit = Self::filter_bit(h);
@@ -286,21 +293,21 @@ impl ClauseModel {
 
     /// The weights of `key`, if the model has it.
     fn row(&self, key: u64) -> Option<&[i8; N]> {
-        self.table.get(key).and_then(|i| self.weights.get(i))
+        let i = match PAIR_NAMESPACES.iter().position(|ns| *ns == key >> 42) {
+            Some(which) => *self.pair_table.get(key & LOW_42).and_then(|i| self.pair_rows.get(i))?.get(which)? as usize,
+            None => self.table.get(key)?,
+        };
+        self.weights.get(i)
     }
 
-    /// The unscaled sum of the weights of `items` in `namespace`.
+    /// The unscaled sum of the weights of `items` in `namespace` (not a
+    /// pair namespace: [`Self::pair_sums`] sums those).
     fn block_sum(&self, namespace: u64, items: &[u64]) -> [f32; N] {
         let mut sum = [0i32; N];
         for k in items {
-            if let Some(row) = self.row(namespace << 42 | k) {
-                for (s, w) in sum.iter_mut().zip(row) {
-                    *s += i32::from(*w);
-                }
-            }
+            add_row(&mut sum, self.table.get(namespace << 42 | k).and_then(|i| self.weights.get(i)));
         }
-        #[allow(clippy::cast_precision_loss)]
-        sum.map(|s| s as f32)
+        to_f32(sum)
     }
 
     /// The unscaled sums of the weights of `pairs` in the clause's own
@@ -310,15 +317,10 @@ impl ClauseModel {
         for p in pairs {
             let Some(rows) = self.pair_table.get(*p).and_then(|i| self.pair_rows.get(i)) else { continue };
             for (sum, &r) in sum.iter_mut().zip(rows) {
-                if let Some(row) = self.weights.get(r as usize) {
-                    for (s, w) in sum.iter_mut().zip(row) {
-                        *s += i32::from(*w);
-                    }
-                }
+                add_row(sum, self.weights.get(r as usize));
             }
         }
-        #[allow(clippy::cast_precision_loss)]
-        sum.map(|s| s.map(|s| s as f32))
+        sum.map(to_f32)
     }
 
     /// The score (a logit) of every topic.
@@ -340,15 +342,28 @@ impl ClauseModel {
 
     /// The topics whose score passes their cut.
     pub fn predict(&self, features: &[(u64, f32)]) -> [bool; N] {
-        let s = self.scores(features);
-        std::array::from_fn(|t| s[t] > self.cut[t])
+        self.passes(&self.scores(features))
     }
 
     /// The topics whose unscaled weighted sum passes their cut.
     fn decide(&self, sum: &[f32; N]) -> [bool; N] {
-        let s = self.logits(sum);
-        std::array::from_fn(|t| s[t] > self.cut[t])
+        self.passes(&self.logits(sum))
     }
+
+    fn passes(&self, logits: &[f32; N]) -> [bool; N] {
+        std::array::from_fn(|t| logits[t] > self.cut[t])
+    }
+}
+
+fn add_row(sum: &mut [i32; N], row: Option<&[i8; N]>) {
+    for (s, w) in sum.iter_mut().zip(row.into_iter().flatten()) {
+        *s += i32::from(*w);
+    }
+}
+
+#[allow(clippy::cast_precision_loss)]
+fn to_f32(sum: [i32; N]) -> [f32; N] {
+    sum.map(|s| s as f32)
 }
 
 struct Reader<'a> {
@@ -482,9 +497,9 @@ fn gives_channel(norm: &str) -> bool {
         || (norm.bytes().filter(u8::is_ascii_digit).count() >= 7 && !crate::facts::phones(norm).is_empty())
 }
 
-/// The feature blocks of clause `i`: namespace, items, weight. The one
-/// definition of the features, read by [`inputs`] for training and by
-/// [`apply`] for prediction.
+/// The feature blocks of clause `i`: namespace, items, weight, as
+/// [`inputs`] spells them out for training. [`apply`] sums the same blocks
+/// its own way (checked by `apply_decides_as_the_features_say`).
 fn blocks<'a>(own: &'a [Own], contexts: &'a [Vec<u64>], i: usize) -> [(u64, &'a [u64], f32); 6] {
     let o = &own[i];
     let none: &[u64] = &[];

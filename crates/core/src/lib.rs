@@ -56,9 +56,7 @@ pub fn analyze_with(input: &str, encoding: &str, model: &clause_model::ClauseMod
     // Clauses are normalised once, here, for classification and rules.
     let clauses = rules::normalized_clauses(text, &outline);
     classify::classify(text, &mut outline, &clauses);
-    if !model.is_empty() {
-        clause_model::apply(model, &mut outline, &clauses);
-    }
+    clause_model::apply(model, &mut outline, &clauses);
     let facts = facts::extract(text, &lines, &outline);
     let sdks = sdk::extract(text, &lines, &outline);
     let kind = input_kind::classify(text);
