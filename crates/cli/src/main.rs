@@ -23,7 +23,7 @@ Usage:
   policylens analyze PATH|- [--format json|text|markdown] [--fail-on must|should]
   policylens batch DIR|FILE... [--out PATH] [--format jsonl|csv]
   policylens diff OLD NEW [--format text|json]
-  policylens eval capp130 DIR [--folds K | --rules]
+  policylens eval capp130 DIR [--folds K | --rules | --agreement]
                                    clause classification against CAPP-130 labels
   policylens train capp130 DIR --out FILE
                                    learn the clause model from CAPP-130 labels
