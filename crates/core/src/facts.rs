@@ -82,7 +82,8 @@ fn date_at(cs: &[(usize, char)], i: usize) -> Option<(String, usize)> {
         while k < cs.len() && is_space(cs[k].1) {
             k += 1;
         }
-        let sep = cs.get(k).map(|c| c.1)?;
+        // A date may end the line: `2022-03-22`.
+        let sep = cs.get(k).map_or(' ', |c| c.1);
         if !matches!(sep, '年' | '月' | '日' | '-' | '/' | '.') {
             if nums.len() == 3 {
                 break;
@@ -99,6 +100,24 @@ fn date_at(cs: &[(usize, char)], i: usize) -> Option<(String, usize)> {
     let ok_seps = seps.first() == Some(&'年') || seps.first().is_some_and(|s| matches!(s, '-' | '/' | '.'));
     ((1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d) && ok_seps)
         .then(|| (format!("{y:04}-{m:02}-{d:02}"), k - i))
+}
+
+/// Whether `line` is a short `label：date` field, as a policy's head gives
+/// its dates (`更新日期：2022年8月26日`, `生效日期:【2022年06月09日】`). Such a
+/// line is complete even without a full stop.
+pub(crate) fn is_date_field(line: &str) -> bool {
+    let line = line.trim_matches(|c: char| is_space(c) || matches!(c, '】' | '）' | ')' | '」' | '。'));
+    if line.chars().count() > 40 || !has_digit(line) {
+        return false;
+    }
+    let cs = folded(line);
+    // A field's label is short: `最新版本生效日期`.
+    let Some(colon) = cs.iter().position(|c| c.1 == ':').filter(|&at| at <= 12) else { return false };
+    (colon + 1..cs.len()).any(|i| {
+        cs[i].1.is_ascii_digit()
+            && !cs[i - 1].1.is_ascii_digit()
+            && date_at(&cs, i).is_some_and(|(_, used)| cs[i + used..].iter().all(|c| is_space(c.1) || c.1 == '日'))
+    })
 }
 
 /// Whether `s` has a digit, ASCII or full-width: most lines have none and
@@ -357,7 +376,23 @@ mod tests {
         assert_eq!(f.effective.as_deref(), Some("2024-11-26"));
         let mut f = Facts::default();
         dates("最新版本生效日期：２０２１年７月１日", &mut f);
+        let mut at_line_end = Facts::default();
+        dates("最后更新时间： 2022-03-22", &mut at_line_end);
+        assert_eq!(at_line_end.updated.as_deref(), Some("2022-03-22"));
         assert_eq!(f.effective.as_deref(), Some("2021-07-01"));
+    }
+
+    #[test]
+    fn date_fields() {
+        assert!(is_date_field("更新日期：2022年8月26日"));
+        assert!(is_date_field("生效日期:【2022年06月09日】"));
+        assert!(is_date_field("最后更新时间： 2022-03-22"));
+        assert!(is_date_field("本版发布日期：2020年  11 月 24  日"));
+        // A sentence wrapped after its date goes on; so does one whose
+        // colon comes late.
+        assert!(!is_date_field("本政策自2022年8月26日"));
+        assert!(!is_date_field("我们于以下日期更新了本政策的部分条款，主要包括第三方清单：2022年8月26日"));
+        assert!(!is_date_field("联系电话：400-123-4567"));
     }
 
     #[test]

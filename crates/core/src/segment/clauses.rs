@@ -68,7 +68,13 @@ pub fn build(lines: &Lines, infos: &[LineInfo<'_>], range: Range<usize>, skip: &
             last_end = end;
         }
         if let Some(start) = open {
-            if last_end - start > MAX_CLAUSE_BYTES || matches!(info.kind, LineKind::DocTitle | LineKind::Heading(_)) {
+            // A `更新日期：2022年8月26日` line is whole though no full stop ends
+            // it; joined to the next line, its clause would take that line's
+            // topic.
+            if last_end - start > MAX_CLAUSE_BYTES
+                || matches!(info.kind, LineKind::DocTitle | LineKind::Heading(_))
+                || crate::facts::is_date_field(line)
+            {
                 close(&mut open, last_end, out);
             }
         }
