@@ -51,6 +51,10 @@ const HEADING_WORDS: &[(&str, &[&str])] = &[
             "信息的使用",
             "您提供的",
             "你提供的",
+            "间接获取",
+            "来自第三方",
+            "从第三方",
+            "第三方分享的",
             "主动提供",
             "哪些信息",
             "哪些个人信息",
@@ -97,6 +101,12 @@ const HEADING_WORDS: &[(&str, &[&str])] = &[
             "信息保护",
             "信息的保护",
             "隐私保护",
+            "数据保护",
+            "管理制度",
+            "管理措施",
+            "组织措施",
+            "技术措施",
+            "保护措施",
         ],
     ),
     (
@@ -115,6 +125,10 @@ const HEADING_WORDS: &[(&str, &[&str])] = &[
             "自动决策",
             "响应您的",
             "您的选择",
+            "关闭",
+            "授权变更",
+            "改变授权",
+            "撤销",
         ],
     ),
     ("minors", &["未成年", "儿童", "不满十四", "不满14"]),
@@ -257,6 +271,27 @@ const STRONG_CLAUSE_WORDS: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// Management by the service or the company, not by the user: no right.
+const OTHERS_MANAGING: &[&str] = &[
+    "账户管理",
+    "帐户管理",
+    "账号管理",
+    "帐号管理",
+    "订单管理",
+    "会员管理",
+    "实名制管理",
+    "内部管理",
+    "管理制度",
+    "管理措施",
+    "管理组织",
+    "管理体系",
+    "管理规范",
+];
+/// The user taking back consent or turning a use off.
+const CONSENT_CONTROL: &[&str] = &["关闭", "撤回", "撤销", "授权变更", "改变授权"];
+/// What an account holder changes: 修改密码 is no update of the policy.
+const ACCOUNT_OBJECTS: &[&str] = &["密码", "账号", "帐号", "账户", "帐户", "手机号", "绑定"];
+
 /// What a policy calls itself, for sentences about changing or accepting it.
 const POLICY_NOUNS: &[&str] = &[
     "本政策",
@@ -371,7 +406,7 @@ pub fn heading_categories(title: &str) -> Vec<&'static str> {
         return vec!["minors"];
     }
     // Who the controller is and how to reach it: 关于我们, 数据控制方, 疑问和反馈.
-    if matches(t, &["联系我们", "如何联系", "联系方式", "取得联系", "关于我们", "数据控制", "疑问"])
+    if matches(t, &["联系我们", "如何联系", "联系方式", "取得联系", "关于我们", "数据控制方", "数据控制者", "疑问"])
     {
         return vec!["contact"];
     }
@@ -430,6 +465,19 @@ pub fn heading_categories(title: &str) -> Vec<&'static str> {
     if has(&out, "rights") && has(&out, "security") && matches(t, &["安全管理", "访问控制"]) {
         out.retain(|c| *c != "rights");
     }
+    // 账号管理, 订单管理, 管理制度: the service or the company manages, not
+    // the user (CAPP-130 labels such subsections collection or security).
+    if has(&out, "rights") {
+        let rest = OTHERS_MANAGING.iter().fold(t.to_owned(), |acc, w| acc.replace(w, ""));
+        if !matches(&rest, words_of("rights")) {
+            out.retain(|c| *c != "rights");
+        }
+    }
+    // 关闭个性化推荐, 个人信息收集和使用授权变更: the user takes back what
+    // collection was given.
+    if has(&out, "rights") && has(&out, "collection") && matches(t, CONSENT_CONTROL) {
+        out.retain(|c| *c != "collection");
+    }
     if has(&out, "rights") && has(&out, "collection") {
         if !matches(t, &["管理", "权利", "控制"]) {
             // 删除/访问 inside a collection heading (收集和使用) name no rights.
@@ -454,6 +502,14 @@ pub fn heading_categories(title: &str) -> Vec<&'static str> {
     }
     if has(&out, "security") && has(&out, "minors") {
         out.retain(|c| *c != "security");
+    }
+    // 修改密码, 变更绑定手机号: a change of the account, not of the policy.
+    if has(&out, "updates") && matches(t, ACCOUNT_OBJECTS) && !matches(t, POLICY_NOUNS) {
+        out.retain(|c| *c != "updates");
+    }
+    // 基于日历授权的拓展功能: a feature that asks for a device permission.
+    if !has(&out, "permissions") && matches(t, DEVICE_FEATURES) && matches(t, &["授权", "调用", "开启"]) {
+        out.push("permissions");
     }
     // 更新 in 我们如何更新您的信息 or 访问、变更帐户信息 is a right or a
     // use; 隐私政策的更新 is the chapter.
@@ -723,6 +779,28 @@ fn contextualise(node: &mut Node, inherited: &[String], in_contact: bool, in_per
     {
         node.categories = inherited.to_vec();
     }
+    // A subsection whose heading names no topic (（七）客户服务, 证件照服务)
+    // is about what its chapter is about; the majority of its clauses' own
+    // words (客服, 保存照片) would mislead. Narrow topics its content shows
+    // (an SDK list, a permission) stay; of a chapter on several topics
+    // (storing and protecting), the one its clauses show.
+    if !inherited.is_empty() && node.kind == NodeKind::Section && heading_categories(&heading_title(node)).is_empty() {
+        let narrow =
+            node.categories.iter().filter(|c| matches!(c.as_str(), "permissions" | "minors" | "cookies" | "sdk"));
+        let kept = |c: &str| matches!(c, "storage" | "security" | "cross_border");
+        let shows_one = node.categories.iter().any(|c| kept(c) && inherited.contains(c));
+        let mut cats: Vec<String> =
+            inherited.iter().filter(|c| !shows_one || !kept(c) || node.categories.contains(c)).cloned().collect();
+        // An SDK list or cookies in the chapter do not make every part of it about them.
+        cats.retain(|c| c != "sdk" && c != "cookies");
+        for c in narrow {
+            if !cats.contains(c) {
+                cats.push(c.clone());
+            }
+        }
+        cats.sort_by_key(|c| CATEGORIES.iter().position(|k| k == c));
+        node.categories = cats;
+    }
     let own: Vec<String> = node.categories.iter().filter(|c| is_contextual(c)).cloned().collect();
     let (in_contact, in_permissions) = if node.categories.is_empty() {
         (in_contact, in_permissions)
@@ -975,6 +1053,20 @@ mod tests {
         check("6. 个性化推荐", &["collection"]);
         check("年龄限制和家长/监护人控制", &["minors"]);
         check("您输入的搜索关键词信息", &[]);
+        // The service or the company manages: no right of the user.
+        check("（一）帮助您成为我们的会员及账户管理", &[]);
+        check("（六）下单、订单管理与交付", &[]);
+        check("2、数据保护管理组织措施", &["security"]);
+        check("4.2 管理制度", &["security"]);
+        // Taking consent back is a right, not collection.
+        check("5.4 个人信息收集和使用授权变更", &["rights"]);
+        check("4.关闭个性化推荐", &["rights"]);
+        // Indirect collection is collection.
+        check("（三）来自第三方的信息", &["collection"]);
+        check("4、我们可能从第三方间接获取您的个人信息", &["collection"]);
+        check("6、基于日历授权的拓展功能", &["permissions"]);
+        check("4.修改密码", &[]);
+        check("个人注册账户加入企业组织的数据控制方", &["contact"]);
     }
 
     #[test]
@@ -1049,6 +1141,26 @@ mod tests {
         let doc = &report.outline[0];
         assert_eq!(doc.children[0].children[0].categories, ["collection"]);
         assert_eq!(doc.children[1].children[0].categories, ["security"]);
+    }
+
+    #[test]
+    fn a_subsection_without_topic_words_is_about_its_chapter() {
+        // The clauses of （二）客户服务 speak of complaints and corrections
+        // (rights words), but the subsection says what the collection
+        // chapter collects for customer service. An SDK list stays sdk.
+        let text = "示例隐私政策\n一、我们如何收集和使用您的个人信息\n（一）注册\n我们会收集您的手机号码。\n\
+                    （二）客户服务\n您可以投诉或申请更正。\n您也可以要求删除错误信息。\n\
+                    （三）其他功能\n友盟SDK会收集设备信息。\n极光SDK会收集设备标识。\n个推SDK会收集网络信息。\n\
+                    二、我们如何存储和保护您的信息\n（一）期限\n我们仅在必要期限内保存您的信息。\n（二）措施\n我们采用加密技术保护您的信息。\n\
+                    （三）其他\n本节内容。\n";
+        let report = rules_only(text);
+        let doc = &report.outline[0];
+        let cats = |s: usize, c: usize| doc.children[s].children[c].categories.clone();
+        assert_eq!(cats(0, 1), ["collection"]);
+        assert_eq!(cats(0, 2), ["collection", "sdk"]);
+        assert_eq!(cats(1, 0), ["storage"]);
+        assert_eq!(cats(1, 1), ["security"]);
+        assert_eq!(cats(1, 2), ["storage", "security"]);
     }
 
     #[test]

@@ -251,6 +251,17 @@ mod tests {
     }
 
     #[test]
+    fn a_bracketed_label_inside_numbering_closes_no_chapter() {
+        // CAPP-130 rw_48: 【…】 between 1.11.2 and 1.11.3 is a label of the
+        // passage; at the end of the policy, with no numbering to go on,
+        // it is a chapter of its own.
+        let text = "隐私政策\n1. 我们如何收集信息\n1.1 个性化推荐\n1.1.1 机制\n正文。\n1.1.2 控制\n正文。\n\
+                    【个性化推荐设置】\n正文。\n1.1.3 广告\n正文。\n1.2 消息通知\n正文。\n2. 联系我们\n正文。\n\
+                    【附录】\n正文。\n";
+        assert_eq!(tops(text), [["1. 我们如何收集信息", "2. 联系我们", "【附录】"]]);
+    }
+
+    #[test]
     fn bulleted_chapters_hold_numbered_sections() {
         let text = "隐私政策\n• 前言\n正文。\n• 我们如何收集您的个人信息？\n（一）注册\n正文。\n\
                     • 设备信息\n• 我们如何使用 Cookie 等技术\n正文。\n• 您如何联系我们\n正文。\n";

@@ -5,7 +5,9 @@
 //! already open closes everything below it and becomes a sibling; a style
 //! that continues a numbering seen earlier (一 → 二 after a gap) returns to
 //! the level it had. `Style::rank` only stops a weak style from becoming the
-//! parent of a strong one (an `a.` list never holds a `一、` chapter).
+//! parent of a strong one (an `a.` list never holds a `一、` chapter). A
+//! `【…】` line followed by the next number of an open numbering (1.11.2,
+//! 【设置】, 1.11.3) labels a passage inside it and closes nothing.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -73,15 +75,27 @@ pub fn build_document(
     let mut flats: Vec<Flat> = Vec::new();
     let mut stack: Vec<(Style, u32)> = Vec::new(); // (style, last number)
     let mut last_seen: HashMap<Style, (u32, usize)> = HashMap::new(); // style -> (number, level)
-    for i in range.clone() {
+    let headings: Vec<usize> =
+        range.clone().filter(|&i| matches!(infos[i].kind, LineKind::Heading(_)) && Some(i) != title_line).collect();
+    for (k, &i) in headings.iter().enumerate() {
         let LineKind::Heading(h) = infos[i].kind else {
             continue;
         };
-        if Some(i) == title_line {
-            continue;
-        }
         let style = h.style;
-        if style == Style::Plain {
+        // A 【…】 line between 1.11.2 and 1.11.3 labels a passage inside the
+        // numbered section; it does not close the numbering.
+        let inside_numbering = style == Style::Bracket
+            && !stack.iter().any(|&(s, _)| s == style)
+            && headings.get(k + 1).is_some_and(|&j| {
+                let LineKind::Heading(next) = infos[j].kind else {
+                    return false;
+                };
+                next.number
+                    .is_some_and(|n| stack.iter().any(|&(s, open)| s == next.style && s.is_counted() && n == open + 1))
+            });
+        if inside_numbering {
+            // Nests under the heading open above it: the stack stays.
+        } else if style == Style::Plain {
             stack.clear();
         } else if style == Style::PlainMinor {
             // Below the last unnumbered major heading, or at the top.
