@@ -23,6 +23,10 @@ pub enum Style {
     Article,
     /// `一、` `一.`
     CnNum,
+    /// `一.` under `一、`: Chinese numerals told apart from the chapters'
+    /// by their punctuation, because their count restarts inside one (see
+    /// `tree.rs`). The marker parser never returns it.
+    CnNumList,
     /// `【…】` as a whole line.
     Bracket,
     /// `（一）` `(一)`
@@ -60,7 +64,7 @@ impl Style {
             Style::Chapter => 2,
             Style::Section => 3,
             Style::Article | Style::CnNum | Style::Bracket | Style::Bold => 4,
-            Style::ParenCn => 5,
+            Style::ParenCn | Style::CnNumList => 5,
             Style::Decimal(n) => 5 + n,
             Style::ParenArabic | Style::HalfParenArabic => 10,
             Style::Circled => 11,

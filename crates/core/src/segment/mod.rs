@@ -262,6 +262,17 @@ mod tests {
     }
 
     #[test]
+    fn a_count_restarting_in_other_punctuation_is_a_list_inside_the_chapter() {
+        // CAPP-130 rw_8: 一、 chapters, 一. 二. lists inside the first.
+        let text = "隐私政策\n一、我们如何收集您的信息\n一. 基本功能\n正文。\n二. 扩展功能\n正文。\n\
+                    二、我们如何共享您的信息\n正文。\n三、联系我们\n正文。\n";
+        assert_eq!(tops(text), [["一、我们如何收集您的信息", "二、我们如何共享您的信息", "三、联系我们"]]);
+        // Mixed punctuation at one level, with no restart, stays one level.
+        let mixed = "隐私政策\n一、收集\n正文。\n二. 共享\n正文。\n三、联系我们\n正文。\n";
+        assert_eq!(tops(mixed), [["一、收集", "二. 共享", "三、联系我们"]]);
+    }
+
+    #[test]
     fn bulleted_chapters_hold_numbered_sections() {
         let text = "隐私政策\n• 前言\n正文。\n• 我们如何收集您的个人信息？\n（一）注册\n正文。\n\
                     • 设备信息\n• 我们如何使用 Cookie 等技术\n正文。\n• 您如何联系我们\n正文。\n";

@@ -14,10 +14,10 @@ use std::ops::Range;
 
 use super::clauses;
 use super::lines::{LineInfo, LineKind};
-use super::marker::Style;
+use super::marker::{is_cn_numeral, Style};
 use super::toc::Toc;
 use crate::report::{Node, NodeKind, Span};
-use crate::text::Lines;
+use crate::text::{fold_width, Lines};
 
 /// A break in the numbering of sibling headings.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,13 +75,35 @@ pub fn build_document(
     let mut flats: Vec<Flat> = Vec::new();
     let mut stack: Vec<(Style, u32)> = Vec::new(); // (style, last number)
     let mut last_seen: HashMap<Style, (u32, usize)> = HashMap::new(); // style -> (number, level)
+    let (mut chapter_punct, mut list_punct): (Option<char>, Option<char>) = (None, None);
     let headings: Vec<usize> =
         range.clone().filter(|&i| matches!(infos[i].kind, LineKind::Heading(_)) && Some(i) != title_line).collect();
     for (k, &i) in headings.iter().enumerate() {
         let LineKind::Heading(h) = infos[i].kind else {
             continue;
         };
-        let style = h.style;
+        let mut style = h.style;
+        // 一、 chapters holding 一. 二. 三. lists: a count that restarts at 一
+        // in another punctuation while 一、 is open is a list of its own,
+        // and that punctuation stays the list's in this document.
+        if style == Style::CnNum {
+            let punct = infos[i]
+                .marker
+                .and_then(|m| m.trim_end().chars().last())
+                .map(fold_width)
+                .filter(|c| !is_cn_numeral(*c));
+            if punct.is_some() && punct == list_punct {
+                style = Style::CnNumList;
+            } else if h.number == Some(1)
+                && punct != chapter_punct
+                && stack.iter().any(|&(s, n)| s == Style::CnNum && n >= 1)
+            {
+                list_punct = punct;
+                style = Style::CnNumList;
+            } else {
+                chapter_punct = punct;
+            }
+        }
         // A 【…】 line between 1.11.2 and 1.11.3 labels a passage inside the
         // numbered section; it does not close the numbering.
         let inside_numbering = style == Style::Bracket
