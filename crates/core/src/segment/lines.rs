@@ -134,7 +134,56 @@ pub fn classify_lines<'a>(text: &'a str, lines: &Lines) -> Vec<LineInfo<'a>> {
         mark_topic_headings(&mut infos, chapters);
     }
     mark_bulleted_chapters(&mut infos);
+    demote_lead_in_lists(&mut infos);
     infos
+}
+
+/// `本版本更新的重点内容主要集中于：` followed by `1. 完善了…` `2. 优化了…`:
+/// a list that a lead-in line announces, not the policy's chapters, when the
+/// same numbering starts again further on (the chapters' own `1.`). Only a
+/// run of numbered lines with nothing between them, 1, 2, 3…, counts.
+fn demote_lead_in_lists(infos: &mut [LineInfo<'_>]) {
+    let filled = |i: &LineInfo<'_>| !matches!(i.kind, LineKind::Blank | LineKind::Noise);
+    let mut i = 0;
+    while i < infos.len() {
+        let lead_in = infos[i].kind == LineKind::Body && infos[i].text.ends_with(['：', ':']);
+        i += 1;
+        if !lead_in {
+            continue;
+        }
+        let mut run = Vec::new();
+        let mut style = None;
+        for (j, info) in infos.iter().enumerate().skip(i).filter(|(_, n)| filled(n)) {
+            match info.kind {
+                LineKind::Heading(h)
+                    if h.style.is_counted()
+                        && h.number == Some(run.len() as u32 + 1)
+                        && style.is_none_or(|s| s == h.style) =>
+                {
+                    style = Some(h.style);
+                    run.push(j);
+                }
+                _ => break,
+            }
+        }
+        let (Some(style), Some(&last)) = (style, run.last()) else {
+            continue;
+        };
+        let later = &infos[last + 1..];
+        let restarts =
+            later.iter().any(|n| matches!(n.kind, LineKind::Heading(h) if h.style == style && h.number == Some(1)));
+        // Entries that come back as headings make a table of contents,
+        // which `toc.rs` finds.
+        let is_toc = run.iter().any(|&j| {
+            later.iter().any(|n| matches!(n.kind, LineKind::Heading(_)) && n.title_norm == infos[j].title_norm)
+        });
+        if run.len() >= 2 && restarts && !is_toc {
+            for &j in &run {
+                infos[j].kind = LineKind::Item;
+            }
+            i = last + 1;
+        }
+    }
 }
 
 /// List bullets that are dots or arrowheads (`•`, `●`, `►`).

@@ -148,7 +148,8 @@ fn toc_mismatch(text: &str, lines: &Lines, infos: &[LineInfo<'_>], toc: &toc::To
         }
     }
     for (k, s) in sections.iter().enumerate() {
-        if !matched[k] && s.span.start > toc.span.end {
+        // A bare marker (`八、` alone on its line) names nothing to list.
+        if !matched[k] && s.span.start > toc.span.end && !normalized_heading_title(s).is_empty() {
             let heading_line = lines.index_of(s.span.start);
             out.push(TocMismatch {
                 kind: TocMismatchKind::MissingFromToc,
@@ -270,6 +271,23 @@ mod tests {
         // Mixed punctuation at one level, with no restart, stays one level.
         let mixed = "隐私政策\n一、收集\n正文。\n二. 共享\n正文。\n三、联系我们\n正文。\n";
         assert_eq!(tops(mixed), [["一、收集", "二. 共享", "三、联系我们"]]);
+    }
+
+    #[test]
+    fn a_lead_in_list_is_no_chapters_and_a_bare_marker_ends_no_toc() {
+        // CAPP-130 rw_121: a change log announced by a lead-in line, before
+        // the chapters' own 1. 2. 3.
+        let text = "隐私政策\n本版本更新的重点内容主要集中于：\n1. 完善了有关性别信息收集的说明\n\
+                    2. 优化了有关麦克风权限申请的说明\n概要正文。\n1. 我们收集的信息\n正文。\n\
+                    2. 信息共享\n正文。\n3. 联系我们\n正文。\n";
+        assert_eq!(tops(text), [["1. 我们收集的信息", "2. 信息共享", "3. 联系我们"]]);
+        // CAPP-130 rw_79: a table of contents closed by a stray `四、`.
+        let text = "隐私政策\n本规则将帮助您了解以下内容：\n一、收集\n二、共享\n三、联系我们\n四、\n\
+                    一、收集\n正文。\n二、共享\n正文。\n三、联系我们\n正文。\n";
+        let lines = Lines::new(text);
+        let seg = segment(text, &lines);
+        assert_eq!(seg.outline[0].children[0].kind, NodeKind::Toc);
+        assert!(seg.toc_mismatches.is_empty(), "{:?}", seg.toc_mismatches);
     }
 
     #[test]

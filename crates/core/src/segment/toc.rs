@@ -59,6 +59,11 @@ pub fn find_tocs(infos: &mut [LineInfo<'_>]) -> Vec<Toc> {
                 _ => break,
             }
         }
+        // A bare marker closing the list (`八、` with no title) is a stray,
+        // not an entry.
+        while run.len() > 1 && run.last().is_some_and(|&k| infos[k].title_norm.is_empty()) {
+            run.pop();
+        }
         if (MIN_ENTRIES..=MAX_ENTRIES).contains(&run.len()) && run.iter().all(|&k| !infos[k].title_norm.is_empty()) {
             let from = headings.partition_point(|&k| k < j);
             let later = &headings[from..(from + LOOKAHEAD).min(headings.len())];
