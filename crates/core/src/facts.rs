@@ -69,6 +69,10 @@ fn date_at(cs: &[(usize, char)], i: usize) -> Option<(String, usize)> {
     let mut nums = Vec::new();
     let mut seps = Vec::new();
     while nums.len() < 3 {
+        // Templates bracket the blanks they filled: 【2022】年【8】月【24】日.
+        if !nums.is_empty() && k < cs.len() && matches!(cs[k].1, '【' | '[') {
+            k += 1;
+        }
         let start = k;
         let mut v = 0u32;
         while k < cs.len() && cs[k].1.is_ascii_digit() && k - start < 4 {
@@ -79,6 +83,9 @@ fn date_at(cs: &[(usize, char)], i: usize) -> Option<(String, usize)> {
             return None;
         }
         nums.push(v);
+        if k < cs.len() && matches!(cs[k].1, '】' | ']') {
+            k += 1;
+        }
         while k < cs.len() && is_space(cs[k].1) {
             k += 1;
         }
@@ -144,12 +151,20 @@ fn dates(text: &str, facts: &mut Facts) {
             if cs[i].1.is_ascii_digit() && (i == 0 || !cs[i - 1].1.is_ascii_digit()) {
                 if let Some((date, used)) = date_at(&cs, i) {
                     let before: String = cs[i.saturating_sub(16)..i].iter().map(|c| c.1).collect();
-                    let effective = before.contains("生效");
+                    // 本政策于2022年1月19日更新, 自2022年8月26日起生效.
+                    let after: String = cs[i + used..(i + used + 4).min(cs.len())].iter().map(|c| c.1).collect();
+                    let effective = before.contains("生效") || after.starts_with("生效") || after.starts_with("起生效");
                     let updated = before.contains("更新") || before.contains("修订") || before.contains("发布");
+                    // 首次发布日期 is the first version, not the latest.
+                    let updated = (updated && !before.contains("首次")) || after.starts_with("更新");
+                    // 本版更新&生效时间: one date for both.
+                    let both = ["更新与生效", "更新及生效", "更新和生效", "更新&生效", "更新/生效", "更新、生效"]
+                        .iter()
+                        .any(|w| before.contains(w));
                     if effective && facts.effective.is_none() {
                         facts.effective = Some(date.clone());
                     }
-                    if updated && !effective && facts.updated.is_none() {
+                    if updated && (!effective || both) && facts.updated.is_none() {
                         facts.updated = Some(date);
                     }
                     i += used;
@@ -544,6 +559,23 @@ mod tests {
         dates("最后更新时间： 2022-03-22", &mut at_line_end);
         assert_eq!(at_line_end.updated.as_deref(), Some("2022-03-22"));
         assert_eq!(f.effective.as_deref(), Some("2021-07-01"));
+        // Seen in CAPP-130 policies.
+        let mut f = Facts::default();
+        dates(
+            "首次发布日期：2011年【4】月【6】日
+本次更新发布日期：2022年【2】月【26】日
+生效日期：【2022】年【8】月【24】日
+",
+            &mut f,
+        );
+        assert_eq!(f.updated.as_deref(), Some("2022-02-26"));
+        assert_eq!(f.effective.as_deref(), Some("2022-08-24"));
+        let mut f = Facts::default();
+        dates("本版更新&生效时间：2021年【1】月【1】日", &mut f);
+        assert_eq!((f.updated.as_deref(), f.effective.as_deref()), (Some("2021-01-01"), Some("2021-01-01")));
+        let mut f = Facts::default();
+        dates("本政策于2022年1月19日更新，自2022年1月26日起生效。", &mut f);
+        assert_eq!((f.updated.as_deref(), f.effective.as_deref()), (Some("2022-01-19"), Some("2022-01-26")));
     }
 
     #[test]
