@@ -13,6 +13,11 @@ pub fn extract(text: &str, lines: &Lines, outline: &[Node]) -> Facts {
     dates(text, &mut facts);
     facts.emails = emails(text);
     facts.phones = phones(text);
+    for number in phone_shaped(text) {
+        if !facts.phones.contains(&number) {
+            facts.phones.push(number);
+        }
+    }
     facts.addresses = addresses(text);
     facts.controller = controller(text);
     for clause in clauses(outline) {
@@ -229,6 +234,39 @@ pub(crate) fn phones(text: &str) -> Vec<String> {
                 out.push(number);
             }
         }
+    }
+    out
+}
+
+/// Numbers that are phone numbers by their shape alone, wherever they stand
+/// (咨询专线,0755-83761852; 拨打4008135858电话): a 400/800 service number or
+/// a landline with its area code and hyphen. Other digit runs (dates, post
+/// codes, amounts) need a label, which [`phones`] reads.
+fn phone_shaped(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() || (i > 0 && (b[i - 1].is_ascii_digit() || b[i - 1] == b'-')) {
+            i += 1;
+            continue;
+        }
+        let mut e = i;
+        while e < b.len() && (b[e].is_ascii_digit() || (b[e] == b'-' && b.get(e + 1).is_some_and(u8::is_ascii_digit))) {
+            e += 1;
+        }
+        let run = &text[i..e];
+        let digits: String = run.chars().filter(char::is_ascii_digit).collect();
+        let groups: Vec<&str> = run.split('-').collect();
+        let service = (digits.starts_with("400") || digits.starts_with("800")) && digits.len() == 10;
+        let landline = groups.len() == 2
+            && groups[0].starts_with('0')
+            && (3..=4).contains(&groups[0].len())
+            && (7..=8).contains(&groups[1].len());
+        if (service || landline) && !out.iter().any(|n| n == run) {
+            out.push(run.to_owned());
+        }
+        i = e.max(i + 1);
     }
     out
 }
@@ -609,6 +647,12 @@ mod tests {
     fn emails_phones_ages() {
         assert_eq!(emails("请发送邮件至 zixun@xiaoyun.com ），我们会"), vec!["zixun@xiaoyun.com"]);
         assert_eq!(phones("客服电话：400-123-4567。"), vec!["400-123-4567"]);
+        // Seen in CAPP-130 policies: numbers without a phone label.
+        assert_eq!(phone_shaped("未成年教育咨询专线,0755-83761852与我们联系"), vec!["0755-83761852"]);
+        assert_eq!(phone_shaped("或拨打4008135858电话咨询"), vec!["4008135858"]);
+        assert_eq!(phone_shaped("联系方式400-126-0088。"), vec!["400-126-0088"]);
+        // Dates, post codes and ID-like runs are no phone numbers.
+        assert!(phone_shaped("更新日期：2022-03-22，邮编：518054，金额4000000元").is_empty());
         assert_eq!(children_age("儿童：指不满十四周岁的未成年人。"), Some(14));
         assert_eq!(children_age("若您是14周岁以下的儿童"), Some(14));
         // Seen in CAPP-130 policies.
