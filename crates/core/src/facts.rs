@@ -574,16 +574,47 @@ fn storage_location(clause: &str) -> Option<&'static str> {
     }
     if clause.contains("境内") {
         Some("domestic")
-    } else if clause.contains("境外") && !clause.contains("向境外") {
+    } else if clause.contains("境外")
+        && !clause.contains("向境外")
+        // 我们不会将您的个人信息储存…或传输至境外: a promise to stay home.
+        && !["不会", "不得", "不向", "不在", "不存储", "不储存", "不传输"].iter().any(|w| clause.contains(w))
+        && stored_near_abroad(clause)
+    {
         Some("abroad")
     } else {
         None
     }
 }
 
+/// Whether a storage word stands within a short phrase of 境外 (存储于…在
+/// 境外的数据中心), not in another part of a long line (an SDK row that
+/// writes to 外部存储).
+fn stored_near_abroad(clause: &str) -> bool {
+    let chars: Vec<char> = clause.chars().collect();
+    let at = |w: &str| {
+        let w: Vec<char> = w.chars().collect();
+        chars.windows(w.len()).enumerate().filter(|(_, x)| *x == w.as_slice()).map(|(i, _)| i).collect::<Vec<_>>()
+    };
+    let abroad = at("境外");
+    ["存储", "储存", "存放", "保存"].iter().flat_map(|w| at(w)).any(|s| abroad.iter().any(|&a| a.abs_diff(s) <= 20))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn storage_location_abroad_only_when_said() {
+        assert_eq!(storage_location("我们在中国大陆以外收集的个人信息存储于在境外的数据中心。"), Some("abroad"));
+        assert_eq!(storage_location("我们在中华人民共和国境内收集的个人信息将存储在境内。"), Some("domestic"));
+        // Seen in CAPP-130 policies: promises not to, and unrelated words.
+        assert_eq!(
+            storage_location("目前，我们不会将您的个人信息在跨境业务中使用、储存，或将您的个人信息传输至境外。"),
+            None
+        );
+        let row = format!("使用目的：辅助开发,数据类型：写入外部存储{}境外开发者", "，读取设备信息".repeat(5));
+        assert_eq!(storage_location(&row), None);
+    }
 
     #[test]
     fn dates_in_every_form() {
