@@ -135,7 +135,49 @@ pub fn classify_lines<'a>(text: &'a str, lines: &Lines) -> Vec<LineInfo<'a>> {
     }
     mark_bulleted_chapters(&mut infos);
     demote_lead_in_lists(&mut infos);
+    demote_wrapped_paragraphs(&mut infos);
     infos
+}
+
+/// In text wrapped at a fixed width (a PDF copy), a numbered line that
+/// fills the width and runs on into a body line is the start of a numbered
+/// paragraph (`2. 向您进一步说明了…处理个人信息` / `的情况。`), not a heading:
+/// headings end short of the margin.
+fn demote_wrapped_paragraphs(infos: &mut [LineInfo<'_>]) {
+    let mut counts: HashMap<usize, usize> = HashMap::new();
+    let mut long_lines = 0;
+    for info in infos.iter() {
+        let n = info.text.chars().count();
+        if n >= 15 {
+            *counts.entry(n).or_default() += 1;
+            long_lines += 1;
+        }
+    }
+    let Some((&width, _)) = counts.iter().max_by_key(|&(&n, &c)| (c, n)) else {
+        return;
+    };
+    let near = (width - 1..=width + 1).map(|n| counts.get(&n).copied().unwrap_or(0)).sum::<usize>();
+    // One sentence a line, or paragraphs a line, share no width.
+    if width < 25 || long_lines < 20 || near * 4 < long_lines {
+        return;
+    }
+    for i in 0..infos.len() {
+        // A template chapter (我们如何共享…) may fill the line by chance.
+        if !matches!(infos[i].kind, LineKind::Heading(h) if h.number.is_some())
+            || infos[i].text.chars().count() + 1 < width
+            || is_question_topic(&infos[i].title_norm)
+        {
+            continue;
+        }
+        // A heading too long for the line ends in a short tail without a
+        // full stop (`3. 我们如何共享…以及所接入的第三方` / `SDK`).
+        let runs_on = infos.get(i + 1).is_some_and(|n| {
+            n.kind == LineKind::Body && (ends_sentence(n.text) || n.text.chars().count() * 2 >= width)
+        });
+        if runs_on {
+            infos[i].kind = LineKind::Item;
+        }
+    }
 }
 
 /// `本版本更新的重点内容主要集中于：` followed by `1. 完善了…` `2. 优化了…`:

@@ -291,6 +291,23 @@ mod tests {
     }
 
     #[test]
+    fn a_numbered_paragraph_wrapped_at_the_margin_is_no_heading() {
+        // PDF copies wrap every line at one width; a numbered line that
+        // fills it and runs on is a paragraph (CAPP-130 rw_102, wrapped).
+        let wrap = |s: &str| -> String {
+            let cs: Vec<char> = s.chars().collect();
+            cs.chunks(30).map(|c| c.iter().collect::<String>() + "\n").collect()
+        };
+        let body =
+            wrap(&"我们会依据法律法规的要求采取相应的安全措施保护您的个人信息，并及时告知您处理的结果。".repeat(8));
+        let numbered = wrap(
+            "2.向您进一步说明了本游戏对您的账号进行实名认证时处理个人信息的具体情形以及您可以如何管理相关的个人信息。",
+        );
+        let text = format!("隐私政策\n1. 我们如何收集您的信息\n{body}{numbered}3. 我们如何共享您的信息\n{body}");
+        assert_eq!(tops(&text), [["1. 我们如何收集您的信息", "3. 我们如何共享您的信息"]]);
+    }
+
+    #[test]
     fn bulleted_chapters_hold_numbered_sections() {
         let text = "隐私政策\n• 前言\n正文。\n• 我们如何收集您的个人信息？\n（一）注册\n正文。\n\
                     • 设备信息\n• 我们如何使用 Cookie 等技术\n正文。\n• 您如何联系我们\n正文。\n";
