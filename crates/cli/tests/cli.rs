@@ -252,7 +252,7 @@ fn eval_capp130_rules_alone() {
 fn eval_capp130_shipped_model() {
     let (text, macro_f1) = eval_capp130(&[]);
     assert!(text.contains("not a measure of unseen policies"), "{text}");
-    // 0.859 on the corpus it learned from (5-fold cross-validation: 0.779).
+    // 0.855 on the corpus it learned from (5-fold cross-validation: 0.779).
     // Lower means the shipped model file no longer matches the features the
     // core computes: retrain it (`policylens train capp130 DIR --out …`).
     assert!(macro_f1 >= 0.84, "{text}");
