@@ -1,6 +1,7 @@
 //! Golden tests: every expected section carries all of its `categories` and
 //! nothing beyond `categories` + `also` (expected.json).
 
+#[macro_use]
 mod common;
 
 use common::{expected, policy, privacy_policy};
@@ -39,27 +40,4 @@ fn check(name: &str) {
     assert!(problems.is_empty(), "{name}:\n{}", problems.join("\n"));
 }
 
-#[test]
-fn xiaoyun() {
-    check("xiaoyun.txt");
-}
-
-#[test]
-fn apayun() {
-    check("apayun.txt");
-}
-
-#[test]
-fn weidandan() {
-    check("weidandan.txt");
-}
-
-#[test]
-fn mijian() {
-    check("mijian.txt");
-}
-
-#[test]
-fn taobao() {
-    check("taobao.txt");
-}
+per_policy!(check);

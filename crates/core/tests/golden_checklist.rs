@@ -1,6 +1,7 @@
 //! Golden tests: the checklist's `missing` rows and the facts of each corpus
 //! policy against expected.json.
 
+#[macro_use]
 mod common;
 
 use common::{expected, policy};
@@ -49,30 +50,7 @@ fn check(name: &str) {
     }
 }
 
-#[test]
-fn xiaoyun() {
-    check("xiaoyun.txt");
-}
-
-#[test]
-fn apayun() {
-    check("apayun.txt");
-}
-
-#[test]
-fn weidandan() {
-    check("weidandan.txt");
-}
-
-#[test]
-fn mijian() {
-    check("mijian.txt");
-}
-
-#[test]
-fn taobao() {
-    check("taobao.txt");
-}
+per_policy!(check);
 
 /// The status of `rule` on a corpus policy.
 fn status(name: &str, rule: &str) -> Option<policylens_core::FindingStatus> {

@@ -1,6 +1,7 @@
 //! Golden tests: the outline of each policy in ../shared/corpus/policies
 //! against the hand-checked sections of expected.json.
 
+#[macro_use]
 mod common;
 
 use common::{expected, policy, privacy_policy};
@@ -54,30 +55,7 @@ fn check(name: &str) {
     assert!(report.toc_mismatches.is_empty(), "{name}: {:?}", report.toc_mismatches);
 }
 
-#[test]
-fn xiaoyun() {
-    check("xiaoyun.txt");
-}
-
-#[test]
-fn apayun() {
-    check("apayun.txt");
-}
-
-#[test]
-fn weidandan() {
-    check("weidandan.txt");
-}
-
-#[test]
-fn mijian() {
-    check("mijian.txt");
-}
-
-#[test]
-fn taobao() {
-    check("taobao.txt");
-}
+per_policy!(check);
 
 #[test]
 fn apayun_has_the_legal_statement_as_its_own_document() {

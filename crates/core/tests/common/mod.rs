@@ -44,3 +44,35 @@ pub fn capp_text(path: &std::path::Path) -> String {
     }
     out.join("\n")
 }
+
+/// One test per corpus policy, named after it, each calling `$check` with
+/// the policy's file name.
+#[allow(unused_macros)] // not every test file checks each policy alike
+macro_rules! per_policy {
+    ($check:ident) => {
+        #[test]
+        fn xiaoyun() {
+            $check("xiaoyun.txt");
+        }
+
+        #[test]
+        fn apayun() {
+            $check("apayun.txt");
+        }
+
+        #[test]
+        fn weidandan() {
+            $check("weidandan.txt");
+        }
+
+        #[test]
+        fn mijian() {
+            $check("mijian.txt");
+        }
+
+        #[test]
+        fn taobao() {
+            $check("taobao.txt");
+        }
+    };
+}
