@@ -798,8 +798,9 @@ fn contextualise(node: &mut Node, inherited: &[String], in_contact: bool, in_per
                 cats.push(c.clone());
             }
         }
-        cats.sort_by_key(|c| CATEGORIES.iter().position(|k| k == c));
-        node.categories = cats;
+        // In the taxonomy's order (a filter, not a sort: no sort code for
+        // String in the wasm bundle).
+        node.categories = CATEGORIES.iter().filter(|k| cats.iter().any(|c| c == *k)).map(|k| (*k).to_owned()).collect();
     }
     let own: Vec<String> = node.categories.iter().filter(|c| is_contextual(c)).cloned().collect();
     let (in_contact, in_permissions) = if node.categories.is_empty() {

@@ -297,9 +297,9 @@ fn addresses(text: &str) -> Vec<String> {
 /// the first company it names at all.
 fn controller(text: &str) -> Option<String> {
     let mut first = None;
-    let mut suffixes: Vec<(usize, &str)> =
-        text.match_indices("有限公司").chain(text.match_indices("有限责任公司")).collect();
-    suffixes.sort_unstable();
+    let suffixes = text.match_indices("有限").filter_map(|(pos, _)| {
+        ["有限公司", "有限责任公司"].into_iter().find(|s| text[pos..].starts_with(s)).map(|s| (pos, s))
+    });
     for (pos, suffix) in suffixes {
         let end = pos + suffix.len();
         let before = &text[..pos];
@@ -590,13 +590,10 @@ fn storage_location(clause: &str) -> Option<&'static str> {
 /// 境外的数据中心), not in another part of a long line (an SDK row that
 /// writes to 外部存储).
 fn stored_near_abroad(clause: &str) -> bool {
-    let chars: Vec<char> = clause.chars().collect();
-    let at = |w: &str| {
-        let w: Vec<char> = w.chars().collect();
-        chars.windows(w.len()).enumerate().filter(|(_, x)| *x == w.as_slice()).map(|(i, _)| i).collect::<Vec<_>>()
-    };
-    let abroad = at("境外");
-    ["存储", "储存", "存放", "保存"].iter().flat_map(|w| at(w)).any(|s| abroad.iter().any(|&a| a.abs_diff(s) <= 20))
+    // Byte offsets: 20 CJK characters are 60 bytes.
+    clause.match_indices("境外").any(|(a, _)| {
+        ["存储", "储存", "存放", "保存"].iter().any(|w| clause.match_indices(w).any(|(s, _)| a.abs_diff(s) <= 60))
+    })
 }
 
 #[cfg(test)]

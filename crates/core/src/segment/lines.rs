@@ -144,19 +144,20 @@ pub fn classify_lines<'a>(text: &'a str, lines: &Lines) -> Vec<LineInfo<'a>> {
 /// paragraph (`2. 向您进一步说明了…处理个人信息` / `的情况。`), not a heading:
 /// headings end short of the margin.
 fn demote_wrapped_paragraphs(infos: &mut [LineInfo<'_>]) {
-    let mut counts: HashMap<usize, usize> = HashMap::new();
+    // Line lengths in characters, 15 to 199 (longer lines are paragraphs).
+    let mut counts = [0usize; 200];
     let mut long_lines = 0;
     for info in infos.iter() {
         let n = info.text.chars().count();
-        if n >= 15 {
-            *counts.entry(n).or_default() += 1;
+        if (15..200).contains(&n) {
+            counts[n] += 1;
             long_lines += 1;
         }
     }
-    let Some((&width, _)) = counts.iter().max_by_key(|&(&n, &c)| (c, n)) else {
+    let Some((width, _)) = counts.iter().enumerate().max_by_key(|&(n, &c)| (c, n)) else {
         return;
     };
-    let near = (width - 1..=width + 1).map(|n| counts.get(&n).copied().unwrap_or(0)).sum::<usize>();
+    let near: usize = counts[width - 1..=(width + 1).min(199)].iter().sum();
     // One sentence a line, or paragraphs a line, share no width.
     if width < 25 || long_lines < 20 || near * 4 < long_lines {
         return;
