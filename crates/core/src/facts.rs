@@ -256,13 +256,11 @@ fn phone_shaped(text: &str) -> Vec<String> {
             e += 1;
         }
         let run = &text[i..e];
-        let digits: String = run.chars().filter(char::is_ascii_digit).collect();
-        let groups: Vec<&str> = run.split('-').collect();
-        let service = (digits.starts_with("400") || digits.starts_with("800")) && digits.len() == 10;
-        let landline = groups.len() == 2
-            && groups[0].starts_with('0')
-            && (3..=4).contains(&groups[0].len())
-            && (7..=8).contains(&groups[1].len());
+        let digits = run.bytes().filter(u8::is_ascii_digit).count();
+        let service = (run.starts_with("400") || run.starts_with("800")) && digits == 10;
+        let landline = run.split_once('-').is_some_and(|(area, number)| {
+            area.starts_with('0') && (3..=4).contains(&area.len()) && (7..=8).contains(&number.len())
+        });
         if (service || landline) && !out.iter().any(|n| n == run) {
             out.push(run.to_owned());
         }
@@ -393,34 +391,19 @@ const PLACES: &[&str] = &[
 /// The company's name in a run of CJK text that ends with 有限(责任)公司: the
 /// words before it (本政策由, 提供方, 在本指引中, 全资子公司) cut off.
 fn company_name(run: &str) -> &str {
-    let mut name = run;
     // A bracket closed but not opened in the run ends the words before the
     // name (“本政策”）由…); one opened but not closed begins it
     // (酷狗公司（即广州酷狗…).
-    let mut depth = 0i32;
+    let mut open: Vec<usize> = Vec::new();
     let mut cut = 0;
-    for (i, c) in name.char_indices() {
-        match c {
-            '（' | '(' => depth += 1,
-            '）' | ')' if depth == 0 => cut = i + c.len_utf8(),
-            '）' | ')' => depth -= 1,
-            _ => {}
-        }
-    }
-    name = &name[cut..];
-    let mut open = Vec::new();
-    for (i, c) in name.char_indices() {
+    for (i, c) in run.char_indices() {
         match c {
             '（' | '(' => open.push(i + c.len_utf8()),
-            '）' | ')' => {
-                open.pop();
-            }
+            '）' | ')' if open.pop().is_none() => cut = i + c.len_utf8(),
             _ => {}
         }
     }
-    if let Some(&after) = open.first() {
-        name = &name[after..];
-    }
+    let mut name = &run[open.first().copied().unwrap_or(cut)..];
     // Another company before this one (…全资子公司苏州沁游…).
     let body = &name[..name.len() - "公司".len()];
     if let Some(i) = body.rfind("公司") {
@@ -458,20 +441,18 @@ fn company_name(run: &str) -> &str {
     if PLACES.iter().any(|p| name.starts_with(p)) {
         return name;
     }
-    {
-        let mut depth = 0;
-        for (i, c) in name.char_indices() {
-            match c {
-                '（' | '(' => depth += 1,
-                '）' | ')' => depth -= 1,
-                _ if depth == 0 && i > 0 => {
-                    let rest = &name[i..];
-                    if PLACES.iter().any(|p| rest.starts_with(p)) && rest.chars().count() >= 8 {
-                        return rest;
-                    }
+    let mut depth = 0;
+    for (i, c) in name.char_indices() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth -= 1,
+            _ if depth == 0 && i > 0 => {
+                let rest = &name[i..];
+                if PLACES.iter().any(|p| rest.starts_with(p)) && rest.chars().count() >= 8 {
+                    return rest;
                 }
-                _ => {}
             }
+            _ => {}
         }
     }
     // A long run is a phrase ending in a name (服务提供者某某网络…): keep

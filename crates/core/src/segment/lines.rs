@@ -187,6 +187,22 @@ fn demote_wrapped_paragraphs(infos: &mut [LineInfo<'_>]) {
 /// run of numbered lines with nothing between them, 1, 2, 3…, counts.
 fn demote_lead_in_lists(infos: &mut [LineInfo<'_>]) {
     let filled = |i: &LineInfo<'_>| !matches!(i.kind, LineKind::Blank | LineKind::Noise);
+    // Where each style's count last starts at 1, and where each heading
+    // title last stands: one pass, so that many lead-ins stay linear.
+    let mut last_one: Vec<(Style, usize)> = Vec::new();
+    let mut last_title: HashMap<&str, u32> = HashMap::new();
+    for (j, info) in infos.iter().enumerate() {
+        if let LineKind::Heading(h) = info.kind {
+            if h.number == Some(1) {
+                match last_one.iter_mut().find(|(s, _)| *s == h.style) {
+                    Some(entry) => entry.1 = j,
+                    None => last_one.push((h.style, j)),
+                }
+            }
+            last_title.insert(info.title_norm.as_str(), u32::try_from(j).unwrap_or(u32::MAX));
+        }
+    }
+    let mut demoted = Vec::new();
     let mut i = 0;
     while i < infos.len() {
         let lead_in = infos[i].kind == LineKind::Body && infos[i].text.ends_with(['：', ':']);
@@ -212,20 +228,19 @@ fn demote_lead_in_lists(infos: &mut [LineInfo<'_>]) {
         let (Some(style), Some(&last)) = (style, run.last()) else {
             continue;
         };
-        let later = &infos[last + 1..];
-        let restarts =
-            later.iter().any(|n| matches!(n.kind, LineKind::Heading(h) if h.style == style && h.number == Some(1)));
+        let restarts = last_one.iter().any(|&(s, j)| s == style && j > last);
         // Entries that come back as headings make a table of contents,
         // which `toc.rs` finds.
-        let is_toc = run.iter().any(|&j| {
-            later.iter().any(|n| matches!(n.kind, LineKind::Heading(_)) && n.title_norm == infos[j].title_norm)
-        });
+        let is_toc =
+            run.iter().any(|&j| last_title.get(infos[j].title_norm.as_str()).is_some_and(|&at| at as usize > last));
         if run.len() >= 2 && restarts && !is_toc {
-            for &j in &run {
-                infos[j].kind = LineKind::Item;
-            }
+            demoted.extend_from_slice(&run);
             i = last + 1;
         }
+    }
+    // The lines read above lie after each run: demoting at the end is the same.
+    for j in demoted {
+        infos[j].kind = LineKind::Item;
     }
 }
 
