@@ -12,10 +12,9 @@ if rustup toolchain list | grep -q '^nightly'; then
 else
   run=(env RUSTC_BOOTSTRAP=1 cargo +stable fuzz)
 fi
-# The shared policies seed the run (read only); what the fuzzer finds
-# interesting is written to fuzz/corpus/analyze, which is kept in git.
-seeds=()
-[ -d ../shared/corpus/policies ] && seeds+=(../shared/corpus/policies)
+# The repository's own policies seed the run (read only); what the fuzzer
+# finds interesting is written to fuzz/corpus/analyze, which is kept in git.
+seeds=(tests/corpus/policies)
 mkdir -p fuzz/corpus/analyze target
 "${run[@]}" build analyze
 "${run[@]}" run analyze fuzz/corpus/analyze "${seeds[@]}" -- -max_total_time="$seconds" -max_len=4096 -timeout=10 -rss_limit_mb=4096 2>&1 |

@@ -9,7 +9,7 @@ import { chromium } from 'playwright-core';
 const here = dirname(fileURLToPath(import.meta.url));
 export const repo = join(here, '..', '..');
 export const dist = join(repo, 'dist');
-export const shared = join(repo, '..', 'shared');
+export const corpus = join(repo, 'tests', 'corpus');
 export const artifacts = join(here, 'artifacts');
 
 const types = {
@@ -70,5 +70,5 @@ export async function screenshot(page, name) {
 }
 
 export async function policy(name) {
-  return readFile(join(shared, 'corpus', 'policies', name), 'utf8');
+  return readFile(join(corpus, 'policies', name), 'utf8');
 }

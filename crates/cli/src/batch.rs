@@ -13,14 +13,12 @@ use indicatif::{ProgressBar, ProgressStyle};
 use policylens_core::{FindingStatus, Report, Severity};
 use rayon::prelude::*;
 
-pub const USAGE: &str = "policylens batch DIR|FILE... [--out PATH] [--format jsonl|csv]";
-
 /// Extensions read from directories. `.jsonl` files are taken as CAPP-130
 /// policies (one `{\"text\": …}` object per sentence, joined by newlines).
 const EXTENSIONS: &[&str] = &["txt", "md", "html", "htm", "jsonl"];
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Format {
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
     Jsonl,
     Csv,
 }
@@ -31,30 +29,9 @@ struct Outcome {
     result: Result<Report, String>,
 }
 
-pub fn run(args: &[String]) -> Result<ExitCode, String> {
-    let mut inputs = Vec::new();
-    let mut out_path: Option<PathBuf> = None;
-    let mut format = Format::Jsonl;
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--out" => out_path = Some(it.next().ok_or("--out needs a PATH")?.into()),
-            "--format" => {
-                format = match it.next().map(String::as_str) {
-                    Some("jsonl") => Format::Jsonl,
-                    Some("csv") => Format::Csv,
-                    other => return Err(format!("--format takes jsonl or csv, not {}", other.unwrap_or("nothing"))),
-                }
-            }
-            s if s.starts_with('-') => return Err(format!("unexpected argument '{s}'; usage: {USAGE}")),
-            s => inputs.push(PathBuf::from(s)),
-        }
-    }
-    if inputs.is_empty() {
-        return Err(format!("batch needs at least one DIR or FILE; usage: {USAGE}"));
-    }
+pub fn run(inputs: &[PathBuf], out_path: Option<&Path>, format: Format) -> Result<ExitCode, String> {
     let mut files = Vec::new();
-    for input in &inputs {
+    for input in inputs {
         collect(input, &mut files).map_err(|e| format!("cannot read {}: {e}", input.display()))?;
     }
     files.sort();
@@ -81,7 +58,7 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
     progress.finish_and_clear();
     let elapsed = started.elapsed();
 
-    let mut sink: Box<dyn Write> = match &out_path {
+    let mut sink: Box<dyn Write> = match out_path {
         Some(p) => Box::new(io::BufWriter::new(
             std::fs::File::create(p).map_err(|e| format!("cannot write {}: {e}", p.display()))?,
         )),

@@ -39,15 +39,15 @@ impl Policy {
 }
 
 /// Reads every `*.jsonl` file of `dir`, sorted by name.
-pub fn load(dir: &str) -> Result<Vec<Policy>, String> {
+pub fn load(dir: &Path) -> Result<Vec<Policy>, String> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| format!("cannot read {dir}: {e}"))?
+        .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
         .collect();
     files.sort();
     if files.is_empty() {
-        return Err(format!("no .jsonl files in {dir}"));
+        return Err(format!("no .jsonl files in {}", dir.display()));
     }
     files.iter().map(|p| read(p)).collect()
 }

@@ -3,12 +3,11 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
+use std::path::Path;
 use std::process::ExitCode;
 
 use policylens_core::text::normalize;
 use policylens_core::{Node, NodeKind, Report};
-
-pub const USAGE: &str = "policylens diff OLD NEW [--format text|json]";
 
 /// A section reduced to what a comparison needs.
 struct Section {
@@ -115,24 +114,12 @@ pub fn render(delta: &Delta) -> String {
     s
 }
 
-pub fn run(args: &[String], read: impl Fn(&str) -> Result<(String, Report), String>) -> Result<ExitCode, String> {
-    let mut paths = Vec::new();
-    let mut json = false;
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--format" => {
-                json = match it.next().map(String::as_str) {
-                    Some("json") => true,
-                    Some("text") => false,
-                    other => return Err(format!("--format takes text or json, not {}", other.unwrap_or("nothing"))),
-                }
-            }
-            s if s.starts_with("--") => return Err(format!("unexpected argument '{s}'; usage: {USAGE}")),
-            s => paths.push(s.to_owned()),
-        }
-    }
-    let [old, new] = paths.as_slice() else { return Err(format!("diff needs OLD and NEW; usage: {USAGE}")) };
+pub fn run(
+    old: &Path,
+    new: &Path,
+    json: bool,
+    read: impl Fn(&Path) -> Result<(String, Report), String>,
+) -> Result<ExitCode, String> {
     let (old_text, old_report) = read(old)?;
     let (new_text, new_report) = read(new)?;
     let delta = compare(&old_report, &old_text, &new_report, &new_text);

@@ -20,6 +20,7 @@
 //! too. No classifier of sentences can expect to beat these figures on
 //! unseen policies by much: they bound what the labels can confirm.
 
+use std::path::Path;
 use std::process::ExitCode;
 
 use policylens_core::clause_model::{ClauseModel, TOPICS};
@@ -28,8 +29,6 @@ use policylens_core::Node;
 use crate::capp::{self, Labels, Policy};
 use crate::train;
 
-pub const USAGE: &str = "policylens eval capp130 DIR [--folds K | --rules | --agreement] [--errors FILE]";
-
 #[derive(Default, Clone, Copy)]
 struct Counts {
     tp: usize,
@@ -37,41 +36,19 @@ struct Counts {
     fn_: usize,
 }
 
-enum Model {
+pub enum Model {
     Shipped,
     Rules,
     Folds(usize),
     Agreement,
 }
 
-pub fn run(args: &[String]) -> Result<ExitCode, String> {
-    let (Some("capp130"), Some(dir)) = (args.first().map(String::as_str), args.get(1)) else {
-        return Err(format!("usage: {USAGE}"));
-    };
-    let mut model = Model::Shipped;
+pub fn run(dir: &Path, model: Model, errors: Option<&Path>) -> Result<ExitCode, String> {
     // `--errors FILE` writes each misclassified sentence as a TSV line
     // (file, line, category, fp|fn, text), for error analysis.
-    let mut errors = None;
-    let mut rest = args[2..].iter();
-    while let Some(arg) = rest.next() {
-        let mut value = || rest.next().ok_or_else(|| format!("{arg} needs a value; usage: {USAGE}"));
-        match arg.as_str() {
-            "--errors" => {
-                let path = value()?;
-                errors = Some(std::fs::File::create(path).map_err(|e| format!("cannot write {path}: {e}"))?);
-            }
-            "--folds" => {
-                let k: usize = value()?.parse().map_err(|_| format!("--folds needs a number; usage: {USAGE}"))?;
-                if k < 2 {
-                    return Err("--folds needs at least 2".into());
-                }
-                model = Model::Folds(k);
-            }
-            "--rules" => model = Model::Rules,
-            "--agreement" => model = Model::Agreement,
-            other => return Err(format!("unknown argument {other}; usage: {USAGE}")),
-        }
-    }
+    let mut errors = errors
+        .map(|p| std::fs::File::create(p).map_err(|e| format!("cannot write {}: {e}", p.display())))
+        .transpose()?;
     let policies = capp::load(dir)?;
     if let Model::Agreement = model {
         agreement(&policies);

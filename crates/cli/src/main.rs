@@ -1,68 +1,284 @@
 //! `policylens`: the PolicyLens analysis on the command line.
 //!
 //! The CLI reads files, decodes them and prints what the core returns; it
-//! computes nothing itself.
+//! computes nothing itself. Arguments are parsed by clap (derive): `--help`
+//! and `--version` on every subcommand, `--format=json` and `--format json`
+//! alike, suggestions for mistyped flags, shell completions. Paths are taken
+//! as `OsString`s, so a file name that is not UTF-8 is read like any other.
 
 use std::io::{self, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use policylens_core::decode::{decode, Decoded};
 use policylens_core::{FindingStatus, Node, NodeKind, Report, Severity};
 
+mod baseline;
 mod batch;
 mod capp;
 mod diff;
 mod eval;
+mod eval_sdk;
+mod sarif;
 mod text_report;
 mod train;
 
-const USAGE: &str = "\
-policylens: analyse Chinese privacy policies
+/// Exit statuses: 0 a report was produced, 1 a `--fail-on` gate failed,
+/// 2 the input or the arguments could not be used.
+const EXIT_GATE: u8 = 1;
+const EXIT_INPUT: u8 = 2;
 
-Usage:
-  policylens analyze PATH|- [--format json|text|markdown] [--fail-on must|should]
-  policylens batch DIR|FILE... [--out PATH] [--format jsonl|csv]
-  policylens diff OLD NEW [--format text|json]
-  policylens eval capp130 DIR [--folds K | --rules | --agreement]
-                                   clause classification against CAPP-130 labels
-  policylens train capp130 DIR --out FILE
-                                   learn the clause model from CAPP-130 labels
-  policylens rules                 list every rule
-  policylens explain ID            what a rule checks, why, and how to fix
-  policylens help
+#[derive(Parser, Debug)]
+#[command(
+    name = "policylens",
+    version,
+    propagate_version = true,
+    about = "Analyse Chinese privacy policies (隐私政策): outline, checklist, findings, SDK map",
+    after_help = "\
+Examples:
+  policylens analyze policy.txt
+  policylens analyze policy.txt --format=json
+  policylens analyze policy.txt --fail-on must --baseline policylens-baseline.json
+  policylens batch policies/ --out report.jsonl
 
 Exit status: 0 when a report was produced, 1 when --fail-on is given and a
-finding of that severity (or worse) fails, 2 when the input cannot be read or
-decoded (with a one-line message on stderr).";
-
-enum Format {
-    Json,
-    Text,
-    Markdown,
+finding of that severity (or worse) fails and is not in the baseline, 2 when
+the input cannot be read or decoded, or the arguments are wrong (one line on
+stderr saying why)."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
 }
 
-fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
-        Ok(code) => code,
-        Err(msg) => {
-            eprintln!("policylens: {msg}");
-            ExitCode::from(2)
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Analyse one policy and print its report
+    #[command(
+        visible_alias = "analyse",
+        after_help = "\
+Examples:
+  policylens analyze policy.txt                       readable review (coloured on a terminal)
+  policylens analyze policy.html --format json        the report, docs/report-schema.md
+  cat policy.txt | policylens analyze - --format=markdown
+  policylens analyze policy.txt --format sarif > policylens.sarif
+  policylens analyze policy.txt --fail-on must --baseline policylens-baseline.json"
+    )]
+    Analyze {
+        /// The policy file (UTF-8, UTF-16 with BOM, GB18030/GBK; .txt, .md or .html), or - for standard input
+        path: PathBuf,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Exit 1 when a finding of this severity (or worse) fails
+        #[arg(long, value_enum, value_name = "SEVERITY")]
+        fail_on: Option<Gate>,
+        /// Accepted findings (written by `policylens baseline`): they do not fail the gate
+        #[arg(long, value_name = "FILE")]
+        baseline: Option<PathBuf>,
+    },
+    /// Analyse many policies in parallel: one line each, a summary at the end
+    #[command(after_help = "\
+Examples:
+  policylens batch policies/ --out report.jsonl
+  policylens batch a.txt b.html --format csv > summary.csv")]
+    Batch {
+        /// Files, or directories read recursively (.txt .md .html .htm .jsonl)
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Write the rows here instead of standard output
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = batch::Format::Jsonl)]
+        format: batch::Format,
+    },
+    /// What changed between two versions of a policy, section by section
+    #[command(after_help = "\
+Examples:
+  policylens diff old.txt new.txt
+  policylens diff old.txt new.txt --format json")]
+    Diff {
+        old: PathBuf,
+        new: PathBuf,
+        #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+        format: DiffFormat,
+    },
+    /// Write the failing findings of a policy to a baseline of accepted findings
+    #[command(after_help = "\
+Examples:
+  policylens baseline policy.txt --reason \"reviewed with legal, 2026-11\" --by alice
+  policylens analyze policy.txt --fail-on must --baseline policylens-baseline.json
+
+Each entry records the rule, a fingerprint of its evidence (the text, not its
+line, so the entry survives edits elsewhere), the reason and who accepted it.
+Entries already in the file keep their reason; findings that no longer fail
+are dropped.")]
+    Baseline {
+        /// The policy whose failing findings are accepted
+        path: PathBuf,
+        /// The baseline file to write (merged with what it holds)
+        #[arg(long, value_name = "FILE", default_value = "policylens-baseline.json")]
+        out: PathBuf,
+        /// Why these findings are accepted
+        #[arg(long, default_value = "accepted when the baseline was written")]
+        reason: String,
+        /// Who accepted them (default: $USER)
+        #[arg(long, value_name = "NAME")]
+        by: Option<String>,
+    },
+    /// Measure PolicyLens against an annotated corpus
+    #[command(subcommand)]
+    Eval(EvalCommand),
+    /// Learn the clause model from CAPP-130 labels
+    #[command(subcommand)]
+    Train(TrainCommand),
+    /// List every rule
+    Rules,
+    /// What a rule checks, why, and how to fix it
+    #[command(after_help = "Example:\n  policylens explain SHR-03")]
+    Explain {
+        /// A rule id, as `policylens rules` lists them (case does not matter)
+        id: String,
+    },
+    /// Print a shell completion script
+    #[command(after_help = "\
+Examples:
+  policylens completions bash > ~/.local/share/bash-completion/completions/policylens
+  policylens completions zsh > \"${fpath[1]}/_policylens\"
+  policylens completions fish > ~/.config/fish/completions/policylens.fish")]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum EvalCommand {
+    /// Clause classification against the CAPP-130 topic labels
+    #[command(after_help = "\
+Examples:
+  policylens eval capp130 tests/corpus/capp130 --folds 5
+  policylens eval capp130 tests/corpus/capp130 --rules --errors errors.tsv")]
+    Capp130 {
+        dir: PathBuf,
+        /// Cross-validate by policy: each fold analysed by a model trained on the others
+        #[arg(long, value_name = "K", value_parser = clap::value_parser!(u32).range(2..), conflicts_with_all = ["rules", "agreement"])]
+        folds: Option<u32>,
+        /// The keyword rules alone, without the clause model
+        #[arg(long, conflicts_with = "agreement")]
+        rules: bool,
+        /// How often the annotators agree with themselves
+        #[arg(long)]
+        agreement: bool,
+        /// Write each misclassified sentence to this TSV file
+        #[arg(long, value_name = "FILE")]
+        errors: Option<PathBuf>,
+    },
+    /// SDK extraction against hand-annotated SDK rows (tests/corpus/sdk)
+    #[command(after_help = "\
+Examples:
+  policylens eval sdk tests/corpus/sdk
+  policylens eval sdk tests/corpus/sdk --errors sdk-errors.tsv")]
+    Sdk {
+        /// A directory of annotated documents (`*.json` beside their text), read recursively
+        dir: PathBuf,
+        /// Write each missed, invented or inexact row to this TSV file
+        #[arg(long, value_name = "FILE")]
+        errors: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum TrainCommand {
+    /// Learn from CAPP-130 and write the model file
+    #[command(
+        after_help = "Example:\n  policylens train capp130 tests/corpus/capp130 --out crates/core/data/clause_model.bin"
+    )]
+    Capp130 {
+        dir: PathBuf,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+    Markdown,
+    /// SARIF 2.1.0, for code-scanning dashboards
+    Sarif,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum DiffFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Gate {
+    Must,
+    Should,
+}
+
+impl Gate {
+    fn severity(self) -> Severity {
+        match self {
+            Gate::Must => Severity::Must,
+            Gate::Should => Severity::Should,
         }
     }
 }
 
-fn run(args: &[String]) -> Result<ExitCode, String> {
-    let Some(cmd) = args.first() else {
-        println!("{USAGE}");
-        return Ok(ExitCode::SUCCESS);
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // Help and version go to stdout with status 0; usage errors to
+            // stderr with status 2, as clap prints them (with suggestions).
+            let _ = e.print();
+            return if e.use_stderr() { ExitCode::from(EXIT_INPUT) } else { ExitCode::SUCCESS };
+        }
     };
-    match cmd.as_str() {
-        "analyze" | "analyse" => analyze(&args[1..]),
-        "batch" => batch::run(&args[1..]),
-        "eval" => eval::run(&args[1..]),
-        "train" => train::run(&args[1..]),
-        "rules" => {
+    match run(cli.command) {
+        Ok(code) => code,
+        Err(msg) => {
+            eprintln!("policylens: {msg}");
+            ExitCode::from(EXIT_INPUT)
+        }
+    }
+}
+
+fn run(command: Command) -> Result<ExitCode, String> {
+    match command {
+        Command::Analyze { path, format, fail_on, baseline } => analyze(&path, format, fail_on, baseline.as_deref()),
+        Command::Batch { paths, out, format } => batch::run(&paths, out.as_deref(), format),
+        Command::Diff { old, new, format } => diff::run(&old, &new, format == DiffFormat::Json, |p| {
+            let decoded = read_decoded(p)?;
+            let report = policylens_core::analyze_decoded(&decoded.text, decoded.encoding);
+            Ok((decoded.text, report))
+        }),
+        Command::Baseline { path, out, reason, by } => {
+            let (text, report) = read_and_analyze(&path)?;
+            let by = by.or_else(|| std::env::var("USER").ok()).unwrap_or_else(|| "unknown".to_owned());
+            let written = baseline::write(&out, &text, &report, &reason, &by)?;
+            println!("{} accepted findings written to {}", written, out.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval(EvalCommand::Capp130 { dir, folds, rules, agreement, errors }) => {
+            let model = match (folds, rules, agreement) {
+                (Some(k), _, _) => eval::Model::Folds(k as usize),
+                (None, true, _) => eval::Model::Rules,
+                (None, false, true) => eval::Model::Agreement,
+                (None, false, false) => eval::Model::Shipped,
+            };
+            eval::run(&dir, model, errors.as_deref())
+        }
+        Command::Eval(EvalCommand::Sdk { dir, errors }) => eval_sdk::run(&dir, errors.as_deref()),
+        Command::Train(TrainCommand::Capp130 { dir, out }) => train::run(&dir, &out),
+        Command::Rules => {
             for r in policylens_core::rules::REGISTRY {
                 println!(
                     "{:<8} {:<6} {}  {}",
@@ -74,8 +290,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        "explain" => {
-            let id = args.get(1).ok_or("explain needs a rule id, e.g. policylens explain STR-01")?;
+        Command::Explain { id } => {
             let r = policylens_core::rules::get(&id.to_ascii_uppercase())
                 .ok_or_else(|| format!("no rule {id}; 'policylens rules' lists them"))?;
             println!("{} — {} / {}", r.id, r.title_zh, r.title_en);
@@ -85,56 +300,16 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             println!("\nHow to fix:\n  {}", r.fix);
             Ok(ExitCode::SUCCESS)
         }
-        "diff" => diff::run(&args[1..], |p| {
-            let decoded = read_decoded(p)?;
-            let report = policylens_core::analyze_decoded(&decoded.text, decoded.encoding);
-            Ok((decoded.text, report))
-        }),
-        "help" | "--help" | "-h" => {
-            println!("{USAGE}");
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "policylens", &mut io::stdout());
             Ok(ExitCode::SUCCESS)
         }
-        "--version" | "-V" => {
-            println!("policylens {}", env!("CARGO_PKG_VERSION"));
-            Ok(ExitCode::SUCCESS)
-        }
-        other => Err(format!("unknown command '{other}'; try 'policylens help'")),
     }
 }
 
-fn analyze(args: &[String]) -> Result<ExitCode, String> {
-    let mut path: Option<&str> = None;
-    let mut format = Format::Text;
-    let mut fail_on: Option<Severity> = None;
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--format" => {
-                format = match it.next().map(String::as_str) {
-                    Some("json") => Format::Json,
-                    Some("text") => Format::Text,
-                    Some("markdown") => Format::Markdown,
-                    other => {
-                        return Err(format!(
-                            "--format takes json, text or markdown, not {}",
-                            other.unwrap_or("nothing")
-                        ))
-                    }
-                }
-            }
-            "--fail-on" => {
-                fail_on = Some(match it.next().map(String::as_str) {
-                    Some("must") => Severity::Must,
-                    Some("should") => Severity::Should,
-                    other => return Err(format!("--fail-on takes must or should, not {}", other.unwrap_or("nothing"))),
-                })
-            }
-            s if path.is_none() && (s == "-" || !s.starts_with('-')) => path = Some(s),
-            s => return Err(format!("unexpected argument '{s}'")),
-        }
-    }
-    let path = path.ok_or("analyze needs a PATH, or - for standard input")?;
-    let report = read_and_analyze(path)?;
+fn analyze(path: &Path, format: Format, fail_on: Option<Gate>, baseline: Option<&Path>) -> Result<ExitCode, String> {
+    let accepted = baseline.map(baseline::read).transpose()?;
+    let (text, report) = read_and_analyze(path)?;
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let written = match format {
@@ -143,13 +318,29 @@ fn analyze(args: &[String]) -> Result<ExitCode, String> {
         }
         Format::Text => out.write_all(text_report::render(&report, io::stdout().is_terminal()).as_bytes()),
         Format::Markdown => out.write_all(policylens_core::markdown::render(&report, true).as_bytes()),
+        Format::Sarif => {
+            let log = sarif::log(&display_path(path), &text, &report, accepted.as_ref());
+            serde_json::to_writer_pretty(&mut out, &log).map_err(io::Error::from).and_then(|()| writeln!(out))
+        }
     };
     // `--fail-on should` also fails on must-items: severities are ordered.
-    let gate_failed = fail_on.is_some_and(|threshold| {
-        report.findings.iter().any(|f| f.status == FindingStatus::Fail && f.severity <= threshold)
-    });
+    // A finding the baseline accepts does not count.
+    let mut gate_failed = 0;
+    let mut gate_accepted = 0;
+    if let Some(threshold) = fail_on.map(Gate::severity) {
+        for f in report.findings.iter().filter(|f| f.status == FindingStatus::Fail && f.severity <= threshold) {
+            if accepted.as_ref().is_some_and(|b| b.accepts(&text, f)) {
+                gate_accepted += 1;
+            } else {
+                gate_failed += 1;
+            }
+        }
+        if gate_accepted > 0 {
+            eprintln!("policylens: {gate_accepted} failing findings accepted by the baseline, {gate_failed} new");
+        }
+    }
     match written {
-        Ok(()) if gate_failed => Ok(ExitCode::from(1)),
+        Ok(()) if gate_failed > 0 => Ok(ExitCode::from(EXIT_GATE)),
         Ok(()) => Ok(ExitCode::SUCCESS),
         // A closed pipe (`| head`) is not an error worth a message.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
@@ -157,24 +348,39 @@ fn analyze(args: &[String]) -> Result<ExitCode, String> {
     }
 }
 
-fn read_and_analyze(path: &str) -> Result<Report, String> {
+/// A path as messages show it (lossy where it is not UTF-8).
+fn display_path(path: &Path) -> String {
+    if path.as_os_str() == "-" {
+        "-".to_owned()
+    } else {
+        path.to_string_lossy().into_owned()
+    }
+}
+
+fn read_and_analyze(path: &Path) -> Result<(String, Report), String> {
     let decoded = read_decoded(path)?;
-    Ok(policylens_core::analyze_decoded(&decoded.text, decoded.encoding))
+    let report = policylens_core::analyze_decoded(&decoded.text, decoded.encoding);
+    Ok((decoded.text, report))
 }
 
-fn read_decoded(path: &str) -> Result<Decoded, String> {
+fn read_decoded(path: &Path) -> Result<Decoded, String> {
     let bytes = read_bytes(path)?;
-    decode(&bytes).map_err(|e| format!("{path}: {e}"))
+    decode(&bytes).map_err(|e| format!("{}: {e}", display_path(path)))
 }
 
-fn read_bytes(path: &str) -> Result<Vec<u8>, String> {
-    Ok(if path == "-" {
+fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
+    if path.as_os_str() == "-" {
         let mut buf = Vec::new();
         io::stdin().read_to_end(&mut buf).map_err(|e| format!("cannot read standard input: {e}"))?;
-        buf
-    } else {
-        std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?
-    })
+        return Ok(buf);
+    }
+    if path.is_dir() {
+        return Err(format!(
+            "{} is a directory; analyze reads one file (policylens batch reads directories)",
+            display_path(path)
+        ));
+    }
+    std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", display_path(path)))
 }
 
 /// Sections of a node, depth first, for the text form.
@@ -184,5 +390,26 @@ pub(crate) fn walk<'a>(nodes: &'a [Node], out: &mut Vec<&'a Node>) {
             out.push(n);
         }
         walk(&n.children, out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn format_takes_both_spellings() {
+        for args in
+            [["policylens", "analyze", "p.txt", "--format=json"], ["policylens", "analyze", "p.txt", "--format"]]
+        {
+            let parsed = Cli::try_parse_from(args.iter().copied().chain((args[3] == "--format").then_some("json")));
+            let Ok(Cli { command: Command::Analyze { format, .. } }) = parsed else { panic!("{parsed:?}") };
+            assert_eq!(format, Format::Json);
+        }
     }
 }

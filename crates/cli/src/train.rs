@@ -12,14 +12,13 @@
 //! Deterministic: same corpus, same file.
 
 use std::collections::HashMap;
+use std::path::Path;
 use std::process::ExitCode;
 
 use policylens_core::clause_model::{self, ClauseModel, TOPICS};
 use rayon::prelude::*;
 
 use crate::capp::{self, Labels, Policy};
-
-pub const USAGE: &str = "policylens train capp130 DIR --out FILE";
 
 const N: usize = TOPICS.len();
 /// Features kept in the shipped model. CAPP-130, 5-fold macro F1: all
@@ -44,24 +43,20 @@ pub struct Example {
     pub policy: usize,
 }
 
-pub fn run(args: &[String]) -> Result<ExitCode, String> {
-    let (Some("capp130"), Some(dir), Some("--out"), Some(out)) =
-        (args.first().map(String::as_str), args.get(1), args.get(2).map(String::as_str), args.get(3))
-    else {
-        return Err(format!("usage: {USAGE}"));
-    };
+pub fn run(dir: &Path, out: &Path) -> Result<ExitCode, String> {
     let policies = capp::load(dir)?;
     let examples = examples(&policies);
     let all: Vec<&Example> = examples.iter().collect();
     let model = train(&all);
     let bytes = model.to_bytes();
-    std::fs::write(out, &bytes).map_err(|e| format!("cannot write {out}: {e}"))?;
+    std::fs::write(out, &bytes).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
     println!(
-        "trained on {} policies, {} clauses: {} features, {} bytes written to {out}",
+        "trained on {} policies, {} clauses: {} features, {} bytes written to {}",
         policies.len(),
         examples.len(),
         model.len(),
-        bytes.len()
+        bytes.len(),
+        out.display()
     );
     Ok(ExitCode::SUCCESS)
 }

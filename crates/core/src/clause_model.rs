@@ -730,7 +730,7 @@ mod tests {
     /// `predict` do, or training and prediction would see different models.
     #[test]
     fn apply_decides_as_the_features_say() {
-        let text = include_str!("../../../../shared/corpus/policies/taobao.txt");
+        let text = include_str!("../../../tests/corpus/policies/taobao.txt");
         let rules = crate::analyze_with(text, "utf-8", &ClauseModel::empty());
         let norm = crate::rules::normalized_clauses(text, &rules.outline);
         let m = ClauseModel::shipped();

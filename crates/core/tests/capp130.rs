@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{capp_text, shared_dir};
+use common::{capp_text, corpus_dir};
 use policylens_core::{analyze, segment::check_invariants, Node, NodeKind};
 
 fn top_sections(doc: &Node) -> usize {
@@ -18,7 +18,7 @@ fn best_document(nodes: &[Node]) -> usize {
 
 #[test]
 fn all_policies_segment_and_most_have_a_real_outline() {
-    let dir = shared_dir().join("corpus/capp130");
+    let dir = corpus_dir().join("capp130");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -64,7 +64,7 @@ fn render(nodes: &[Node], out: &mut String) {
 
 #[track_caller]
 fn snapshot(name: &str) {
-    let text = capp_text(&shared_dir().join("corpus/capp130").join(format!("{name}.jsonl")));
+    let text = capp_text(&corpus_dir().join("capp130").join(format!("{name}.jsonl")));
     let report = analyze(&text);
     let mut out = String::new();
     render(&report.outline, &mut out);

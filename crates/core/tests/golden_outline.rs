@@ -1,4 +1,4 @@
-//! Golden tests: the outline of each policy in ../shared/corpus/policies
+//! Golden tests: the outline of each policy in tests/corpus/policies
 //! against the hand-checked sections of expected.json.
 
 #[macro_use]

@@ -31,7 +31,7 @@ fn tops(doc: &Node) -> Vec<String> {
 #[test]
 fn each_corpus_policy_reads_the_same_as_a_web_page() {
     for name in ["xiaoyun.txt", "taobao.txt", "mijian.txt", "weidandan.txt", "rw_1.txt"] {
-        let path = common::shared_dir().join("corpus/policies").join(name);
+        let path = common::corpus_dir().join("policies").join(name);
         let Ok(text) = std::fs::read_to_string(&path) else { continue };
         let page = as_page(&text);
         let from_text = analyze(&text);

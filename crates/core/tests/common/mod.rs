@@ -6,20 +6,20 @@ use std::path::PathBuf;
 
 use policylens_core::{Node, NodeKind, Report};
 
-/// `../shared` beside the repository, as CI lays it out.
-pub fn shared_dir() -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
-    assert!(dir.is_dir(), "the shared corpus is expected at {}", dir.display());
+/// The repository's test corpus, `tests/corpus` (see its README).
+pub fn corpus_dir() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus");
+    assert!(dir.is_dir(), "the test corpus is expected at {}", dir.display());
     dir
 }
 
 pub fn policy(name: &str) -> String {
-    let path = shared_dir().join("corpus/policies").join(name);
+    let path = corpus_dir().join("policies").join(name);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 pub fn expected() -> serde_json::Value {
-    let path = shared_dir().join("corpus/expected.json");
+    let path = corpus_dir().join("expected.json");
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
