@@ -38,6 +38,7 @@ pub fn extract_with(text: &str, lines: &Lines, outline: &[Node], kb: &Kb) -> Sdk
     let mut out = SdkExtraction::default();
     let cells = cells(text, lines);
     let mut used = vec![false; cells.len()];
+    lone_pipe_tables(text, lines, &cells, &mut used, &mut out.sdks);
     flattened_tables(text, lines, &cells, &mut used, &mut out.sdks);
     delimited_tables(text, lines, &cells, &mut used, &mut out.sdks);
     key_value_blocks(text, lines, &cells, &mut used, &mut out.sdks);
@@ -137,6 +138,10 @@ fn field_name(cell: &str) -> Option<String> {
     }
     let n = normalize(cell);
     let n = n.trim_end_matches([':', '：']);
+    // A company's name (`深圳市腾讯计算机系统有限公司：微信SDK、QQ SDK`) heads a group, not a column.
+    if n.ends_with("有限公司") || n.ends_with("股份公司") || n.ends_with("集团") {
+        return None;
+    }
     (!n.is_empty() && n.len() <= 40).then(|| n.to_owned())
 }
 
@@ -157,20 +162,28 @@ fn field_of(cell: &str) -> Option<Field> {
         return None;
     }
     let has = |ws: &[&str]| ws.iter().any(|w| n.contains(w));
-    if has(&["链接", "官网", "隐私政策", "隐私权政策", "网址"]) {
+    // By meaning, in order: a column of links, of data, of permissions, of
+    // the manner of sharing, of the company, of the name, of the purpose.
+    if has(&["链接", "官网", "隐私政策", "隐私权政策", "网址", "url", "处理规则", "规则"]) {
         Some(Field::Link)
-    } else if has(&["个人信息", "字段", "信息类型", "数据类型"]) {
+    } else if has(&["方式"]) {
+        Some(Field::Method)
+    } else if has(&["个人信息", "字段", "信息类型", "数据类型", "共享信息", "收集信息", "信息内容", "数据项"])
+        || (has(&["信息", "数据"]) && !has(&["名称", "类型", "场景", "目的", "主体"]))
+    {
         Some(Field::Data)
     } else if has(&["权限"]) {
         Some(Field::Permission)
-    } else if has(&["主体", "公司", "机构", "提供方", "开发者", "运营方"]) {
-        Some(Field::Provider)
-    } else if has(&["名称"]) && has(&["sdk", "第三方", "插件", "合作方"]) {
+    } else if has(&["名称"]) && has(&["sdk", "插件", "产品", "服务"]) {
         Some(Field::Name)
-    } else if has(&["目的", "场景", "功能", "用途"]) {
+    } else if has(&["主体", "公司", "机构", "提供方", "开发者", "运营方", "提供者", "所属"]) {
+        Some(Field::Provider)
+    } else if has(&["名称"]) && has(&["第三方", "合作方", "合作伙伴", "伙伴"]) {
+        Some(Field::Name)
+    } else if has(&["目的", "场景", "功能", "用途", "业务"]) {
         Some(Field::Purpose)
-    } else if has(&["收集方式", "处理方式"]) {
-        Some(Field::Method)
+    } else if n == "名称" || n == "合作伙伴" || n == "第三方" {
+        Some(Field::Name)
     } else {
         None
     }
@@ -182,6 +195,13 @@ fn field_of(cell: &str) -> Option<Field> {
 fn header_fields<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<Option<Field>> {
     let names: Vec<&str> = names.into_iter().collect();
     let mut fields: Vec<Option<Field>> = names.iter().map(|n| field_of(n)).collect();
+    // A partner table names companies, not SDKs: its company column is the
+    // name of each row.
+    if !fields.contains(&Some(Field::Name)) {
+        if let Some(k) = fields.iter().position(|f| *f == Some(Field::Provider)) {
+            fields[k] = Some(Field::Name);
+        }
+    }
     let name_columns: Vec<usize> = (0..fields.len()).filter(|&k| fields[k] == Some(Field::Name)).collect();
     if name_columns.len() >= 2 && !fields.contains(&Some(Field::Provider)) {
         let is_sdk = |k: usize| normalize(names[k]).contains("sdk");
@@ -197,16 +217,17 @@ fn header_fields<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<Option<Fie
     fields
 }
 
-/// `SDK名称：微信SDK` → (field, value with its span).
-fn key_value(cell: Cell<'_>) -> Option<(Field, &str, Span)> {
+/// `SDK名称：微信SDK` → (field, value with its span, whether the key says SDK).
+fn key_value(cell: Cell<'_>) -> Option<(Field, &str, Span, bool)> {
     let (i, sep) = cell.text.char_indices().find(|&(_, c)| c == '：' || c == ':')?;
     if i > 40 {
         return None;
     }
-    let f = field_of(&cell.text[..i])?;
+    let key = &cell.text[..i];
+    let f = field_of(key)?;
     let rest_at = i + sep.len_utf8();
     let (v, span) = trim_span(&cell.text[rest_at..], cell.span.start + rest_at);
-    Some((f, v, span))
+    Some((f, v, span, key.to_ascii_lowercase().contains("sdk")))
 }
 
 fn is_link(s: &str) -> bool {
@@ -223,12 +244,15 @@ struct Row {
     permissions: Option<String>,
     link: Option<String>,
     span: Option<Span>,
+    /// The name came under a key that says SDK (`SDK名称：`).
+    name_from_sdk_key: bool,
 }
 
 impl Row {
     fn set(&mut self, f: Field, v: &str, span: Span) {
         // Cells of a web page's text view keep the width of the tags and
         // entities they held (`个推<b>SDK</b>`, `设备信息&amp;应用列表`).
+        let v = join_cell_lines(v, f == Field::Data);
         let v = crate::text::join_space_runs(v.trim().trim_end_matches(['。', ';', '；']));
         self.span = Some(match self.span {
             Some(s) => Span::new(s.start.min(span.start), s.end.max(span.end)),
@@ -249,6 +273,14 @@ impl Row {
         if slot.is_none() {
             *slot = Some(v);
         }
+    }
+
+    /// The row's evidence also covers `span`.
+    fn widen(&mut self, span: Span) {
+        self.span = Some(match self.span {
+            Some(s) => Span::new(s.start.min(span.start), s.end.max(span.end)),
+            None => span,
+        });
     }
 
     fn into_sdk(self, text: &str, lines: &Lines) -> Option<Sdk> {
@@ -277,11 +309,166 @@ fn split_list(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// Data items: split at the separators outside brackets, so that
+/// `设备信息（IMEI、OAID）` stays one item with its clarification; a leading
+/// `包括` and a trailing `等` dropped.
 fn data_items(s: &str) -> Vec<DataItem> {
-    split_list(s).into_iter().map(|t| vocab::item(&t)).collect()
+    let mut out = Vec::new();
+    let mut depth = 0u32;
+    let mut start = 0;
+    let push = |part: &str, out: &mut Vec<DataItem>| {
+        let t = part.trim().trim_end_matches(['。', '.']).trim();
+        let t = t.strip_prefix("包括").unwrap_or(t).trim();
+        let t = t.strip_suffix("等信息").or_else(|| t.strip_suffix('等')).unwrap_or(t).trim();
+        if !t.is_empty() {
+            out.push(vocab::item(t));
+        }
+    };
+    for (i, c) in s.char_indices() {
+        match c {
+            '（' | '(' | '【' | '[' => depth += 1,
+            '）' | ')' | '】' | ']' => depth = depth.saturating_sub(1),
+            // `Android,ID`: a comma between Latin letters or digits stands
+            // for a space (text flattened from a table).
+            ',' if s[..i].ends_with(|p: char| p.is_ascii_alphanumeric())
+                && s[i + 1..].starts_with(|n: char| n.is_ascii_alphanumeric()) => {}
+            '、' | '，' | ',' | '；' | ';' | '/' | '\t' | '\n' if depth == 0 => {
+                push(&s[start..i], &mut out);
+                start = i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    push(&s[start..], &mut out);
+    out
+}
+
+/// A table cell that wraps over several lines, as one value: data items
+/// keep each line as an item (a line that ends without a separator gets
+/// one), other fields join the lines.
+fn join_cell_lines(v: &str, items: bool) -> String {
+    if !v.contains('\n') {
+        return v.to_owned();
+    }
+    let mut out = String::with_capacity(v.len());
+    for line in v.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if items && !out.is_empty() && !out.ends_with(['、', '，', ',', '；', ';', '/']) {
+            out.push('\n');
+        }
+        out.push_str(line);
+    }
+    out
 }
 
 pub mod vocab;
+
+/// The table model every table shape feeds: a header's fields and rows of
+/// cells, each cell one or more lines of the text.
+struct Table {
+    fields: Vec<Option<Field>>,
+    rows: Vec<Vec<Span>>,
+}
+
+impl Table {
+    /// One SDK per row that names one; a cell beyond the header that is a
+    /// link is the row's link.
+    fn emit(&self, text: &str, lines: &Lines, out: &mut Vec<Sdk>) {
+        for cells in &self.rows {
+            let mut row = Row::default();
+            for (k, span) in cells.iter().enumerate() {
+                let v = &text[span.start..span.end];
+                let f = self.fields.get(k).copied().flatten().or_else(|| is_link(v.trim()).then_some(Field::Link));
+                match f {
+                    Some(f) => row.set(f, v, *span),
+                    None => row.widen(*span),
+                }
+            }
+            out.extend(row.into_sdk(text, lines));
+        }
+    }
+}
+
+/// `---|---|---`: the rule under a table's header.
+fn is_rule(s: &str) -> bool {
+    s.contains('-') && s.contains('|') && s.chars().all(|c| matches!(c, '-' | '|' | ':' | ' ' | '\u{3000}'))
+}
+
+/// Tables exported from a web page one cell per line, with a lone `|` line
+/// between the cells of a row and a `---|---` rule under the header. A cell
+/// may wrap over several lines; rows follow one another without a
+/// separator, so the last line before a row's first `|` is its first cell.
+fn lone_pipe_tables(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &mut [bool], out: &mut Vec<Sdk>) {
+    let bar = |i: usize| cells.get(i).is_some_and(|c| c.text == "|" || c.text == "｜");
+    let mut i = 0;
+    while i < cells.len() {
+        if used[i] || !is_rule(cells[i].text) {
+            i += 1;
+            continue;
+        }
+        let n = cells[i].text.trim_matches('|').split('|').count();
+        // The header: n cells separated by n - 1 bars, right above the rule.
+        let Some(first) = i.checked_sub(2 * n - 1) else {
+            i += 1;
+            continue;
+        };
+        if n < 2 || !(0..n - 1).all(|k| bar(first + 2 * k + 1)) {
+            i += 1;
+            continue;
+        }
+        let fields = header_fields((0..n).map(|k| cells[first + 2 * k].text));
+        if !fields.contains(&Some(Field::Name)) {
+            i += 1;
+            continue;
+        }
+        // The body: chunks of lines between bars.
+        let mut rows: Vec<Vec<Span>> = Vec::new();
+        let mut row: Vec<Span> = Vec::new();
+        let mut chunk: Vec<usize> = Vec::new();
+        let mut j = i + 1;
+        let span_of = |chunk: &[usize]| Span::new(cells[chunk[0]].span.start, cells[chunk[chunk.len() - 1]].span.end);
+        while j < cells.len() {
+            let c = cells[j];
+            if bar(j) {
+                if chunk.is_empty() {
+                    break;
+                }
+                if row.len() == n - 1 {
+                    // The last cell of this row, then the next row's first.
+                    let next = chunk.pop().unwrap_or(j);
+                    if !chunk.is_empty() {
+                        row.push(span_of(&chunk));
+                    }
+                    rows.push(std::mem::take(&mut row));
+                    chunk = vec![next];
+                }
+                row.push(span_of(&chunk));
+                chunk.clear();
+            } else {
+                // A sentence, or a line no bar follows soon, ends the table.
+                let ends = c.text.ends_with(['。', '：', ':']) && c.text.chars().count() > 30;
+                let bar_soon = (j + 1..(j + 6).min(cells.len())).any(bar);
+                if ends || (row.len() == n - 1 && !bar_soon && !chunk.is_empty()) || (row.len() < n - 1 && !bar_soon) {
+                    if row.len() == n - 1 && !ends && chunk.is_empty() {
+                        chunk.push(j);
+                        j += 1;
+                    }
+                    break;
+                }
+                chunk.push(j);
+            }
+            j += 1;
+        }
+        if row.len() == n - 1 && !chunk.is_empty() {
+            row.push(span_of(&chunk));
+            rows.push(row);
+        }
+        for u in &mut used[first..j] {
+            *u = true;
+        }
+        Table { fields, rows }.emit(text, lines, out);
+        i = j;
+    }
+}
 
 /// A run of ≥2 header cells (one per line) with a name column, then rows of
 /// that many cells; a row may carry one more cell if it is a link.
@@ -426,27 +613,45 @@ fn key_value_blocks(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &mut [b
             continue;
         }
         let mut pairs = Vec::new();
-        let mut at = 0;
-        for part in kv_parts(c.text) {
-            let _ = &mut at;
+        let mut lead: Option<(&str, Span)> = None;
+        for (n, part) in kv_parts(c.text).into_iter().enumerate() {
             let (t, span) = trim_span(part.1, c.span.start + part.0);
             if let Some(kv) = key_value(Cell { text: t, span }) {
                 pairs.push(kv);
+            } else if n == 0 {
+                lead = Some((t, span));
             }
         }
-        if pairs.is_empty() {
+        // `阿里云一键登录SDK,所属公司：…,使用目的：…`: a record whose name
+        // comes before its first key.
+        if pairs.len() >= 2 && !pairs.iter().any(|p| p.0 == Field::Name) {
+            if let Some((t, span)) = lead {
+                let name = strip_list_marker(t.trim_end_matches([',', '，', '：', ':', '；', ';', ' ']));
+                if (1..=30).contains(&name.chars().count()) && !name.ends_with(['。', '？']) {
+                    let at = span.start + (name.as_ptr() as usize - t.as_ptr() as usize);
+                    pairs.insert(0, (Field::Name, name, Span::new(at, at + name.len()), true));
+                }
+            }
+        }
+        let names_or_continues = pairs.iter().any(|p| p.0 == Field::Name) || (row.is_some() && !pairs.is_empty());
+        if pairs.is_empty() || !names_or_continues {
             if let Some(r) = row.take() {
                 out.extend(r.into_sdk(text, lines));
             }
             continue;
         }
         used[i] = true;
-        for (f, v, span) in pairs {
+        for (mut f, v, span, sdk_key) in pairs {
+            // `第三方名称：` inside an `SDK名称：` record names its provider.
+            if f == Field::Name && !sdk_key && row.as_ref().is_some_and(|r| r.name_from_sdk_key && r.provider.is_none())
+            {
+                f = Field::Provider;
+            }
             if f == Field::Name {
                 if let Some(r) = row.take() {
                     out.extend(r.into_sdk(text, lines));
                 }
-                row = Some(Row::default());
+                row = Some(Row { name_from_sdk_key: sdk_key, ..Row::default() });
             }
             if let Some(r) = row.as_mut() {
                 r.set(f, v, span);
@@ -458,33 +663,92 @@ fn key_value_blocks(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &mut [b
     }
 }
 
-/// Pieces of a key–value line: split at `；` and at runs of two or more
-/// spaces (`SDK名称：腾讯浏览服务  公司名称：…`), with their byte offsets.
+/// Pieces of a key–value line, with their byte offsets: split where a key
+/// begins (`SDK名称：`, `公司全称：`, `隐私政策链接：`), however the records
+/// run together (`；`, one space, two, none at all after a URL:
+/// `…/privacy2) SDK名称：…`), and at `；`.
 fn kv_parts(s: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut spaces = 0;
-    let mut space_at = 0;
-    for (i, c) in s.char_indices() {
-        if c == '；' || c == ';' {
-            out.push((start, &s[start..i]));
-            start = i + c.len_utf8();
-            spaces = 0;
-        } else if c == ' ' || c == '\u{3000}' || c == '\t' {
-            if spaces == 0 {
-                space_at = i;
+    let mut starts: Vec<usize> = vec![0];
+    for (c, ch) in s.char_indices().filter(|&(_, ch)| ch == '：' || ch == ':') {
+        // `https:` is no key.
+        if ch == ':' && s[c..].starts_with("://") {
+            continue;
+        }
+        // The key runs back from the colon, at most 16 characters, to a
+        // separator or to where a URL or Latin word before it ends
+        // (`…/privacy第三方SDK名称：`); the longest that names a field wins.
+        let head = &s[..c];
+        let mut best = None;
+        for (count, (at, x)) in head.char_indices().rev().enumerate() {
+            if count >= 16 || x.is_whitespace() || "；;，,。、)）】".contains(x) {
+                break;
             }
-            spaces += 1;
-        } else {
-            if spaces >= 2 || (spaces >= 1 && s[space_at..i].contains(['\u{3000}', '\t'])) {
-                out.push((start, &s[start..space_at]));
-                start = i;
+            let before = head[..at].chars().next_back();
+            let starts = before.is_none_or(|p| {
+                p.is_whitespace()
+                    || "；;，,。、)）】".contains(p)
+                    || (p.is_ascii() && !x.is_ascii())
+                    || (!p.is_ascii() && x.is_ascii_alphabetic() && head[at..].to_ascii_lowercase().starts_with("sdk"))
+            });
+            if starts && field_of(&s[at..c]).is_some() {
+                best = Some(at);
             }
-            spaces = 0;
+        }
+        if let Some(k) = best {
+            if k > 0 && !starts.contains(&k) {
+                starts.push(k);
+            }
         }
     }
-    out.push((start, &s[start..]));
+    for (i, ch) in s.char_indices().filter(|&(_, ch)| ch == '；' || ch == ';') {
+        let after = i + ch.len_utf8();
+        if after < s.len() && !starts.contains(&after) {
+            starts.push(after);
+        }
+    }
+    starts.sort_unstable();
+    let mut out = Vec::with_capacity(starts.len());
+    for (n, &a) in starts.iter().enumerate() {
+        let z = starts.get(n + 1).copied().unwrap_or(s.len());
+        // The next record's number run into this value (`…/privacy2) `).
+        let part = strip_trailing_marker(s[a..z].trim_end_matches(['；', ';', ' ', '\u{3000}', '\t']));
+        out.push((a, part));
+    }
     out
+}
+
+/// `…privacy2)`, `…信息（3）`, `…类型 4.`: a list number that belongs to
+/// what follows, cut off.
+fn strip_trailing_marker(s: &str) -> &str {
+    let t = s.trim_end();
+    let (body, closed) = match t.strip_suffix([')', '）', '.', '、']) {
+        Some(b) => (b, true),
+        None => (t, false),
+    };
+    if !closed {
+        return s;
+    }
+    let digits = body.trim_end_matches(|c: char| c.is_ascii_digit());
+    if digits.len() == body.len() || body.len() - digits.len() > 2 {
+        return s;
+    }
+    let digits = digits.strip_suffix(['(', '（']).unwrap_or(digits);
+    digits.trim_end()
+}
+
+/// `1.`, `（2）`, `3)`, `①`, `a.`: a list marker at the start, cut off.
+fn strip_list_marker(s: &str) -> &str {
+    let t = s.trim_start();
+    let t = t.trim_start_matches(['（', '(']);
+    let digits = t.trim_start_matches(|c: char| c.is_ascii_digit());
+    let rest = if digits.len() < t.len() && t.len() - digits.len() <= 3 {
+        digits.trim_start_matches(['.', '．', '、', ')', '）', ',', ' ', '.'])
+    } else if t.starts_with(|c: char| ('①'..='⑳').contains(&c)) {
+        &t[t.chars().next().map_or(0, char::len_utf8)..]
+    } else {
+        return s.trim_start();
+    };
+    rest.trim_start()
 }
 
 /// Sentences naming SDKs: `通过友盟SDK、诸葛IO SDK、腾讯Bugly SDK收集运行数据`.
