@@ -9,6 +9,8 @@
 //! single walk over the lines.
 
 pub mod kb;
+mod merge;
+mod push;
 
 use crate::report::{DataItem, Node, ProviderFrom, Recipient, Sdk, Span};
 use crate::text::{evidence, normalize, trim_span, Lines};
@@ -43,9 +45,18 @@ pub fn extract_with(text: &str, lines: &Lines, outline: &[Node], kb: &Kb) -> Sdk
     delimited_tables(text, lines, &cells, &mut used, &mut out.sdks);
     key_value_blocks(text, lines, &cells, &mut used, &mut out.sdks);
     prose(text, lines, &cells, &used, kb, &mut out.sdks);
+    let mut split = Vec::with_capacity(out.sdks.len());
+    for sdk in out.sdks.drain(..) {
+        match push::split_name(&sdk) {
+            Some(each) => split.extend(each),
+            None => split.push(sdk),
+        }
+    }
+    out.sdks = split;
     for sdk in &mut out.sdks {
         fill_from_kb(sdk, kb);
     }
+    merge::same_sdks(&mut out.sdks);
     expand_definitions(&cells, &mut out.sdks);
     out.recipients = recipients(text, lines, &cells, kb);
     if out.sdks.is_empty() {
@@ -295,7 +306,8 @@ impl Row {
             purpose: self.purpose,
             data: self.data.as_deref().map(data_items).unwrap_or_default(),
             permissions: self.permissions.as_deref().map(split_list).unwrap_or_default(),
-            link: self.link.map(|l| l.trim_matches(['(', ')', '（', '）']).to_owned()),
+            // The link a cell holds, else the first one the row's text gives.
+            link: self.link.as_deref().and_then(url_in).or_else(|| url_in(&text[span.start..span.end])),
             evidence: vec![evidence(text, lines, span)],
         })
     }
@@ -736,6 +748,25 @@ fn strip_trailing_marker(s: &str) -> &str {
     digits.trim_end()
 }
 
+/// The first URL in `s`: from `http`/`www.` to white space or Chinese
+/// punctuation (a path may hold Chinese words: `…/qq互联sdk隐私保护声明`),
+/// an unopened closing bracket or trailing `.` left out.
+fn url_in(s: &str) -> Option<String> {
+    let at = ["https://", "http://", "www."].iter().filter_map(|p| s.find(p)).min()?;
+    let rest = &s[at..];
+    let end = rest.find(|c: char| c.is_whitespace() || "，；。、“”《》【】|".contains(c)).unwrap_or(rest.len());
+    let mut url = &rest[..end];
+    while let Some(c) = url.chars().next_back() {
+        let unopened = (c == ')' && !url.contains('(')) || (c == '）' && !url.contains('（'));
+        if unopened || matches!(c, '.' | ',' | ';' | ':' | '"' | '\'') {
+            url = &url[..url.len() - c.len_utf8()];
+        } else {
+            break;
+        }
+    }
+    (url.len() > 8).then(|| url.to_owned())
+}
+
 /// `1.`, `（2）`, `3)`, `①`, `a.`: a list marker at the start, cut off.
 fn strip_list_marker(s: &str) -> &str {
     let t = s.trim_start();
@@ -756,13 +787,19 @@ fn strip_list_marker(s: &str) -> &str {
 /// knows, in sentences that speak of SDKs; the sentence gives data and purpose.
 fn prose(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &[bool], kb: &Kb, out: &mut Vec<Sdk>) {
     let mut seen: std::collections::HashSet<String> = out.iter().map(|s| normalize(&s.name)).collect();
+    let has_sdk = |s: &str| s.as_bytes().windows(3).any(|w| w.eq_ignore_ascii_case(b"sdk"));
+    let has_push = |s: &str| s.contains("推送") || s.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"push"));
     for (i, c) in cells.iter().enumerate() {
-        if used[i] || !c.text.as_bytes().windows(3).any(|w| w.eq_ignore_ascii_case(b"sdk")) {
+        if used[i] || !(has_sdk(c.text) || has_push(c.text)) {
             continue;
         }
         for (at, sentence) in sentences(c.text) {
+            if has_push(sentence) {
+                let span = Span::new(c.span.start + at, c.span.start + at + sentence.len());
+                push::in_sentence(text, lines, sentence, span, out);
+            }
             let b = sentence.as_bytes();
-            if !b.windows(3).any(|w| w.eq_ignore_ascii_case(b"sdk")) {
+            if !has_sdk(sentence) {
                 continue;
             }
             let mut names: Vec<(usize, usize)> = Vec::new();

@@ -1,0 +1,128 @@
+//! One row per SDK: the same SDK found twice (`X` and `X SDK`, a brand in an
+//! intro sentence and its table row, a list repeated later, the Android and
+//! iOS tables) is merged into the richest of its rows, which keeps every
+//! row's evidence and takes the fields it lacks from the others.
+
+use crate::report::Sdk;
+use crate::text::normalize;
+
+/// A name without case, width, spaces, brackets' content and a trailing `SDK`.
+fn key(name: &str) -> String {
+    let n = normalize(name);
+    let mut k = n.as_str();
+    for suffix in ["sdk", "插件", "组件"] {
+        if let Some(rest) = k.strip_suffix(suffix) {
+            if rest.chars().count() >= 2 {
+                k = rest.trim_end_matches(['-', '_', '.', ',']);
+            }
+        }
+    }
+    k.to_owned()
+}
+
+/// How much a row says.
+fn richness(s: &Sdk) -> usize {
+    usize::from(s.provider_from == Some(crate::report::ProviderFrom::Text)) * 2
+        + usize::from(s.purpose.is_some()) * 2
+        + usize::from(s.link.is_some())
+        + usize::from(!s.data.is_empty()) * 2
+        + usize::from(!s.permissions.is_empty())
+}
+
+/// Two rows are the same SDK when their names are, or when one says nothing
+/// beyond its name (a mention in prose) and both are the same
+/// knowledge-base entry.
+fn same(a: &Sdk, b: &Sdk) -> bool {
+    if key(&a.name) == key(&b.name) {
+        return true;
+    }
+    let bare = |s: &Sdk| s.purpose.is_none() && s.data.is_empty() && s.link.is_none();
+    a.canonical.is_some() && a.canonical == b.canonical && (bare(a) || bare(b))
+}
+
+pub(super) fn same_sdks(sdks: &mut Vec<Sdk>) {
+    let mut out: Vec<Sdk> = Vec::with_capacity(sdks.len());
+    for sdk in sdks.drain(..) {
+        match out.iter_mut().find(|o| same(o, &sdk)) {
+            Some(kept) => absorb(kept, sdk),
+            None => out.push(sdk),
+        }
+    }
+    *sdks = out;
+}
+
+/// `kept` becomes the richer of the two, with the other's evidence and the
+/// fields it lacked; it stays where the first was found.
+fn absorb(kept: &mut Sdk, mut other: Sdk) {
+    if richness(&other) > richness(kept) {
+        std::mem::swap(kept, &mut other);
+        // The first-found row's evidence leads.
+        std::mem::swap(&mut kept.evidence, &mut other.evidence);
+    }
+    if kept.provider.is_none()
+        || (kept.provider_from != Some(crate::report::ProviderFrom::Text)
+            && other.provider_from == Some(crate::report::ProviderFrom::Text))
+    {
+        if other.provider.is_some() {
+            kept.provider = other.provider.take();
+            kept.provider_from = other.provider_from;
+        }
+    }
+    kept.purpose = kept.purpose.take().or(other.purpose.take());
+    kept.link = kept.link.take().or(other.link.take());
+    kept.canonical = kept.canonical.take().or(other.canonical.take());
+    kept.category = kept.category.take().or(other.category.take());
+    if kept.data.is_empty() {
+        kept.data = std::mem::take(&mut other.data);
+    }
+    if kept.permissions.is_empty() {
+        kept.permissions = std::mem::take(&mut other.permissions);
+    }
+    for e in other.evidence {
+        if !kept.evidence.contains(&e) {
+            kept.evidence.push(e);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::{Evidence, ProviderFrom, Span};
+
+    fn sdk(name: &str, at: usize) -> Sdk {
+        Sdk {
+            name: name.into(),
+            canonical: None,
+            provider: None,
+            provider_from: None,
+            category: None,
+            purpose: None,
+            data: vec![],
+            permissions: vec![],
+            link: None,
+            evidence: vec![Evidence { span: Span::new(at, at + 1), line: at, text: String::new() }],
+        }
+    }
+
+    #[test]
+    fn a_mention_and_its_row_are_one_sdk() {
+        let mention = Sdk { canonical: Some("极光推送".into()), ..sdk("JPush", 1) };
+        let row = Sdk {
+            canonical: Some("极光推送".into()),
+            provider: Some("深圳市和讯华谷信息技术有限公司".into()),
+            provider_from: Some(ProviderFrom::Text),
+            purpose: Some("消息推送".into()),
+            ..sdk("极光推送SDK", 9)
+        };
+        let other =
+            Sdk { canonical: Some("极光认证".into()), purpose: Some("登录".into()), ..sdk("极光认证", 12) };
+        let mut all = vec![mention, row, sdk("极光推送 sdk", 20), other];
+        same_sdks(&mut all);
+        assert_eq!(all.len(), 2);
+        assert_eq!(all[0].name, "极光推送SDK");
+        assert_eq!(all[0].purpose.as_deref(), Some("消息推送"));
+        assert_eq!(all[0].evidence.iter().map(|e| e.line).collect::<Vec<_>>(), [1, 9, 20]);
+        assert_eq!(all[1].name, "极光认证");
+    }
+}
