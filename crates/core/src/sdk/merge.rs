@@ -29,23 +29,37 @@ fn richness(s: &Sdk) -> usize {
         + usize::from(!s.permissions.is_empty())
 }
 
-/// Two rows are the same SDK when their names are, or when one says nothing
-/// beyond its name (a mention in prose) and both are the same
-/// knowledge-base entry.
-fn same(a: &Sdk, b: &Sdk) -> bool {
-    if key(&a.name) == key(&b.name) {
-        return true;
-    }
-    let bare = |s: &Sdk| s.purpose.is_none() && s.data.is_empty() && s.link.is_none();
-    a.canonical.is_some() && a.canonical == b.canonical && (bare(a) || bare(b))
+fn bare(s: &Sdk) -> bool {
+    s.purpose.is_none() && s.data.is_empty() && s.link.is_none()
 }
 
+/// Two rows are the same SDK when their names are, or when one says nothing
+/// beyond its name (a mention in prose) and both are the same
+/// knowledge-base entry. Linear: rows are looked up by key and by entry.
 pub(super) fn same_sdks(sdks: &mut Vec<Sdk>) {
+    use std::collections::HashMap;
     let mut out: Vec<Sdk> = Vec::with_capacity(sdks.len());
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_entry: HashMap<String, Vec<usize>> = HashMap::new();
     for sdk in sdks.drain(..) {
-        match out.iter_mut().find(|o| same(o, &sdk)) {
-            Some(kept) => absorb(kept, sdk),
-            None => out.push(sdk),
+        let k = key(&sdk.name);
+        let found = by_key.get(&k).copied().or_else(|| {
+            let entry = sdk.canonical.as_ref()?;
+            by_entry.get(entry)?.iter().copied().find(|&i| bare(&out[i]) || bare(&sdk))
+        });
+        match found {
+            Some(i) => {
+                absorb(&mut out[i], sdk);
+                by_key.entry(k).or_insert(i);
+            }
+            None => {
+                let i = out.len();
+                by_key.insert(k, i);
+                if let Some(entry) = &sdk.canonical {
+                    by_entry.entry(entry.clone()).or_default().push(i);
+                }
+                out.push(sdk);
+            }
         }
     }
     *sdks = out;

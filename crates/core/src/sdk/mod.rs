@@ -44,6 +44,7 @@ pub fn extract_with(text: &str, lines: &Lines, outline: &[Node], kb: &Kb) -> Sdk
     flattened_tables(text, lines, &cells, &mut used, &mut out.sdks);
     delimited_tables(text, lines, &cells, &mut used, &mut out.sdks);
     key_value_blocks(text, lines, &cells, &mut used, &mut out.sdks);
+    list_items(text, lines, &cells, &mut used, kb, &mut out.sdks);
     prose(text, lines, &cells, &used, kb, &mut out.sdks);
     let mut split = Vec::with_capacity(out.sdks.len());
     for sdk in out.sdks.drain(..) {
@@ -696,12 +697,8 @@ fn kv_parts(s: &str) -> Vec<(usize, &str)> {
                 break;
             }
             let before = head[..at].chars().next_back();
-            let starts = before.is_none_or(|p| {
-                p.is_whitespace()
-                    || "；;，,。、)）】".contains(p)
-                    || (p.is_ascii() && !x.is_ascii())
-                    || (!p.is_ascii() && x.is_ascii_alphabetic() && head[at..].to_ascii_lowercase().starts_with("sdk"))
-            });
+            let starts = before
+                .is_none_or(|p| p.is_whitespace() || "；;，,。、)）】".contains(p) || (p.is_ascii() && !x.is_ascii()));
             if starts && field_of(&s[at..c]).is_some() {
                 best = Some(at);
             }
@@ -816,11 +813,13 @@ fn prose(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &[bool], kb: &Kb, 
             }
             // `names` is in order and without overlaps: a binary search finds
             // whether a knowledge-base match overlaps one.
-            // A name in prose written only in Chinese words (`应用安全SDK`)
-            // is a description unless the knowledge base knows it.
+            // A name in prose written only in Chinese words is a name when
+            // something is left after the words that only say what kind of
+            // SDK it is (`移动登录SDK`, `视频客服SDK`; not `应用安全SDK`,
+            // `推送SDK`), or when the knowledge base knows it.
             names.retain(|&(a, z)| {
                 let n = &sentence[a..z - 3];
-                n.bytes().any(|b| b.is_ascii_alphanumeric()) || kb.lookup(n).is_some()
+                n.bytes().any(|b| b.is_ascii_alphanumeric()) || kb.lookup(n).is_some() || !generic_words(n)
             });
             let by_token = names.len();
             // Payment institutions are recipients, not SDKs.
@@ -844,11 +843,12 @@ fn prose(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &[bool], kb: &Kb, 
                     continue;
                 }
                 seen.insert(key);
+                let provider = company_before(&sentence[..s]);
                 out.push(Sdk {
                     name,
                     canonical: None,
-                    provider: None,
-                    provider_from: None,
+                    provider_from: provider.as_ref().map(|_| ProviderFrom::Text),
+                    provider,
                     category: None,
                     purpose: purpose.clone(),
                     data: data.as_deref().map(data_items).unwrap_or_default(),
@@ -863,6 +863,262 @@ fn prose(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &[bool], kb: &Kb, 
             }
         }
     }
+}
+
+/// Words that only say what kind of SDK it is, or point at one.
+const KIND_WORDS: &[&str] = &[
+    "第三方",
+    "相关",
+    "其他",
+    "其它",
+    "上述",
+    "前述",
+    "以下",
+    "下列",
+    "这些",
+    "那些",
+    "此类",
+    "该类",
+    "各类",
+    "这类",
+    "部分",
+    "一些",
+    "多个",
+    "对应",
+    "相应",
+    "外部",
+    "合作方",
+    "合作伙伴",
+    "服务商",
+    "我们的",
+    "我行",
+    "官方",
+    "如下",
+    "各",
+    "该",
+    "此",
+    "本",
+    "其",
+    "所",
+    "的",
+    "推送",
+    "消息",
+    "统计",
+    "分析",
+    "数据",
+    "分享",
+    "登录",
+    "支付",
+    "地图",
+    "定位",
+    "广告",
+    "安全",
+    "应用",
+    "功能",
+    "服务",
+    "工具",
+    "插件",
+    "组件",
+    "基础",
+    "集成",
+    "接入",
+    "使用",
+    "类",
+];
+
+/// Whether a Chinese-only name is nothing but [`KIND_WORDS`].
+fn generic_words(name: &str) -> bool {
+    let mut rest = name.trim().to_owned();
+    loop {
+        let before = rest.len();
+        for w in KIND_WORDS {
+            rest = rest.replace(w, "");
+        }
+        if rest.len() == before {
+            break;
+        }
+    }
+    rest.chars().filter(|c| !c.is_whitespace()).count() < 2
+}
+
+/// The company written right before a name: `集成北京今始科技有限公司的速验登录SDK`,
+/// `使用了神州泰岳公司提供的社交金融SDK`.
+fn company_before(head: &str) -> Option<String> {
+    let h = head.trim_end();
+    let h = h.strip_suffix("提供的").or_else(|| h.strip_suffix('的'))?;
+    let h = h.strip_suffix("所").unwrap_or(h);
+    let ends = ["有限公司", "有限责任公司", "公司", "集团"].iter().any(|e| h.ends_with(e))
+        || h.ends_with(['）', ')']) && h.contains("公司");
+    if !ends {
+        return None;
+    }
+    company_run(h)
+}
+
+/// The company name that ends `h`: back to a verb, a particle or a
+/// punctuation mark, at most 40 characters.
+fn company_run(h: &str) -> Option<String> {
+    let mut start = h.len();
+    for (count, (i, c)) in h.char_indices().rev().enumerate() {
+        if count >= 40 || matches!(c, '，' | ',' | '。' | '：' | ':' | '；' | '、' | '“' | '”' | ' ') {
+            break;
+        }
+        start = i;
+    }
+    let mut run = &h[start..];
+    for stop in [
+        "使用了",
+        "使用",
+        "集成了",
+        "集成",
+        "接入了",
+        "接入",
+        "嵌入了",
+        "嵌入",
+        "提供方为",
+        "提供方",
+        "由",
+        "为",
+        "是",
+        "了",
+        "将",
+    ] {
+        if let Some(p) = run.rfind(stop) {
+            let after = &run[p + stop.len()..];
+            if after.chars().count() >= 4 {
+                run = after;
+            }
+        }
+    }
+    let run = run.trim();
+    (run.chars().count() >= 4).then(|| run.to_owned())
+}
+
+/// The provider an item's text names: `提供方为X有限公司`, `由X公司提供`,
+/// `X公司的…SDK`.
+fn provider_in(body: &str) -> Option<String> {
+    for key in ["提供方为", "提供方：", "提供方:", "提供者为", "服务商为", "由"] {
+        if let Some(p) = body.find(key) {
+            let rest = &body[p + key.len()..];
+            let end = rest.find(['，', ',', '。', '；', '（', '(']).unwrap_or(rest.len());
+            let cand = rest[..end].trim();
+            let cand = cand.strip_suffix("提供").unwrap_or(cand);
+            if let Some(e) = ["有限责任公司", "有限公司", "公司", "集团"]
+                .iter()
+                .filter_map(|e| cand.find(e).map(|i| i + e.len()))
+                .min()
+            {
+                let c = cand[..e].trim();
+                if c.chars().count() >= 4 {
+                    return Some(c.to_owned());
+                }
+            }
+        }
+    }
+    let at = body.find("公司的").or_else(|| body.find("公司提供的"))?;
+    company_run(&body[..at + "公司".len()])
+}
+
+/// Numbered list items that name SDKs in their head: `（1）社保卡SDK：当您…`,
+/// `5）社交金融SDK、移动经理SDK：…`, `1.PP视频SDK：手机/电话权限`,
+/// `（2）.信鸽SDK,通过获取IMEI…`, `（1）人脸识别SDK。`. Every name of the
+/// head is an SDK, known to the knowledge base or not; the item's text gives
+/// purpose, data and provider.
+fn list_items(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &mut [bool], kb: &Kb, out: &mut Vec<Sdk>) {
+    for (i, c) in cells.iter().enumerate() {
+        if used[i] {
+            continue;
+        }
+        let item = strip_list_marker(c.text);
+        if item.len() == c.text.trim_start().len() || item.is_empty() {
+            continue;
+        }
+        let lower_sdk = |s: &str| s.to_ascii_lowercase().contains("sdk");
+        // The head ends at the first colon, or at a comma right after `SDK`,
+        // or is the whole short item.
+        let colon = item.char_indices().find(|&(p, ch)| (ch == '：' || ch == ':') && !item[p..].starts_with("://"));
+        let head_end = match colon {
+            Some((p, _)) if item[..p].chars().count() <= 30 => Some(p),
+            _ => {
+                let lower = item.to_ascii_lowercase();
+                lower.find("sdk,").or_else(|| lower.find("sdk，")).map(|p| p + 3).or_else(|| {
+                    let t = item.trim_end_matches(['。', '；', ';']);
+                    (t.chars().count() <= 25 && lower_sdk(t)).then_some(t.len())
+                })
+            }
+        };
+        let Some(head_end) = head_end else { continue };
+        let head = &item[..head_end];
+        if head.is_empty() || head.contains(['。', '，']) || !(lower_sdk(head) || kb.lookup(head).is_some()) {
+            continue;
+        }
+        let body = &item[head_end..];
+        let (purpose, data) = purpose_and_data(body);
+        let provider = provider_in(body);
+        let head_at = c.span.start + (head.as_ptr() as usize - c.text.as_ptr() as usize);
+        let mut found = false;
+        for (off, part) in split_names(head) {
+            let name = part.trim();
+            if name.chars().count() < 2
+                || generic_words(name.trim_end_matches(|ch: char| ch.is_ascii_alphabetic() || ch == ',' || ch == ' '))
+                    && !lower_sdk(name)
+                    && kb.lookup(name).is_none()
+            {
+                continue;
+            }
+            let key = normalize(name);
+            if GENERIC.iter().any(|g| key == *g) {
+                continue;
+            }
+            found = true;
+            let start = head_at + off + (part.len() - part.trim_start().len());
+            let _ = Span::new(start, start + name.len());
+            out.push(Sdk {
+                name: name.to_owned(),
+                canonical: None,
+                provider_from: provider.as_ref().map(|_| ProviderFrom::Text),
+                provider: provider.clone(),
+                category: None,
+                purpose: purpose.clone(),
+                data: data.as_deref().map(data_items).unwrap_or_default(),
+                permissions: Vec::new(),
+                link: url_in(body),
+                evidence: vec![evidence(text, lines, window(text, c.span, start, start + name.len()))],
+            });
+        }
+        if found {
+            used[i] = true;
+        }
+    }
+}
+
+/// The names of an item's head: split at `、`, `和`, `及`, `与`, `以及`;
+/// a bracket after a name (`字节SDK（仅涉及安卓）`) left out.
+fn split_names(head: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut depth = 0u32;
+    let mut cut_at: Option<usize> = None;
+    for (i, ch) in head.char_indices() {
+        match ch {
+            '（' | '(' => {
+                if depth == 0 && i > start && head[start..i].to_ascii_lowercase().ends_with("sdk") {
+                    cut_at = Some(i);
+                }
+                depth += 1;
+            }
+            '）' | ')' => depth = depth.saturating_sub(1),
+            '、' | '和' | '及' | '与' if depth == 0 && i > start => {
+                out.push((start, &head[start..cut_at.unwrap_or(i)]));
+                start = i + ch.len_utf8();
+                cut_at = None;
+            }
+            _ => {}
+        }
+    }
+    out.push((start, &head[start..cut_at.unwrap_or(head.len())]));
+    out.retain(|(_, p)| !p.trim().is_empty());
+    out
 }
 
 /// The sentence, or a window around the name when the sentence is huge (so
