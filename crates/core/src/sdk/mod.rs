@@ -194,7 +194,11 @@ fn field_of(cell: &str) -> Option<Field> {
         Some(Field::Name)
     } else if has(&["目的", "场景", "功能", "用途", "业务"]) {
         Some(Field::Purpose)
-    } else if n == "名称" || n == "合作伙伴" || n == "第三方" {
+    } else if n == "名称"
+        || n == "合作伙伴"
+        || n == "第三方"
+        || ["第三方sdk", "三方sdk", "sdk名", "接入sdk", "sdk产品"].contains(&n)
+    {
         Some(Field::Name)
     } else {
         None
@@ -297,6 +301,10 @@ impl Row {
 
     fn into_sdk(self, text: &str, lines: &Lines) -> Option<Sdk> {
         let name = self.name?;
+        // `SDK：SDK是指…一组工具和/或代码` defines the word; it names nothing.
+        if name.chars().count() > 40 || name.starts_with(['是', '指']) || name.contains("是指") {
+            return None;
+        }
         let span = self.span?;
         Some(Sdk {
             name,
@@ -640,10 +648,25 @@ fn key_value_blocks(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &mut [b
         if pairs.len() >= 2 && !pairs.iter().any(|p| p.0 == Field::Name) {
             if let Some((t, span)) = lead {
                 let name = strip_list_marker(t.trim_end_matches([',', '，', '：', ':', '；', ';', ' ']));
-                if (1..=30).contains(&name.chars().count()) && !name.ends_with(['。', '？']) {
+                if (1..=30).contains(&name.chars().count()) && !name.contains(['。', '？', '：', '，', '“', '”'])
+                {
                     let at = span.start + (name.as_ptr() as usize - t.as_ptr() as usize);
                     pairs.insert(0, (Field::Name, name, Span::new(at, at + name.len()), true));
                 }
+            }
+        }
+        // `微信开放平台隐私政策：https://…`: a line per SDK under an SDK heading.
+        if pairs.len() == 1 && pairs[0].0 == Field::Link && lead.is_none() {
+            let key_end = c.text.find(['：', ':']).unwrap_or(0);
+            let key = &c.text[..key_end];
+            let name = ["个人信息保护政策", "隐私权政策", "隐私政策", "隐私协议"]
+                .iter()
+                .find_map(|w| key.strip_suffix(w))
+                .map(|n| n.trim().trim_end_matches(['的', '之']))
+                .filter(|n| n.chars().count() >= 2 && !n.contains(['，', '。', '、']) && !n.ends_with("第三方"));
+            if let Some(name) = name {
+                let at = c.span.start + (name.as_ptr() as usize - c.text.as_ptr() as usize);
+                pairs.insert(0, (Field::Name, name, Span::new(at, at + name.len()), false));
             }
         }
         let names_or_continues = pairs.iter().any(|p| p.0 == Field::Name) || (row.is_some() && !pairs.is_empty());
@@ -819,13 +842,31 @@ fn prose(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &[bool], kb: &Kb, 
             // `推送SDK`), or when the knowledge base knows it.
             names.retain(|&(a, z)| {
                 let n = &sentence[a..z - 3];
-                n.bytes().any(|b| b.is_ascii_alphanumeric()) || kb.lookup(n).is_some() || !generic_words(n)
+                n.bytes().any(|b| b.is_ascii_alphanumeric())
+                    || kb.lookup(n).is_some()
+                    || plain_chinese_name_ok(sentence, a, n)
             });
+            // `接入了高德地图及高德定位的SDK`: the names before `的SDK`.
+            names.extend(names_before_de_sdk(sentence));
+            // Names in quotes after the word SDK are SDKs, whatever they are
+            // (`第三方SDK“A、B、C”`, `第三方SDK“A”、“B”`, an unclosed quote).
+            let quoted = quoted_names(sentence);
+            names.retain(|&(a, z)| !quoted.iter().any(|&(qa, qz)| a < qz && qa < z));
+            names.extend_from_slice(&quoted);
+            names.sort_unstable();
             let by_token = names.len();
             // Payment institutions are recipients, not SDKs.
             let about_payment = sentence.contains("支付机构") || sentence.contains("金融机构");
+            let urls = url_ranges(sentence);
             for (entry, s, e) in kb.find_all(sentence) {
                 if entry.category.contains("payment") || about_payment {
+                    continue;
+                }
+                // An alias inside a URL, or after 用于 (`用于微博登录`: a purpose), names nothing.
+                let before = &sentence[..s];
+                if urls.iter().any(|&(a, z)| a <= s && s < z)
+                    || ["用于", "实现", "支持"].iter().any(|w| before.ends_with(w))
+                {
                     continue;
                 }
                 let i = names[..by_token].partition_point(|&(_, z)| z <= s);
@@ -863,6 +904,122 @@ fn prose(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &[bool], kb: &Kb, 
             }
         }
     }
+}
+
+/// `接入X及Y的SDK`, `集成了X、Y的SDK`: the names between the verb and `的SDK`
+/// (a company there is the provider, not a name).
+fn names_before_de_sdk(s: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let lower = s.to_ascii_lowercase();
+    for (k, _) in lower.match_indices("的sdk").chain(lower.match_indices("的 sdk")) {
+        let head = &s[..k];
+        let Some((v, verb)) = ["接入了", "接入", "集成了", "集成", "嵌入了", "嵌入", "使用了", "使用"]
+            .iter()
+            .filter_map(|w| head.rfind(w).map(|i| (i, *w)))
+            .max_by_key(|&(i, w)| i + w.len())
+        else {
+            continue;
+        };
+        let from = v + verb.len();
+        let run = &s[from..k];
+        if run.chars().count() > 30 || run.contains(['，', '。', '；']) || run.ends_with("公司") {
+            continue;
+        }
+        let mut p = from;
+        for part in run.split(['、', '及', '和', '与']) {
+            let t = part.trim();
+            let a = p + (part.len() - part.trim_start().len());
+            if t.chars().count() >= 2 && !generic_words(t) && !NOT_IN_NAMES.iter().any(|w| t.contains(w)) {
+                out.push((a, a + t.len()));
+            }
+            p += part.len() + sep_len(s, p + part.len());
+        }
+    }
+    out
+}
+
+/// Byte ranges of the URLs in `s`.
+fn url_ranges(s: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = ["https://", "http://", "www."].iter().filter_map(|p| s[from..].find(p)).min() {
+        let a = from + i;
+        let len =
+            s[a..].find(|c: char| c.is_whitespace() || "，；。、“”《》【】（）()".contains(c)).unwrap_or(s.len() - a);
+        out.push((a, a + len));
+        from = a + len.max(1);
+        while !s.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    out
+}
+
+/// Names quoted right after the word SDK: `第三方SDK“A、B、C”`,
+/// `第三方SDK“A”、“B”、“C”`, `SDK：“A”和“B”`, an unclosed `SDK“A、B，`;
+/// also a quoted name that is itself an SDK's (`“极光推送SDK”`).
+fn quoted_names(s: &str) -> Vec<(usize, usize)> {
+    const OPEN: &[char] = &['“', '「', '"', '『'];
+    const CLOSE: &[char] = &['”', '」', '"', '』'];
+    let mut out = Vec::new();
+    let lower = s.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(q) = s[from..].find(OPEN).map(|i| from + i) {
+        let before: String = s[..q].chars().rev().take(8).collect::<Vec<_>>().into_iter().rev().collect();
+        let after_sdk = before.to_ascii_lowercase().contains("sdk");
+        let mut at = q;
+        let mut any = false;
+        // One or more quoted groups, joined by 、 和 及 与.
+        loop {
+            let Some(open) = s[at..].chars().next().filter(|c| OPEN.contains(c)) else { break };
+            let body_start = at + open.len_utf8();
+            let rest = &s[body_start..];
+            let stop = rest.find(['。', '；', ';']).unwrap_or(rest.len());
+            let (body_end, next) = match rest[..stop].find(CLOSE) {
+                Some(c) => {
+                    let close = rest[c..].chars().next().map_or(1, char::len_utf8);
+                    (body_start + c, body_start + c + close)
+                }
+                // Unclosed: up to the clause's end.
+                None => {
+                    let e = rest.find(['，', '。', '；', ';', ',']).unwrap_or(rest.len());
+                    (body_start + e, body_start + e)
+                }
+            };
+            let body = &s[body_start..body_end];
+            let is_sdk = lower[body_start..body_end].ends_with("sdk");
+            if (after_sdk || is_sdk) && body.chars().count() <= 80 {
+                let mut p = body_start;
+                for part in body.split(['、', '，', ',', '/']) {
+                    let t = part.trim();
+                    if t.chars().count() >= 2 && t.chars().count() <= 30 {
+                        let a = p + (part.len() - part.trim_start().len());
+                        out.push((a, a + t.len()));
+                        any = true;
+                    }
+                    p += part.len() + part.chars().next_back().map_or(0, |_| 0) + sep_len(s, p + part.len());
+                }
+            }
+            at = next;
+            // Another group follows after 、 和 及 与?
+            let tail = &s[at..];
+            let skip = ["、", "和", "及", "与", "以及"].iter().find(|w| tail.starts_with(**w)).map_or(0, |w| w.len());
+            if skip == 0 || !tail[skip..].starts_with(OPEN) || !(after_sdk || any) {
+                break;
+            }
+            at += skip;
+        }
+        from = at.max(q + 1);
+        while !s.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    out
+}
+
+/// The length of the separator at `i` (0 at the end).
+fn sep_len(s: &str, i: usize) -> usize {
+    s[i..].chars().next().map_or(0, char::len_utf8)
 }
 
 /// Words that only say what kind of SDK it is, or point at one.
@@ -924,7 +1081,73 @@ const KIND_WORDS: &[&str] = &[
     "接入",
     "使用",
     "类",
+    "由",
+    "提供",
+    "渠道",
+    "联运",
+    "以上",
+    "初始化",
+    "采集",
+    "调用",
+    "程序化",
+    "授权",
+    "合作",
+    "伙伴",
+    "厂商",
+    "手机",
+    "品牌",
 ];
+
+/// Words a name does not hold: verbs and particles of the sentence around it.
+const NOT_IN_NAMES: &[&str] = &[
+    "参见",
+    "请",
+    "调用",
+    "采集",
+    "关闭",
+    "阅读",
+    "允许",
+    "开通",
+    "提供",
+    "点击",
+    "查看",
+    "了解",
+    "需要",
+    "可能",
+    "进行",
+    "我们",
+    "您",
+    "前述",
+    "以上",
+    "上述",
+    "该",
+    "此",
+    "对应",
+    "具体",
+    "情况",
+    "所需",
+    "权限",
+    "涉及",
+    "服务中",
+    "之前",
+    "之后",
+    "时",
+    "后",
+    "前",
+];
+
+/// A name in prose written only in Chinese words: one that is more than the
+/// kind of SDK, holds no verb of the sentence, and stands in a list or after
+/// a verb of use (`使用移动登录SDK、电信登录SDK`).
+fn plain_chinese_name_ok(sentence: &str, a: usize, name: &str) -> bool {
+    if generic_words(name) || NOT_IN_NAMES.iter().any(|w| name.contains(w)) {
+        return false;
+    }
+    let before = sentence[..a].trim_end();
+    before.is_empty()
+        || before.ends_with(['、', '，', '：', ':', '“', '（', '(', '和', '及', '与', '了', '如'])
+        || ["包括", "使用", "集成", "接入", "嵌入", "采用", "通过", "涉及", "例如"].iter().any(|w| before.ends_with(w))
+}
 
 /// Whether a Chinese-only name is nothing but [`KIND_WORDS`].
 fn generic_words(name: &str) -> bool {

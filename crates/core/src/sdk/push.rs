@@ -84,10 +84,10 @@ pub(super) fn in_sentence(text: &str, lines: &Lines, sentence: &str, span: Span,
     for clause_at in clause_starts(&lower) {
         let clause_end = lower[clause_at..].find(['。', '；', ';']).map_or(lower.len(), |i| clause_at + i);
         let clause = &lower[clause_at..clause_end];
-        let Some(push_at) = PUSH.iter().filter_map(|p| clause.find(p)).min() else { continue };
+        let pushes: Vec<usize> = PUSH.iter().flat_map(|p| clause.match_indices(p).map(|(i, _)| i)).collect();
         let vendors: Vec<(usize, &str)> = vendors_in(clause)
             .into_iter()
-            .filter(|&(at, _)| at < push_at && clause[at..push_at].chars().count() <= 40)
+            .filter(|&(at, _)| pushes.iter().any(|&p| at < p && clause[at..p].chars().count() <= 40))
             .collect();
         if vendors.len() < 2 {
             continue;
@@ -143,5 +143,7 @@ mod tests {
         );
         assert!(run("您可以在华为应用市场下载本应用，我们会向您推送消息。").is_empty());
         assert!(run("vivovideo与小米推送无关").len() < 2);
+        // The first push word may come before the vendors.
+        assert_eq!(run("消息推送：我们接入了小米、华为品牌手机厂商的推送SDK。"), ["小米推送SDK", "华为推送SDK"]);
     }
 }
