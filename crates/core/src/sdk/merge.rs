@@ -73,14 +73,11 @@ fn absorb(kept: &mut Sdk, mut other: Sdk) {
         // The first-found row's evidence leads.
         std::mem::swap(&mut kept.evidence, &mut other.evidence);
     }
-    if kept.provider.is_none()
-        || (kept.provider_from != Some(crate::report::ProviderFrom::Text)
-            && other.provider_from == Some(crate::report::ProviderFrom::Text))
-    {
-        if other.provider.is_some() {
-            kept.provider = other.provider.take();
-            kept.provider_from = other.provider_from;
-        }
+    let text_provider = |s: &Sdk| s.provider_from == Some(crate::report::ProviderFrom::Text);
+    let better = kept.provider.is_none() || (!text_provider(kept) && text_provider(&other));
+    if better && other.provider.is_some() {
+        kept.provider = other.provider.take();
+        kept.provider_from = other.provider_from;
     }
     kept.purpose = kept.purpose.take().or(other.purpose.take());
     kept.link = kept.link.take().or(other.link.take());

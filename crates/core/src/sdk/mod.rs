@@ -552,75 +552,151 @@ fn table_cell(s: &str) -> bool {
         })
 }
 
-fn split_row(s: &str) -> Option<Vec<(&str, usize)>> {
-    let (body, off) = if s.starts_with('|') {
-        let inner = s.trim_start_matches('|');
-        let off = s.len() - inner.len();
-        (inner.strip_suffix('|').unwrap_or(inner), off)
-    } else if s.contains('\t') {
-        (s, 0)
-    } else {
-        return None;
-    };
-    let sep = if s.starts_with('|') { '|' } else { '\t' };
-    let mut out = Vec::new();
-    let mut at = off;
-    for part in body.split(sep) {
-        out.push((part, at));
-        at += part.len() + 1;
-    }
-    (out.len() >= 2).then_some(out)
+/// How a delimited table separates its cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Delim {
+    /// `|`, with or without a leading and trailing one.
+    Pipe,
+    Tab,
+    /// Runs of two or more spaces (a header copied from a page).
+    Spaces,
+    /// ASCII commas, not between Latin letters or digits (text flattened
+    /// from a table, where `Android,ID` is one word).
+    Comma,
 }
 
-/// Tab-separated rows and Markdown pipe tables under a header row.
+/// Byte ranges of the cells of `s` split by `d`, trimmed.
+fn split_by(s: &str, d: Delim) -> Vec<(usize, usize)> {
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let w = match d {
+            Delim::Pipe if b[i] == b'|' => 1,
+            Delim::Tab if b[i] == b'\t' => 1,
+            Delim::Spaces if b[i] == b' ' || b[i] == b'\t' => {
+                let n = b[i..].iter().take_while(|&&c| c == b' ' || c == b'\t').count();
+                if n >= 2 || b[i] == b'\t' {
+                    n
+                } else {
+                    0
+                }
+            }
+            Delim::Comma if b[i] == b',' => {
+                let latin = |c: Option<&u8>| c.is_some_and(u8::is_ascii_alphanumeric);
+                usize::from(!(i > 0 && latin(b.get(i - 1)) && latin(b.get(i + 1))))
+            }
+            _ => 0,
+        };
+        if w > 0 {
+            cuts.push((i, i + w));
+            i += w;
+        } else {
+            i += 1;
+        }
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (a, z) in cuts.into_iter().chain(std::iter::once((s.len(), s.len()))) {
+        let part = &s[start..a];
+        let lead = part.len() - part.trim_start().len();
+        out.push((start + lead, start + lead + part.trim().len()));
+        start = z;
+    }
+    if d == Delim::Pipe {
+        // A leading or trailing `|` opens or closes the row, it holds no cell.
+        if out.first().is_some_and(|&(a, z)| a == z) && s.trim_start().starts_with('|') {
+            out.remove(0);
+        }
+        if out.last().is_some_and(|&(a, z)| a == z) && s.trim_end().ends_with('|') {
+            out.pop();
+        }
+    }
+    out
+}
+
+/// The header of a delimited table: its delimiter and fields, when the line
+/// splits into two or more column names with a name column.
+fn delimited_header(s: &str) -> Option<(Delim, Vec<Option<Field>>)> {
+    for d in [Delim::Pipe, Delim::Tab, Delim::Spaces] {
+        let parts = split_by(s, d);
+        if parts.len() < 2 {
+            continue;
+        }
+        let fields = header_fields(parts.iter().map(|&(a, z)| &s[a..z]));
+        if fields.contains(&Some(Field::Name)) && fields.iter().flatten().count() >= 2 {
+            return Some((d, fields));
+        }
+    }
+    None
+}
+
+/// Tables one row a line: Markdown pipe tables (with or without the outer
+/// `|`), tab-separated rows, and rows that flattening left comma-separated
+/// under a tab or wide-space header. A row whose cells wrap onto the next
+/// lines is read on until it has all its cells.
 fn delimited_tables(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &mut [bool], out: &mut Vec<Sdk>) {
     let mut i = 0;
     while i < cells.len() {
-        let header: Option<Vec<Option<Field>>> =
-            split_row(cells[i].text).map(|parts| header_fields(parts.iter().map(|(p, _)| *p)));
-        let Some(header) = header.filter(|h| h.contains(&Some(Field::Name)) && h.iter().flatten().count() >= 2) else {
+        let Some((delim, fields)) = (!used[i]).then(|| delimited_header(cells[i].text)).flatten() else {
             i += 1;
             continue;
         };
+        let n = fields.len();
         used[i] = true;
+        let mut rows: Vec<Vec<Span>> = Vec::new();
+        let mut row: Vec<Span> = Vec::new();
         let mut j = i + 1;
-        let mut pending: Option<Row> = None;
-        while j < cells.len() {
-            let Some(parts) = split_row(cells[j].text) else { break };
-            used[j] = true;
-            j += 1;
-            if parts.iter().all(|(p, _)| p.trim().chars().all(|c| matches!(c, '-' | ':' | ' '))) {
-                continue; // the |---|---| rule
-            }
-            let base = cells[j - 1].span.start;
-            if let (true, Some(r)) = (parts.len() + 1 < header.len(), pending.as_mut()) {
-                // A cell wrapped onto the next line: the first part continues
-                // it, the rest fill the last columns.
-                let skip = header.len() - parts.len();
-                for (k, (p, at)) in parts.iter().enumerate().skip(1) {
-                    if let Some(f) = header.get(skip + k).copied().flatten() {
-                        let (v, span) = trim_span(p, base + at);
-                        r.set(f, v, span);
-                    }
-                }
+        while j < cells.len() && !used[j] {
+            let c = cells[j];
+            if is_rule(c.text) {
+                used[j] = true;
+                j += 1;
                 continue;
             }
-            if let Some(r) = pending.take() {
-                out.extend(r.into_sdk(text, lines));
-            }
-            let mut row = Row::default();
-            for (k, (p, at)) in parts.iter().enumerate() {
-                let f = header.get(k).copied().flatten().or_else(|| is_link(p.trim()).then_some(Field::Link));
-                let (v, span) = trim_span(p, base + at);
-                if let Some(f) = f {
-                    row.set(f, v, span);
+            // The row's delimiter: the header's, or commas where flattening
+            // replaced tabs and wide spaces.
+            let mut parts = split_by(c.text, delim);
+            if parts.len() < 2 && delim != Delim::Pipe {
+                let commas = split_by(c.text, Delim::Comma);
+                if commas.len() + 1 >= n {
+                    parts = commas;
                 }
             }
-            pending = Some(row);
+            let incomplete = !row.is_empty() && row.len() < n;
+            if parts.len() < 2 && !incomplete {
+                break;
+            }
+            let spans: Vec<Span> = parts.iter().map(|&(a, z)| Span::new(c.span.start + a, c.span.start + z)).collect();
+            if incomplete {
+                // The first piece continues the last cell.
+                let last = row.last_mut().expect("row is not empty");
+                *last = Span::new(last.start, spans[0].end.max(last.end));
+                row.extend_from_slice(&spans[1..]);
+            } else {
+                if !row.is_empty() {
+                    rows.push(std::mem::take(&mut row));
+                }
+                row = spans;
+            }
+            used[j] = true;
+            j += 1;
         }
-        if let Some(r) = pending.take() {
-            out.extend(r.into_sdk(text, lines));
+        if !row.is_empty() {
+            rows.push(row);
         }
+        // More cells than columns: the extra pieces were commas inside a
+        // cell, most often a list of data items.
+        let data_col = fields.iter().position(|f| *f == Some(Field::Data));
+        for r in &mut rows {
+            if r.len() > n && !fields.contains(&Some(Field::Link)) || r.len() > n + 1 {
+                let extra = r.len() - n;
+                let at = data_col.unwrap_or(n - 1).min(r.len() - 1 - extra);
+                let merged = Span::new(r[at].start, r[at + extra].end);
+                r.splice(at..=at + extra, std::iter::once(merged));
+            }
+        }
+        Table { fields, rows }.emit(text, lines, out);
         i = j;
     }
 }
@@ -772,9 +848,28 @@ fn strip_trailing_marker(s: &str) -> &str {
 /// punctuation (a path may hold Chinese words: `…/qq互联sdk隐私保护声明`),
 /// an unopened closing bracket or trailing `.` left out.
 fn url_in(s: &str) -> Option<String> {
-    let at = ["https://", "http://", "www."].iter().filter_map(|p| s.find(p)).min()?;
-    let rest = &s[at..];
-    let end = rest.find(|c: char| c.is_whitespace() || "，；。、“”《》【】|".contains(c)).unwrap_or(rest.len());
+    // Where a row gives several (an official site and a policy page), the
+    // policy page.
+    let urls: Vec<String> = url_ranges(s).into_iter().filter_map(|(a, _)| one_url(&s[a..])).collect();
+    let policy = |u: &&String| {
+        let l = u.to_ascii_lowercase();
+        ["privacy", "policy", "隐私", "agreement", "legal", "protocol", "terms", "announce", "notice"]
+            .iter()
+            .any(|w| l.contains(w))
+    };
+    urls.iter().find(policy).or(urls.first()).cloned()
+}
+
+/// The URL at the start of `rest`.
+fn one_url(rest: &str) -> Option<String> {
+    let end = rest
+        .char_indices()
+        .find(|&(i, c)| {
+            c.is_whitespace()
+                || "，；。、“”《》【】|".contains(c)
+                || (c == ',' && rest[i + 1..].chars().next().is_none_or(|n| !n.is_ascii()))
+        })
+        .map_or(rest.len(), |(i, _)| i);
     let mut url = &rest[..end];
     while let Some(c) = url.chars().next_back() {
         let unopened = (c == ')' && !url.contains('(')) || (c == '）' && !url.contains('（'));
@@ -970,8 +1065,7 @@ fn quoted_names(s: &str) -> Vec<(usize, usize)> {
         let mut at = q;
         let mut any = false;
         // One or more quoted groups, joined by 、 和 及 与.
-        loop {
-            let Some(open) = s[at..].chars().next().filter(|c| OPEN.contains(c)) else { break };
+        while let Some(open) = s[at..].chars().next().filter(|c| OPEN.contains(c)) {
             let body_start = at + open.len_utf8();
             let rest = &s[body_start..];
             let stop = rest.find(['。', '；', ';']).unwrap_or(rest.len());
