@@ -620,7 +620,8 @@ fn split_by(s: &str, d: Delim) -> Vec<(usize, usize)> {
 fn delimited_header(s: &str) -> Option<(Delim, Vec<Option<Field>>)> {
     for d in [Delim::Pipe, Delim::Tab, Delim::Spaces] {
         let parts = split_by(s, d);
-        if parts.len() < 2 {
+        // Column names hold no `key：value`.
+        if parts.len() < 2 || parts.iter().any(|&(a, z)| s[a..z].trim_end_matches(['：', ':']).contains(['：', ':'])) {
             continue;
         }
         let fields = header_fields(parts.iter().map(|&(a, z)| &s[a..z]));
