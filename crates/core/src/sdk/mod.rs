@@ -621,7 +621,8 @@ fn delimited_header(s: &str) -> Option<(Delim, Vec<Option<Field>>)> {
     for d in [Delim::Pipe, Delim::Tab, Delim::Spaces] {
         let parts = split_by(s, d);
         // Column names hold no `key：value`.
-        if parts.len() < 2 || parts.iter().any(|&(a, z)| s[a..z].trim_end_matches(['：', ':']).contains(['：', ':'])) {
+        if parts.len() < 2 || parts.iter().any(|&(a, z)| s[a..z].trim_end_matches(['：', ':']).contains(['：', ':']))
+        {
             continue;
         }
         let fields = header_fields(parts.iter().map(|&(a, z)| &s[a..z]));
@@ -915,7 +916,7 @@ fn prose(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &[bool], kb: &Kb, 
                 push::in_sentence(text, lines, sentence, span, out);
             }
             let b = sentence.as_bytes();
-            if !has_sdk(sentence) {
+            if !has_sdk(sentence) && !sentence.contains('《') {
                 continue;
             }
             let mut names: Vec<(usize, usize)> = Vec::new();
@@ -944,6 +945,9 @@ fn prose(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &[bool], kb: &Kb, 
             });
             // `接入了高德地图及高德定位的SDK`: the names before `的SDK`.
             names.extend(names_before_de_sdk(sentence));
+            // `由每日互动股份有限公司提供推送服务…《个推用户隐私政策》`: an SDK
+            // named only by the title of its policy.
+            names.extend(titled_policies(sentence, kb));
             // Names in quotes after the word SDK are SDKs, whatever they are
             // (`第三方SDK“A、B、C”`, `第三方SDK“A”、“B”`, an unclosed quote).
             let quoted = quoted_names(sentence);
@@ -973,6 +977,7 @@ fn prose(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &[bool], kb: &Kb, 
             names.sort_unstable();
             let (purpose, data) = purpose_and_data(sentence);
             let span = Span::new(c.span.start + at, c.span.start + at + sentence.len());
+            let single = names.len() == 1;
             for (s, e) in names {
                 let name = sentence[s..e].trim().to_owned();
                 let key = normalize(&name);
@@ -980,7 +985,8 @@ fn prose(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &[bool], kb: &Kb, 
                     continue;
                 }
                 seen.insert(key);
-                let provider = company_before(&sentence[..s]);
+                let provider =
+                    company_before(&sentence[..s]).or_else(|| (single).then(|| provider_in(sentence)).flatten());
                 out.push(Sdk {
                     name,
                     canonical: None,
@@ -1029,6 +1035,31 @@ fn names_before_de_sdk(s: &str) -> Vec<(usize, usize)> {
                 out.push((a, a + t.len()));
             }
             p += part.len() + sep_len(s, p + part.len());
+        }
+    }
+    out
+}
+
+/// SDKs named by the title of their own policy, `《个推用户隐私政策》`, when
+/// the knowledge base knows the name in it.
+fn titled_policies(s: &str, kb: &Kb) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (open, _) in s.match_indices('《') {
+        let body_at = open + '《'.len_utf8();
+        let Some(close) = s[body_at..].find('》') else { continue };
+        let title = &s[body_at..body_at + close];
+        let Some(core) = ["用户隐私政策", "隐私政策", "隐私权政策", "个人信息保护政策", "隐私保护声明", "隐私声明"]
+            .iter()
+            .find_map(|w| title.strip_suffix(w))
+        else {
+            continue;
+        };
+        let core = core.trim_end_matches(['的', ' ']);
+        // A brand alone (`个推`) is known as its SDK's name.
+        let known =
+            [core.to_owned(), format!("{core}SDK"), format!("{core}推送")].iter().any(|n| kb.lookup(n).is_some());
+        if core.chars().count() >= 2 && known {
+            out.push((body_at, body_at + core.len()));
         }
     }
     out
@@ -1241,7 +1272,9 @@ fn plain_chinese_name_ok(sentence: &str, a: usize, name: &str) -> bool {
     let before = sentence[..a].trim_end();
     before.is_empty()
         || before.ends_with(['、', '，', '：', ':', '“', '（', '(', '和', '及', '与', '了', '如'])
-        || ["包括", "使用", "集成", "接入", "嵌入", "采用", "通过", "涉及", "例如"].iter().any(|w| before.ends_with(w))
+        || ["包括", "使用", "集成", "接入", "嵌入", "采用", "通过", "涉及", "例如", "公司的", "公司提供的", "集团的"]
+            .iter()
+            .any(|w| before.ends_with(w))
 }
 
 /// Whether a Chinese-only name is nothing but [`KIND_WORDS`].
@@ -1285,6 +1318,7 @@ fn company_run(h: &str) -> Option<String> {
     }
     let mut run = &h[start..];
     for stop in [
+        "通过",
         "使用了",
         "使用",
         "集成了",
@@ -1323,8 +1357,8 @@ fn provider_in(body: &str) -> Option<String> {
             let cand = cand.strip_suffix("提供").unwrap_or(cand);
             if let Some(e) = ["有限责任公司", "有限公司", "公司", "集团"]
                 .iter()
-                .filter_map(|e| cand.find(e).map(|i| i + e.len()))
-                .min()
+                .filter_map(|e| cand.rfind(e).map(|i| i + e.len()))
+                .max()
             {
                 let c = cand[..e].trim();
                 if c.chars().count() >= 4 {
