@@ -1367,8 +1367,27 @@ fn provider_in(body: &str) -> Option<String> {
             }
         }
     }
-    let at = body.find("公司的").or_else(|| body.find("公司提供的"))?;
-    company_run(&body[..at + "公司".len()])
+    if let Some(at) = body.find("公司的").or_else(|| body.find("公司提供的")) {
+        return company_run(&body[..at + "公司".len()]);
+    }
+    // `我行使用了银联的SDK`, `使用人社局提供的电子社保卡SDK`: whoever's SDK is used.
+    for verb in ["使用了", "集成了", "接入了", "采用了", "使用", "集成", "接入", "采用"] {
+        let Some(v) = body.find(verb) else { continue };
+        let rest = &body[v + verb.len()..];
+        let Some(de) = rest.find("提供的").or_else(|| rest.find('的')) else { continue };
+        let who = rest[..de].trim();
+        let after = &rest[de..];
+        let n = who.chars().count();
+        if (2..=15).contains(&n)
+            && !who.contains(['，', '。', '、', '“', '”'])
+            && !who.to_ascii_lowercase().contains("sdk")
+            && after.chars().take(20).collect::<String>().to_ascii_lowercase().contains("sdk")
+        {
+            return Some(who.to_owned());
+        }
+        break;
+    }
+    None
 }
 
 /// Numbered list items that name SDKs in their head: `（1）社保卡SDK：当您…`,
