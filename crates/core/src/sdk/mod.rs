@@ -910,7 +910,8 @@ fn prose(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &[bool], kb: &Kb, 
         if used[i] || !(has_sdk(c.text) || has_push(c.text)) {
             continue;
         }
-        for (at, sentence) in sentences(c.text) {
+        let all_sentences = sentences(c.text);
+        for &(at, sentence) in &all_sentences {
             if has_push(sentence) {
                 let span = Span::new(c.span.start + at, c.span.start + at + sentence.len());
                 push::in_sentence(text, lines, sentence, span, out);
@@ -975,7 +976,18 @@ fn prose(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &[bool], kb: &Kb, 
                 }
             }
             names.sort_unstable();
-            let (purpose, data) = purpose_and_data(sentence);
+            let (purpose, mut data) = purpose_and_data(sentence);
+            // `…使用A SDK、B SDK。此类SDK会收集您的…`: the next sentence says
+            // what the listed SDKs collect.
+            if data.is_none() {
+                let next = all_sentences.iter().find(|(a, _)| *a > at).map(|(_, n)| n.trim_start());
+                if let Some(next) = next.filter(|n| {
+                    ["此类", "该类", "上述", "这些", "该", "以上"].iter().any(|w| n.starts_with(w))
+                        && n.to_ascii_lowercase().contains("sdk")
+                }) {
+                    data = purpose_and_data(next).1;
+                }
+            }
             let span = Span::new(c.span.start + at, c.span.start + at + sentence.len());
             let single = names.len() == 1;
             for (s, e) in names {
@@ -1572,16 +1584,55 @@ fn purpose_and_data(s: &str) -> (Option<String>, Option<String>) {
     };
     let purpose =
         ["用于", "以便", "以实现", "以提供"].iter().find_map(|w| s.find(w).map(|p| p + w.len())).and_then(clip);
-    let data =
-        ["收集您的", "收集", "获取您的", "获取"].iter().find_map(|w| s.find(w).map(|p| p + w.len())).and_then(|p| {
-            let rest = &s[p..];
-            let end = ["用于", "以便", "，", "。", "；", "以"]
-                .iter()
-                .filter_map(|w| rest.find(w))
-                .min()
-                .unwrap_or(rest.len());
+    // The earliest verb of collection, and what follows it up to the purpose
+    // or the clause's end (outside brackets: a list may explain an item
+    // with commas inside them).
+    const VERBS: &[&str] = &[
+        "收集的信息包括",
+        "收集的个人信息包括",
+        "收集您的",
+        "收集",
+        "采集您的",
+        "采集",
+        "获取您的",
+        "获取",
+        "读取您的",
+        "读取",
+        "访问您的",
+        "使用您的",
+        "需要您的",
+    ];
+    let data = VERBS
+        .iter()
+        .filter_map(|w| s.find(w).map(|p| (p, p + w.len())))
+        .min_by_key(|&(p, end)| (p, std::cmp::Reverse(end)))
+        .and_then(|(_, p)| {
+            let rest = s[p..].trim_start_matches(['：', ':']);
+            let rest = rest.strip_prefix("包括").unwrap_or(rest).trim_start_matches(['：', ':']);
+            let mut depth = 0u32;
+            let mut end = rest.len();
+            for (i, c) in rest.char_indices() {
+                match c {
+                    '（' | '(' => depth += 1,
+                    '）' | ')' => depth = depth.saturating_sub(1),
+                    '，' | '。' | '；' | ',' if depth == 0 => {
+                        end = i;
+                        break;
+                    }
+                    _ if depth == 0
+                        && ["用于", "以便", "以实现", "以提供", "并", "进行"]
+                            .iter()
+                            .any(|w| rest[i..].starts_with(w)) =>
+                    {
+                        end = i;
+                        break;
+                    }
+                    _ => {}
+                }
+            }
             let v = rest[..end].trim();
-            (!v.is_empty() && v.chars().count() <= 80).then(|| v.to_owned())
+            let v = v.strip_prefix("您的").or_else(|| v.strip_prefix('您')).unwrap_or(v);
+            (!v.is_empty() && v.chars().count() <= 300).then(|| v.to_owned())
         });
     (purpose, data)
 }
