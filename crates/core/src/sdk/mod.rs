@@ -903,7 +903,10 @@ fn strip_list_marker(s: &str) -> &str {
 /// Names are the words written before `SDK` and the names the knowledge base
 /// knows, in sentences that speak of SDKs; the sentence gives data and purpose.
 fn prose(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &[bool], kb: &Kb, out: &mut Vec<Sdk>) {
-    let mut seen: std::collections::HashSet<String> = out.iter().map(|s| normalize(&s.name)).collect();
+    // Each name once, by where it is in `out`; a name met again adds its
+    // sentence to the evidence (a few at most).
+    let mut seen: std::collections::HashMap<String, usize> =
+        out.iter().enumerate().map(|(i, s)| (normalize(&s.name), i)).collect();
     let has_sdk = |s: &str| s.as_bytes().windows(3).any(|w| w.eq_ignore_ascii_case(b"sdk"));
     let has_push = |s: &str| s.contains("推送") || s.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"push"));
     for (i, c) in cells.iter().enumerate() {
@@ -993,10 +996,20 @@ fn prose(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &[bool], kb: &Kb, 
             for (s, e) in names {
                 let name = sentence[s..e].trim().to_owned();
                 let key = normalize(&name);
-                if key.chars().count() < 2 || GENERIC.iter().any(|g| key == *g) || seen.contains(&key) {
+                if key.chars().count() < 2 || GENERIC.iter().any(|g| key == *g) {
                     continue;
                 }
-                seen.insert(key);
+                if let Some(&k) = seen.get(&key) {
+                    if out[k].evidence.len() < 8 {
+                        let ev =
+                            evidence(text, lines, window(text, span, c.span.start + at + s, c.span.start + at + e));
+                        if !out[k].evidence.contains(&ev) {
+                            out[k].evidence.push(ev);
+                        }
+                    }
+                    continue;
+                }
+                seen.insert(key, out.len());
                 let provider =
                     company_before(&sentence[..s]).or_else(|| (single).then(|| provider_in(sentence)).flatten());
                 out.push(Sdk {
@@ -1068,9 +1081,7 @@ fn titled_policies(s: &str, kb: &Kb) -> Vec<(usize, usize)> {
         };
         let core = core.trim_end_matches(['的', ' ']);
         // A brand alone (`个推`) is known as its SDK's name.
-        let known =
-            [core.to_owned(), format!("{core}SDK"), format!("{core}推送")].iter().any(|n| kb.lookup(n).is_some());
-        if core.chars().count() >= 2 && known {
+        if core.chars().count() >= 2 && lookup_brand(kb, core).is_some() {
             out.push((body_at, body_at + core.len()));
         }
     }
@@ -1637,8 +1648,18 @@ fn purpose_and_data(s: &str) -> (Option<String>, Option<String>) {
     (purpose, data)
 }
 
+/// The knowledge base's entry for a name, or for a brand alone (`个推`) as
+/// its SDK is known.
+fn lookup_brand<'k>(kb: &'k Kb, name: &str) -> Option<&'k KbEntry> {
+    kb.lookup(name).or_else(|| {
+        (name.chars().count() >= 2 && !name.to_ascii_lowercase().contains("sdk"))
+            .then(|| kb.lookup(&format!("{name}SDK")).or_else(|| kb.lookup(&format!("{name}推送"))))
+            .flatten()
+    })
+}
+
 fn fill_from_kb(sdk: &mut Sdk, kb: &Kb) {
-    let Some(e) = kb.lookup(&sdk.name) else { return };
+    let Some(e) = lookup_brand(kb, &sdk.name) else { return };
     sdk.canonical = Some(e.canonical.clone());
     if sdk.category.is_none() {
         sdk.category = Some(e.category.clone());
