@@ -192,7 +192,8 @@ pub fn SdkMap(props: &ViewProps) -> Html {
     });
     let category_labels = lay.category_rows.iter().map(|(row, cat)| {
         html! {
-            <text x={mid_x.to_string()} y={(y(*row) + 15.0).to_string()} font-size="11" fill="#57606a" font-weight="700">
+            <text x={mid_x.to_string()} y={(y(*row) + 15.0).to_string()} font-size="11" fill="#57606a" font-weight="700"
+                class="map-category" data-category={cat.clone()}>
                 { category_label(cat, zh) }
             </text>
         }
@@ -437,6 +438,17 @@ fn category_part_label(part: &str, zh: bool) -> String {
         "cloud" | "media" | "video" => ("云服务/媒体", "Cloud & media"),
         "ecommerce" => ("电商", "E-commerce"),
         "webview" => ("浏览器内核", "Webview"),
+        "login-share" => ("登录分享", "Login & share"),
+        "crash-apm" => ("崩溃与性能监测", "Crash & performance"),
+        "one-click-login" => ("一键登录", "One-tap login"),
+        "av" => ("音视频", "Audio & video"),
+        "ocr-face" => ("人脸与证件识别", "Face & OCR"),
+        "speech" => ("语音", "Speech"),
+        "game" => ("游戏", "Games"),
+        "hardening" => ("应用加固", "App hardening"),
+        "framework" => ("开发框架", "Frameworks"),
+        "library" => ("开源组件", "Libraries"),
+        "other" => ("其他", "Other"),
         _ => return part.to_owned(),
     };
     (if zh { z } else { e }).to_owned()

@@ -1,7 +1,7 @@
 // End-to-end tests of the release bundle in headless Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, screenshot, policy } from './harness.mjs';
+import { serveDist, launch, screenshot, policy, corpusFile } from './harness.mjs';
 
 let server;
 let browser;
@@ -208,6 +208,38 @@ test('mijian.txt draws twelve SDKs on the map, and selecting one shows its provi
   await context.close();
 });
 
+
+test('a policy listing 40 SDKs draws them all, grouped by category, with no label over another', async () => {
+  const { page, context } = await openApp();
+  // CAPP-130 rw_21 (CC BY 4.0): a game's policy whose SDK list runs to 44 rows.
+  const text = await corpusFile('sdk/capp/rw_21.txt');
+  await paste(page, text);
+  await page.waitForSelector('[data-testid=sdk-map] [data-sdk]');
+  const report = await reportOf(page, text);
+  assert.ok(report.sdks.length >= 30, `${report.sdks.length} SDKs`);
+  assert.equal(await page.locator('[data-testid=sdk-map] [data-sdk]').count(), report.sdks.length);
+  const categories = await page.$$eval('[data-testid=sdk-map] .map-category', (els) => els.map((e) => e.dataset.category));
+  assert.ok(categories.length >= 5, categories.join(','));
+  assert.equal(new Set(categories).size, categories.length, 'each category once');
+  // No two labels overlap: every text box against every other.
+  const overlaps = await page.$$eval('[data-testid=sdk-map] svg text', (els) => {
+    const boxes = els.map((e) => [e.textContent, e.getBoundingClientRect()]);
+    const out = [];
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [a, r] = boxes[i];
+        const [b, q] = boxes[j];
+        const w = Math.min(r.right, q.right) - Math.max(r.left, q.left);
+        const h = Math.min(r.bottom, q.bottom) - Math.max(r.top, q.top);
+        if (w > 1 && h > 1) out.push(`${a} / ${b}`);
+      }
+    }
+    return out;
+  });
+  assert.deepEqual(overlaps, []);
+  await screenshot(page, 'desktop-sdk-map-many');
+  await context.close();
+});
 
 test('the JSON and Markdown exports hold the report', async () => {
   const { page, context } = await openApp();

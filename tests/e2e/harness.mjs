@@ -69,6 +69,11 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: false });
 }
 
+/** A file of the repository's test corpus, by its path under tests/corpus. */
+export async function corpusFile(rel) {
+  return readFile(join(corpus, rel), 'utf8');
+}
+
 export async function policy(name) {
   return readFile(join(corpus, 'policies', name), 'utf8');
 }

@@ -383,6 +383,8 @@ mod tests {
             purpose: None,
             data: vec![],
             permissions: vec![],
+            method: None,
+            data_open: false,
             link: None,
             evidence: vec![],
         }

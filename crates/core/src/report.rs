@@ -232,6 +232,13 @@ pub struct Sdk {
     pub purpose: Option<String>,
     pub data: Vec<DataItem>,
     pub permissions: Vec<String>,
+    /// How the third party gets the data, as the policy says it (`嵌入SDK`,
+    /// `委托处理`, `共享`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<String>,
+    /// The data list is open-ended (`…等`, `包括但不限于…`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub data_open: bool,
     pub link: Option<String>,
     pub evidence: Vec<Evidence>,
 }

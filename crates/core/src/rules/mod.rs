@@ -46,6 +46,7 @@ mod shr_02;
 mod shr_03;
 mod shr_04;
 mod shr_05;
+mod shr_06;
 mod sto_01;
 mod sto_02;
 mod str_01;
@@ -246,6 +247,7 @@ pub static REGISTRY: &[&Rule] = &[
     &shr_03::RULE,
     &shr_04::RULE,
     &shr_05::RULE,
+    &shr_06::RULE,
     &rgt_01::RULE,
     &rgt_02::RULE,
     &rgt_03::RULE,

@@ -6,12 +6,45 @@ use super::{declare_rule, Context, Verdict};
 declare_rule! {
     id: "SHR-03",
     title_zh: "逐一列明第三方 SDK 及其信息",
-    title_en: "Third-party SDKs listed with name, provider, purpose, data and link",
+    title_en: "Third-party SDKs listed with name, provider, purpose, data, method, permissions and link",
     severity: Must,
-    sources: ["认定方法 二.1", "认定方法 五", "NDSR 21", "SDK指引", "GB/T 43435"],
-    why: "SDK 直接从用户设备收集信息，用户应知道每个 SDK 的名称、提供方、目的、收集的信息种类和其隐私政策。",
-    fix: "在政策中附第三方 SDK 清单，每行写明：SDK 名称、第三方主体全称、使用目的、收集的个人信息类型、隐私政策链接。",
+    sources: [
+        "PIPL 23",
+        "认定方法 二.1",
+        "认定方法 五",
+        "NDSR 21",
+        "SDK指引 5.2",
+        "信管函〔2023〕26号",
+        "GB/T 43435 6.1",
+    ],
+    why: "SDK 直接从用户设备收集信息，用户应知道每个 SDK 的名称、提供方、目的、收集的信息种类、处理方式、调用的权限和其隐私政策。",
+    fix: "在政策中附第三方 SDK 清单，每行写明：SDK 名称、第三方主体全称、使用目的、收集的个人信息类型、处理方式（嵌入SDK/委托处理/共享）、调用的系统权限、隐私政策链接。",
     check: check,
+}
+
+/// What an SDK row leaves out, in the order the SDK guide lists the fields.
+/// A provider the knowledge base supplied is one the policy left out.
+pub(crate) fn missing_fields(s: &crate::report::Sdk) -> Vec<&'static str> {
+    let mut missing = Vec::new();
+    if s.provider_from != Some(crate::report::ProviderFrom::Text) {
+        missing.push("提供方");
+    }
+    if s.purpose.is_none() {
+        missing.push("目的");
+    }
+    if s.data.is_empty() {
+        missing.push("信息类型");
+    }
+    if s.method.is_none() {
+        missing.push("处理方式");
+    }
+    if s.permissions.is_empty() {
+        missing.push("权限");
+    }
+    if s.link.is_none() {
+        missing.push("隐私政策链接");
+    }
+    missing
 }
 
 fn check(ctx: &Context<'_>) -> Verdict {
@@ -27,31 +60,26 @@ fn check(ctx: &Context<'_>) -> Verdict {
             Verdict::NotApplicable
         };
     }
+    // The statutory core (provider, purpose, data, link) decides the verdict;
+    // method and permissions, which the SDK guide adds, are named but do not
+    // make a row incomplete on their own.
     let mut gaps = Vec::new();
+    let mut core_gaps = 0;
     for s in sdks {
-        let mut missing = Vec::new();
-        if s.provider.is_none() {
-            missing.push("提供方");
-        }
-        if s.purpose.is_none() {
-            missing.push("目的");
-        }
-        if s.data.is_empty() {
-            missing.push("信息类型");
-        }
-        if s.link.is_none() {
-            missing.push("隐私政策链接");
+        let missing = missing_fields(s);
+        if missing.iter().any(|m| !matches!(*m, "处理方式" | "权限")) {
+            core_gaps += 1;
         }
         if !missing.is_empty() {
             gaps.push(format!("{}（缺{}）", s.name, missing.join("、")));
         }
     }
     let ev: Vec<_> = sdks.iter().filter_map(|s| s.evidence.first().cloned()).take(3).collect();
-    if gaps.is_empty() {
+    if core_gaps == 0 {
         Verdict::Pass(ev)
     } else {
         let shown: Vec<_> = gaps.iter().take(8).cloned().collect();
-        Verdict::Warn(format!("{} 个 SDK 信息不全：{}", gaps.len(), shown.join("；")), ev)
+        Verdict::Warn(format!("{} 个 SDK 中 {} 个缺少必备信息：{}", sdks.len(), core_gaps, shown.join("；")), ev)
     }
 }
 
@@ -67,5 +95,19 @@ mod tests {
         let f = verdict_on(&RULE, &vague).unwrap();
         assert_eq!(f.status, FindingStatus::Fail);
         assert_eq!(verdict_on(&RULE, &policy_with("我们收集手机号。")), None);
+    }
+
+    #[test]
+    fn each_row_says_what_it_leaves_out() {
+        let table = policy_with(
+            "SDK名称：极光推送SDK\n第三方名称：深圳市和讯华谷信息技术有限公司\n使用目的：消息推送\n收集个人信息：设备标识符\n隐私政策链接：https://www.jiguang.cn/license/privacy\n\
+             SDK名称：友盟统计SDK\n使用目的：统计\n",
+        );
+        let f = verdict_on(&RULE, &table).unwrap();
+        assert_eq!(f.status, FindingStatus::Warn);
+        assert_eq!(
+            f.message,
+            "2 个 SDK 中 1 个缺少必备信息：极光推送SDK（缺处理方式、权限）；友盟统计SDK（缺提供方、信息类型、处理方式、权限、隐私政策链接）"
+        );
     }
 }

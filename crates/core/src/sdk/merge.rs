@@ -85,7 +85,9 @@ fn absorb(kept: &mut Sdk, mut other: Sdk) {
     kept.category = kept.category.take().or(other.category.take());
     if kept.data.is_empty() {
         kept.data = std::mem::take(&mut other.data);
+        kept.data_open = other.data_open;
     }
+    kept.method = kept.method.take().or(other.method.take());
     if kept.permissions.is_empty() {
         kept.permissions = std::mem::take(&mut other.permissions);
     }
@@ -111,6 +113,8 @@ mod tests {
             purpose: None,
             data: vec![],
             permissions: vec![],
+            method: None,
+            data_open: false,
             link: None,
             evidence: vec![Evidence { span: Span::new(at, at + 1), line: at, text: String::new() }],
         }

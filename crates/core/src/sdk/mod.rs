@@ -258,6 +258,7 @@ struct Row {
     purpose: Option<String>,
     data: Option<String>,
     permissions: Option<String>,
+    method: Option<String>,
     link: Option<String>,
     span: Option<Span>,
     /// The name came under a key that says SDK (`SDK名称：`).
@@ -284,7 +285,7 @@ impl Row {
             Field::Data => &mut self.data,
             Field::Permission => &mut self.permissions,
             Field::Link => &mut self.link,
-            Field::Method => return,
+            Field::Method => &mut self.method,
         };
         if slot.is_none() {
             *slot = Some(v);
@@ -315,6 +316,8 @@ impl Row {
             purpose: self.purpose,
             data: self.data.as_deref().map(data_items).unwrap_or_default(),
             permissions: self.permissions.as_deref().map(split_list).unwrap_or_default(),
+            method: self.method,
+            data_open: self.data.as_deref().is_some_and(open_ended),
             // The link a cell holds, else the first one the row's text gives.
             link: self.link.as_deref().and_then(url_in).or_else(|| url_in(&text[span.start..span.end])),
             evidence: vec![evidence(text, lines, span)],
@@ -362,6 +365,16 @@ fn data_items(s: &str) -> Vec<DataItem> {
     }
     push(&s[start..], &mut out);
     out
+}
+
+/// A data list that leaves its end open: `…等`, `…等信息`, `包括但不限于…`.
+fn open_ended(s: &str) -> bool {
+    let t = s.trim().trim_end_matches(['。', '；', ';', '.', ')', '）']);
+    s.contains("包括但不限于")
+        || s.contains("等等")
+        || t.ends_with('等')
+        || t.ends_with("等信息")
+        || t.ends_with("等数据")
 }
 
 /// A table cell that wraps over several lines, as one value: data items
@@ -1021,6 +1034,8 @@ fn prose(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &[bool], kb: &Kb, 
                     purpose: purpose.clone(),
                     data: data.as_deref().map(data_items).unwrap_or_default(),
                     permissions: Vec::new(),
+                    method: None,
+                    data_open: data.as_deref().is_some_and(open_ended),
                     link: None,
                     evidence: vec![evidence(
                         text,
@@ -1476,6 +1491,8 @@ fn list_items(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &mut [bool], 
                 purpose: purpose.clone(),
                 data: data.as_deref().map(data_items).unwrap_or_default(),
                 permissions: Vec::new(),
+                method: None,
+                data_open: data.as_deref().is_some_and(open_ended),
                 link: url_in(body),
                 evidence: vec![evidence(text, lines, window(text, c.span, start, start + name.len()))],
             });

@@ -103,6 +103,8 @@ pub(super) fn in_sentence(text: &str, lines: &Lines, sentence: &str, span: Span,
                 purpose: None,
                 data: Vec::new(),
                 permissions: Vec::new(),
+                method: None,
+                data_open: false,
                 link: None,
                 evidence: vec![evidence(text, lines, ev_span)],
             });
