@@ -18,7 +18,9 @@ for arg in "$@"; do
   esac
 done
 
-say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
+# Each message says how long setup has run so far, so a slow step shows.
+started=$(date +%s)
+say() { printf '\033[1msetup:\033[0m [%4ss] %s\n' "$(($(date +%s) - started))" "$*"; }
 
 sudo_if_needed() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
@@ -135,4 +137,4 @@ if [ $want_browser -eq 1 ]; then
   apt_install chromium chromium-driver fonts-noto-cjk
 fi
 
-say "ready"
+say "ready (a second run takes a few seconds)"

@@ -186,7 +186,8 @@ fn field_of(cell: &str) -> Option<Field> {
         Some(Field::Data)
     } else if has(&["权限"]) {
         Some(Field::Permission)
-    } else if has(&["名称"]) && has(&["sdk", "插件", "产品", "服务"]) {
+    } else if (has(&["名称"]) && has(&["sdk", "插件", "产品", "服务"])) || (has(&["产品"]) && !has(&["类型"]))
+    {
         Some(Field::Name)
     } else if has(&["主体", "公司", "机构", "提供方", "开发者", "运营方", "提供者", "所属"]) {
         Some(Field::Provider)
@@ -303,7 +304,8 @@ impl Row {
     fn into_sdk(self, text: &str, lines: &Lines) -> Option<Sdk> {
         let name = self.name?;
         // `SDK：SDK是指…一组工具和/或代码` defines the word; it names nothing.
-        if name.chars().count() > 40 || name.starts_with(['是', '指']) || name.contains("是指") {
+        if name.chars().count() > 40 || name.starts_with(['是', '指']) || name.contains("是指") || junk_name(&name)
+        {
             return None;
         }
         let span = self.span?;
@@ -523,6 +525,20 @@ fn flattened_tables(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &mut [b
         }
         let n = header.len();
         let has_link = header.contains(&Field::Link);
+        // Rows whose cells a copy joined with single spaces, one row a line.
+        let mut joined: Vec<Vec<Span>> = Vec::new();
+        while let Some(parts) = cells.get(j).and_then(|c| space_joined_row(c.text, n)) {
+            let c = cells[j];
+            joined.push(parts.iter().map(|&(a, z)| Span::new(c.span.start + a, c.span.start + z)).collect());
+            used[j] = true;
+            j += 1;
+        }
+        if !joined.is_empty() {
+            let fields = header.iter().map(|f| Some(*f)).collect();
+            Table { fields, rows: joined }.emit(text, lines, out);
+            i = j;
+            continue;
+        }
         loop {
             if j + n > cells.len() {
                 break;
@@ -550,6 +566,36 @@ fn flattened_tables(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &mut [b
         }
         i = j;
     }
+}
+
+/// A row of `n` cells joined by single spaces (`友盟统计SDK 友盟同欣（北京）科技有限公司
+/// 统计 设备信息、网络信息 https://…`). A Latin word after a name (`阿里云OCR SDK`,
+/// `环信IM SDK`) stays with it.
+fn space_joined_row(s: &str, n: usize) -> Option<Vec<(usize, usize)>> {
+    if !s.contains(' ') || s.ends_with(['。', '：', ':']) {
+        return None;
+    }
+    let mut parts: Vec<(usize, usize)> = Vec::new();
+    let mut at = 0;
+    for piece in s.split(' ') {
+        if !piece.is_empty() {
+            parts.push((at, at + piece.len()));
+        }
+        at += piece.len() + 1;
+    }
+    // Merge a Latin word that is not a URL into the piece before it while
+    // there are too many pieces.
+    let mut k = 1;
+    while parts.len() > n && k < parts.len() {
+        let piece = &s[parts[k].0..parts[k].1];
+        if piece.is_ascii() && !piece.contains("://") && !piece.starts_with("www.") {
+            parts[k - 1].1 = parts[k].1;
+            parts.remove(k);
+        } else {
+            k += 1;
+        }
+    }
+    (parts.len() == n && n >= 3).then_some(parts)
 }
 
 /// A cell of a flattened table: short, not a sentence, not a heading of what follows.
@@ -813,7 +859,9 @@ fn kv_parts(s: &str) -> Vec<(usize, &str)> {
             let before = head[..at].chars().next_back();
             let starts = before
                 .is_none_or(|p| p.is_whitespace() || "；;，,。、)）】".contains(p) || (p.is_ascii() && !x.is_ascii()));
-            if starts && field_of(&s[at..c]).is_some() {
+            // A bare `SDK：` is a key only where the line begins (`Bugly,SDK：` is a name).
+            let bare_sdk = s[at..c].trim().eq_ignore_ascii_case("sdk") && at > 0;
+            if starts && !bare_sdk && field_of(&s[at..c]).is_some() {
                 best = Some(at);
             }
         }
@@ -1009,7 +1057,7 @@ fn prose(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &[bool], kb: &Kb, 
             for (s, e) in names {
                 let name = sentence[s..e].trim().to_owned();
                 let key = normalize(&name);
-                if key.chars().count() < 2 || GENERIC.iter().any(|g| key == *g) {
+                if key.chars().count() < 2 || GENERIC.iter().any(|g| key == *g) || junk_name(&name) {
                     continue;
                 }
                 if let Some(&k) = seen.get(&key) {
@@ -1186,6 +1234,26 @@ fn sep_len(s: &str, i: usize) -> usize {
     s[i..].chars().next().map_or(0, char::len_utf8)
 }
 
+/// A "name" that is a phrase of the sentence around it: a clause
+/// (`我们集成了前述两项第三方SDK，用于…`), a kind of SDK only (`使用的第三方SDK`,
+/// `第三方SDK服务商`), or words with a verb of the sentence (`APP调用人脸识别SDK`).
+fn junk_name(name: &str) -> bool {
+    let n = name.trim();
+    if n.contains(['，', '。', '；']) {
+        return true;
+    }
+    let lower = n.to_ascii_lowercase();
+    let without_sdk = lower.replace("sdk", "");
+    if without_sdk.bytes().any(|b| b.is_ascii_alphanumeric()) {
+        return false;
+    }
+    let pointer = ["第三方", "相关", "该", "此", "上述", "前述", "使用的", "我们", "服务商", "其他", "以上"];
+    let verbs = [
+        "参见", "调用", "采集", "关闭", "阅读", "开通", "点击", "查看", "了解", "需要", "可能", "进行", "所需", "涉及",
+    ];
+    (pointer.iter().any(|w| n.contains(w)) && generic_words(&without_sdk)) || verbs.iter().any(|w| n.contains(w))
+}
+
 /// Words that only say what kind of SDK it is, or point at one.
 const KIND_WORDS: &[&str] = &[
     "第三方",
@@ -1260,6 +1328,9 @@ const KIND_WORDS: &[&str] = &[
     "厂商",
     "手机",
     "品牌",
+    "我们",
+    "服务商",
+    "两项",
 ];
 
 /// Words a name does not hold: verbs and particles of the sentence around it.
@@ -1476,7 +1547,7 @@ fn list_items(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &mut [bool], 
                 continue;
             }
             let key = normalize(name);
-            if GENERIC.iter().any(|g| key == *g) {
+            if GENERIC.iter().any(|g| key == *g) || junk_name(name) {
                 continue;
             }
             found = true;
