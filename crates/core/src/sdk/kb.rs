@@ -15,6 +15,7 @@ pub struct KbEntry {
     /// Legal entities that provide it (several when it changed hands).
     pub providers: Vec<String>,
     pub category: String,
+    /// Empty in the built-in table, which leaves the column out (`build.rs`).
     pub typical_data: String,
     /// `V` verified against the provider's own policy, `M` from memory.
     pub entity_check: String,
@@ -29,7 +30,8 @@ pub struct Kb {
     matcher: Option<AhoCorasick>,
 }
 
-const BUILTIN: &str = include_str!("../../data/sdk-kb.csv");
+/// `data/sdk-kb.csv` with the columns the analysis reads (see `build.rs`).
+const BUILTIN: &str = include_str!(concat!(env!("OUT_DIR"), "/sdk-kb.csv"));
 
 impl Kb {
     /// A knowledge base that knows nothing: extraction relies on structure only.

@@ -49,7 +49,7 @@ fn vendors_in(lower: &str) -> Vec<(usize, &'static str)> {
 /// Per-vendor push SDKs for a name that lists several vendors
 /// (`华为/小米/OPPO/vivo厂商推送SDK`); `None` for any other name.
 pub(super) fn split_name(sdk: &Sdk) -> Option<Vec<Sdk>> {
-    let lower = sdk.name.to_lowercase();
+    let lower = sdk.name.to_ascii_lowercase();
     if !PUSH.iter().any(|p| lower.contains(p)) {
         return None;
     }
@@ -75,12 +75,8 @@ pub(super) fn split_name(sdk: &Sdk) -> Option<Vec<Sdk>> {
 /// Vendor push SDKs in prose: a clause with a push word and two or more
 /// vendors listed together before it, within 40 characters.
 pub(super) fn in_sentence(text: &str, lines: &Lines, sentence: &str, span: Span, out: &mut Vec<Sdk>) {
-    let lower = sentence.to_lowercase();
-    // Lower-casing keeps byte offsets for the text policies use (ASCII and
-    // CJK); where it would not, skip the sentence rather than misplace spans.
-    if lower.len() != sentence.len() {
-        return;
-    }
+    // ASCII lower-casing keeps every byte offset.
+    let lower = sentence.to_ascii_lowercase();
     for clause_at in clause_starts(&lower) {
         let clause_end = lower[clause_at..].find(['。', '；', ';']).map_or(lower.len(), |i| clause_at + i);
         let clause = &lower[clause_at..clause_end];
