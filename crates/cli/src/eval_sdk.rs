@@ -374,20 +374,7 @@ mod tests {
     use super::*;
 
     fn sdk(name: &str) -> Sdk {
-        Sdk {
-            name: name.into(),
-            canonical: None,
-            provider: None,
-            provider_from: None,
-            category: None,
-            purpose: None,
-            data: vec![],
-            permissions: vec![],
-            method: None,
-            data_open: false,
-            link: None,
-            evidence: vec![],
-        }
+        Sdk::named(name)
     }
 
     fn gold(name: &str) -> GoldRow {

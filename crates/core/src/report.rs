@@ -243,6 +243,26 @@ pub struct Sdk {
     pub evidence: Vec<Evidence>,
 }
 
+impl Sdk {
+    /// An SDK known only by its name, with nothing else said of it yet.
+    pub fn named(name: impl Into<String>) -> Self {
+        Sdk {
+            name: name.into(),
+            canonical: None,
+            provider: None,
+            provider_from: None,
+            category: None,
+            purpose: None,
+            data: Vec::new(),
+            permissions: Vec::new(),
+            method: None,
+            data_open: false,
+            link: None,
+            evidence: Vec::new(),
+        }
+    }
+}
+
 /// A named recipient that is not an SDK: a payment institution, an affiliate,
 /// a kind of partner.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

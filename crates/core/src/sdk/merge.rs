@@ -104,20 +104,8 @@ mod tests {
     use crate::report::{Evidence, ProviderFrom, Span};
 
     fn sdk(name: &str, at: usize) -> Sdk {
-        Sdk {
-            name: name.into(),
-            canonical: None,
-            provider: None,
-            provider_from: None,
-            category: None,
-            purpose: None,
-            data: vec![],
-            permissions: vec![],
-            method: None,
-            data_open: false,
-            link: None,
-            evidence: vec![Evidence { span: Span::new(at, at + 1), line: at, text: String::new() }],
-        }
+        let evidence = vec![Evidence { span: Span::new(at, at + 1), line: at, text: String::new() }];
+        Sdk { evidence, ..Sdk::named(name) }
     }
 
     #[test]

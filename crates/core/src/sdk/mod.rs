@@ -12,7 +12,7 @@ pub mod kb;
 mod merge;
 mod push;
 
-use crate::report::{DataItem, Node, ProviderFrom, Recipient, Sdk, Span};
+use crate::report::{DataItem, Evidence, Node, ProviderFrom, Recipient, Sdk, Span};
 use crate::text::{evidence, normalize, trim_span, Lines};
 pub use kb::{Kb, KbEntry};
 
@@ -1073,24 +1073,8 @@ fn prose(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &[bool], kb: &Kb, 
                 seen.insert(key, out.len());
                 let provider =
                     company_before(&sentence[..s]).or_else(|| (single).then(|| provider_in(sentence)).flatten());
-                out.push(Sdk {
-                    name,
-                    canonical: None,
-                    provider_from: provider.as_ref().map(|_| ProviderFrom::Text),
-                    provider,
-                    category: None,
-                    purpose: purpose.clone(),
-                    data: data.as_deref().map(data_items).unwrap_or_default(),
-                    permissions: Vec::new(),
-                    method: None,
-                    data_open: data.as_deref().is_some_and(open_ended),
-                    link: None,
-                    evidence: vec![evidence(
-                        text,
-                        lines,
-                        window(text, span, c.span.start + at + s, c.span.start + at + e),
-                    )],
-                });
+                let ev = evidence(text, lines, window(text, span, c.span.start + at + s, c.span.start + at + e));
+                out.push(found(&name, provider, purpose.clone(), data.as_deref(), ev));
             }
         }
     }
@@ -1536,7 +1520,7 @@ fn list_items(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &mut [bool], 
         let (purpose, data) = purpose_and_data(body);
         let provider = provider_in(body);
         let head_at = c.span.start + (head.as_ptr() as usize - c.text.as_ptr() as usize);
-        let mut found = false;
+        let mut named_any = false;
         for (off, part) in split_names(head) {
             let name = part.trim();
             if name.chars().count() < 2
@@ -1550,25 +1534,12 @@ fn list_items(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &mut [bool], 
             if GENERIC.iter().any(|g| key == *g) || junk_name(name) {
                 continue;
             }
-            found = true;
+            named_any = true;
             let start = head_at + off + (part.len() - part.trim_start().len());
-            let _ = Span::new(start, start + name.len());
-            out.push(Sdk {
-                name: name.to_owned(),
-                canonical: None,
-                provider_from: provider.as_ref().map(|_| ProviderFrom::Text),
-                provider: provider.clone(),
-                category: None,
-                purpose: purpose.clone(),
-                data: data.as_deref().map(data_items).unwrap_or_default(),
-                permissions: Vec::new(),
-                method: None,
-                data_open: data.as_deref().is_some_and(open_ended),
-                link: url_in(body),
-                evidence: vec![evidence(text, lines, window(text, c.span, start, start + name.len()))],
-            });
+            let ev = evidence(text, lines, window(text, c.span, start, start + name.len()));
+            out.push(Sdk { link: url_in(body), ..found(name, provider.clone(), purpose.clone(), data.as_deref(), ev) });
         }
-        if found {
+        if named_any {
             used[i] = true;
         }
     }
@@ -1601,6 +1572,19 @@ fn split_names(head: &str) -> Vec<(usize, &str)> {
     out.push((start, &head[start..cut_at.unwrap_or(head.len())]));
     out.retain(|(_, p)| !p.trim().is_empty());
     out
+}
+
+/// An SDK the text names, with the provider, purpose and data it gives.
+fn found(name: &str, provider: Option<String>, purpose: Option<String>, data: Option<&str>, ev: Evidence) -> Sdk {
+    Sdk {
+        provider_from: provider.as_ref().map(|_| ProviderFrom::Text),
+        provider,
+        purpose,
+        data: data.map(data_items).unwrap_or_default(),
+        data_open: data.is_some_and(open_ended),
+        evidence: vec![ev],
+        ..Sdk::named(name)
+    }
 }
 
 /// The sentence, or a window around the name when the sentence is huge (so

@@ -90,20 +90,7 @@ pub(super) fn in_sentence(text: &str, lines: &Lines, sentence: &str, span: Span,
         }
         let ev_span = Span::new(span.start + clause_at, span.start + clause_end);
         for (_, v) in vendors {
-            out.push(Sdk {
-                name: format!("{v}推送SDK"),
-                canonical: None,
-                provider: None,
-                provider_from: None,
-                category: None,
-                purpose: None,
-                data: Vec::new(),
-                permissions: Vec::new(),
-                method: None,
-                data_open: false,
-                link: None,
-                evidence: vec![evidence(text, lines, ev_span)],
-            });
+            out.push(Sdk { evidence: vec![evidence(text, lines, ev_span)], ..Sdk::named(format!("{v}推送SDK")) });
         }
     }
 }
