@@ -163,6 +163,13 @@ fn exact_field(name: &str) -> Option<Field> {
 }
 
 fn field_of(cell: &str) -> Option<Field> {
+    // Every column or key name holds one of these characters; most lines hold
+    // none in their first 40 and are rejected before any allocation.
+    const KEY_CHARS: &str =
+        "名称方目场功用信息数据字段权链官网政策址规则主公司机构开发运提供所属式类型产品服务第三合作伙伴业务内容项SsUu";
+    if !cell.chars().take(41).any(|c| KEY_CHARS.contains(c)) {
+        return None;
+    }
     let n = field_name(cell)?;
     let n = n.as_str();
     if let Some(f) = exact_field(n) {
@@ -677,6 +684,10 @@ fn split_by(s: &str, d: Delim) -> Vec<(usize, usize)> {
 /// The header of a delimited table: its delimiter and fields, when the line
 /// splits into two or more column names with a name column.
 fn delimited_header(s: &str) -> Option<(Delim, Vec<Option<Field>>)> {
+    // Most lines hold no delimiter at all.
+    if !s.contains(['|', '\t']) && !s.contains("  ") {
+        return None;
+    }
     for d in [Delim::Pipe, Delim::Tab, Delim::Spaces] {
         let parts = split_by(s, d);
         // Column names hold no `key：value`.
@@ -772,7 +783,9 @@ fn key_value_blocks(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &mut [b
         }
         let mut pairs = Vec::new();
         let mut lead: Option<(&str, Span)> = None;
-        for (n, part) in kv_parts(c.text).into_iter().enumerate() {
+        // A line without a colon holds no key.
+        let parts = if c.text.contains(['：', ':']) { kv_parts(c.text) } else { Vec::new() };
+        for (n, part) in parts.into_iter().enumerate() {
             let (t, span) = trim_span(part.1, c.span.start + part.0);
             if let Some(kv) = key_value(Cell { text: t, span }) {
                 pairs.push(kv);
@@ -1800,6 +1813,10 @@ fn recipients(text: &str, lines: &Lines, cells: &[Cell<'_>], kb: &Kb) -> Vec<Rec
     let mut out: Vec<Recipient> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for c in cells {
+        // Most lines give nothing to anyone: skip them before splitting sentences.
+        if !["共享", "提供", "传输", "委托", "支付服务"].iter().any(|w| c.text.contains(w)) {
+            continue;
+        }
         for (at, sentence) in sentences(c.text) {
             let span = Span::new(c.span.start + at, c.span.start + at + sentence.len());
             // What this sentence gives, found once and only when it names a
