@@ -43,7 +43,7 @@ pub fn extract_with(text: &str, lines: &Lines, outline: &[Node], kb: &Kb) -> Sdk
     lone_pipe_tables(text, lines, &cells, &mut used, &mut out.sdks);
     flattened_tables(text, lines, &cells, &mut used, &mut out.sdks);
     delimited_tables(text, lines, &cells, &mut used, &mut out.sdks);
-    key_value_blocks(text, lines, &cells, &mut used, &mut out.sdks);
+    key_value_blocks(text, lines, &cells, &mut used, kb, &mut out.sdks);
     list_items(text, lines, &cells, &mut used, kb, &mut out.sdks);
     prose(text, lines, &cells, &used, kb, &mut out.sdks);
     let mut split = Vec::with_capacity(out.sdks.len());
@@ -193,11 +193,12 @@ fn field_of(cell: &str) -> Option<Field> {
         Some(Field::Data)
     } else if has(&["权限"]) {
         Some(Field::Permission)
+    } else if has(&["主体", "公司", "机构", "提供方", "开发者", "运营方", "提供者", "所属"]) {
+        // `第三方SDK提供方的公司名称` names the provider, not the SDK.
+        Some(Field::Provider)
     } else if (has(&["名称"]) && has(&["sdk", "插件", "产品", "服务"])) || (has(&["产品"]) && !has(&["类型"]))
     {
         Some(Field::Name)
-    } else if has(&["主体", "公司", "机构", "提供方", "开发者", "运营方", "提供者", "所属"]) {
-        Some(Field::Provider)
     } else if has(&["名称"]) && has(&["第三方", "合作方", "合作伙伴", "伙伴"]) {
         Some(Field::Name)
     } else if has(&["目的", "场景", "功能", "用途", "业务"]) {
@@ -775,7 +776,7 @@ fn delimited_tables(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &mut [b
 
 /// `SDK名称：…` / `使用目的：…` / `收集个人信息：…` blocks, one key per line
 /// (or several keys on one line separated by `；`).
-fn key_value_blocks(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &mut [bool], out: &mut Vec<Sdk>) {
+fn key_value_blocks(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &mut [bool], kb: &Kb, out: &mut Vec<Sdk>) {
     let mut row: Option<Row> = None;
     for (i, c) in cells.iter().enumerate() {
         if used[i] {
@@ -791,6 +792,28 @@ fn key_value_blocks(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &mut [b
                 pairs.push(kv);
             } else if n == 0 {
                 lead = Some((t, span));
+            }
+        }
+        // `**个推消息推送SDK**` or `微信SDK` on its own line, then its keys: a
+        // record whose name is the line above it.
+        if row.is_none() && !pairs.is_empty() && !pairs.iter().any(|p| p.0 == Field::Name) && lead.is_none() {
+            if let Some(prev) = i.checked_sub(1).map(|k| cells[k]).filter(|_| !used[i.saturating_sub(1)]) {
+                let t = strip_list_marker(prev.text.trim_matches(['*', '#', ' ', '【', '】']));
+                let short = (2..=30).contains(&t.chars().count());
+                // A heading of the policy (`十、如何联系我们`) followed by key
+                // lines names no SDK: the line must say SDK, be known, or
+                // head a record of SDK fields.
+                let kinds = [Field::Provider, Field::Purpose, Field::Data, Field::Link]
+                    .iter()
+                    .filter(|f| pairs.iter().any(|p| p.0 == **f))
+                    .count();
+                let heading = t.starts_with(|ch: char| "（(一二三四五六七八九十第".contains(ch)) || t.contains('、');
+                let sdk_like =
+                    t.to_ascii_lowercase().contains("sdk") || kb.lookup(t).is_some() || (kinds >= 2 && !heading);
+                if short && sdk_like && !t.contains(['：', ':', '。', '，']) && !junk_name(t) {
+                    let at = prev.span.start + (t.as_ptr() as usize - prev.text.as_ptr() as usize);
+                    pairs.insert(0, (Field::Name, t, Span::new(at, at + t.len()), true));
+                }
             }
         }
         // `阿里云一键登录SDK,所属公司：…,使用目的：…`: a record whose name
