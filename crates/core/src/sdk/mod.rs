@@ -1721,38 +1721,44 @@ fn purpose_and_data(s: &str) -> (Option<String>, Option<String>) {
         "使用您的",
         "需要您的",
     ];
-    let data = VERBS
-        .iter()
-        .filter_map(|w| s.find(w).map(|p| (p, p + w.len())))
-        .min_by_key(|&(p, end)| (p, std::cmp::Reverse(end)))
-        .and_then(|(_, p)| {
-            let rest = s[p..].trim_start_matches(['：', ':']);
-            let rest = rest.strip_prefix("包括").unwrap_or(rest).trim_start_matches(['：', ':']);
-            let mut depth = 0u32;
-            let mut end = rest.len();
-            for (i, c) in rest.char_indices() {
-                match c {
-                    '（' | '(' => depth += 1,
-                    '）' | ')' => depth = depth.saturating_sub(1),
-                    '，' | '。' | '；' | ',' if depth == 0 => {
-                        end = i;
-                        break;
-                    }
-                    _ if depth == 0
-                        && ["用于", "以便", "以实现", "以提供", "并", "进行"]
-                            .iter()
-                            .any(|w| rest[i..].starts_with(w)) =>
-                    {
-                        end = i;
-                        break;
-                    }
-                    _ => {}
+    // What follows a verb, up to the purpose or the clause's end (outside
+    // brackets, and not at a comma that stands for a space: `Android,ID`).
+    let object = |p: usize| -> Option<String> {
+        let rest = s[p..].trim_start_matches(['：', ':']);
+        let rest = rest.strip_prefix("包括").unwrap_or(rest).trim_start_matches(['：', ':']);
+        let mut depth = 0u32;
+        let mut end = rest.len();
+        for (i, c) in rest.char_indices() {
+            let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+            match c {
+                '（' | '(' => depth += 1,
+                '）' | ')' => depth = depth.saturating_sub(1),
+                ',' if latin(rest[..i].chars().next_back()) && latin(rest[i + 1..].chars().next()) => {}
+                '，' | '。' | '；' | ',' if depth == 0 => {
+                    end = i;
+                    break;
                 }
+                _ if depth == 0
+                    && ["用于", "以便", "以实现", "以提供", "并", "进行"].iter().any(|w| rest[i..].starts_with(w)) =>
+                {
+                    end = i;
+                    break;
+                }
+                _ => {}
             }
-            let v = rest[..end].trim();
-            let v = v.strip_prefix("您的").or_else(|| v.strip_prefix('您')).unwrap_or(v);
-            (!v.is_empty() && v.chars().count() <= 300).then(|| v.to_owned())
-        });
+        }
+        let v = rest[..end].trim();
+        let v = v.strip_prefix("您的").or_else(|| v.strip_prefix('您')).unwrap_or(v);
+        (!v.is_empty() && v.chars().count() <= 300).then(|| v.to_owned())
+    };
+    // The verbs in order; a permission (`需要获取您的网络访问权限，收集您的…`)
+    // gives way to the data a later verb names.
+    let mut at: Vec<(usize, usize)> =
+        VERBS.iter().flat_map(|w| s.match_indices(w).map(|(p, _)| (p, p + w.len()))).collect();
+    at.sort_by_key(|&(p, end)| (p, std::cmp::Reverse(end)));
+    at.dedup_by_key(|x| x.0);
+    let objects: Vec<String> = at.iter().filter_map(|&(_, p)| object(p)).collect();
+    let data = objects.iter().find(|o| !o.ends_with("权限")).or(objects.first()).cloned();
     (purpose, data)
 }
 
