@@ -196,10 +196,9 @@ fn field_of(cell: &str) -> Option<Field> {
     } else if has(&["主体", "公司", "机构", "提供方", "开发者", "运营方", "提供者", "所属"]) {
         // `第三方SDK提供方的公司名称` names the provider, not the SDK.
         Some(Field::Provider)
-    } else if (has(&["名称"]) && has(&["sdk", "插件", "产品", "服务"])) || (has(&["产品"]) && !has(&["类型"]))
+    } else if (has(&["名称"]) && has(&["sdk", "插件", "产品", "服务", "第三方", "合作方", "合作伙伴", "伙伴"]))
+        || (has(&["产品"]) && !has(&["类型"]))
     {
-        Some(Field::Name)
-    } else if has(&["名称"]) && has(&["第三方", "合作方", "合作伙伴", "伙伴"]) {
         Some(Field::Name)
     } else if has(&["目的", "场景", "功能", "用途", "业务"]) {
         Some(Field::Purpose)
