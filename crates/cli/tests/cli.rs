@@ -490,9 +490,9 @@ fn eval_sdk_on_the_sdk_corpus() {
     for shape in ["A ", "B ", "D ", "E ", "F ", "G ", "H ", "I ", "K ", "L "] {
         assert!(text.lines().any(|l| l.starts_with(shape)), "shape {shape}: {text}");
     }
-    // The last line: name precision, recall, F1. Measured 0.946 / 0.875 /
-    // 0.909 when this test was written; lower is a regression.
+    // The last line: name precision, recall, F1. Measured 0.947 / 0.894 /
+    // 0.920 when this test was written; lower is a regression.
     let last: Vec<f64> = text.lines().last().unwrap().split_whitespace().filter_map(|w| w.parse().ok()).collect();
     let [precision, recall, f1] = last[..] else { panic!("{text}") };
-    assert!(precision >= 0.94 && recall >= 0.87 && f1 >= 0.90, "{text}");
+    assert!(precision >= 0.94 && recall >= 0.89 && f1 >= 0.915, "{text}");
 }

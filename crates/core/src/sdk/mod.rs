@@ -1054,6 +1054,12 @@ fn prose(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &[bool], kb: &Kb, 
             names.retain(|&(a, z)| !quoted.iter().any(|&(qa, qz)| a < qz && qa < z));
             names.extend_from_slice(&quoted);
             names.sort_unstable();
+            // `微信SDK、支付宝SDK、翼支付、度小满（百度）、银联支付SDK`,
+            // `…快手SDK、微博资讯API、快手视频API`: the other items of a list
+            // whose items name SDKs are SDKs too.
+            let more = list_neighbours(sentence, &names);
+            names.extend(more);
+            names.sort_unstable();
             let by_token = names.len();
             // Payment institutions are recipients, not SDKs.
             let about_payment = sentence.contains("支付机构") || sentence.contains("金融机构");
@@ -1165,6 +1171,53 @@ fn titled_policies(s: &str, kb: &Kb) -> Vec<(usize, usize)> {
         // A brand alone (`个推`) is known as its SDK's name.
         if core.chars().count() >= 2 && lookup_brand(kb, core).is_some() {
             out.push((body_at, body_at + core.len()));
+        }
+    }
+    out
+}
+
+/// Items of a `、` list next to names already found: between two found
+/// names any short item; after the last one, an item named like an
+/// interface (`…API`, `…SDK`, `…PUSH`).
+fn list_neighbours(s: &str, names: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let item_ok = |t: &str| {
+        let n = t.chars().count();
+        (2..=16).contains(&n) && !t.contains(['，', '。', '；', '：', '“', '”']) && !junk_name(t) && !generic_words(t)
+    };
+    for w in names.windows(2) {
+        let ((_, z1), (a2, _)) = (w[0], w[1]);
+        if z1 >= a2 {
+            continue;
+        }
+        let gap = &s[z1..a2];
+        // Only `、item、item、` between them.
+        if !gap.starts_with('、') || !gap.ends_with('、') || gap.len() <= '、'.len_utf8() * 2 {
+            continue;
+        }
+        let inner = &gap['、'.len_utf8()..gap.len() - '、'.len_utf8()];
+        let mut p = z1 + '、'.len_utf8();
+        for item in inner.split('、') {
+            let t = item.trim();
+            if item_ok(t) {
+                let a = p + (item.len() - item.trim_start().len());
+                out.push((a, a + t.len()));
+            }
+            p += item.len() + '、'.len_utf8();
+        }
+    }
+    if let Some(&(_, z)) = names.last().filter(|_| names.len() >= 2) {
+        let mut p = z;
+        while s[p..].starts_with('、') {
+            let from = p + '、'.len_utf8();
+            let end = s[from..].find(['、', '，', '。', '；', ',']).map_or(s.len(), |e| from + e);
+            let t = s[from..end].trim();
+            let upper = t.to_ascii_uppercase();
+            if !(item_ok(t) && ["API", "SDK", "PUSH"].iter().any(|x| upper.ends_with(x))) {
+                break;
+            }
+            out.push((from, from + t.len()));
+            p = end;
         }
     }
     out
@@ -1658,6 +1711,11 @@ fn name_before(s: &str, k: usize) -> Option<usize> {
     let mut cut = start;
     for w in STOPS {
         if let Some(p) = token.rfind(w) {
+            // `中` of `中国移动SDK` begins a name; it ends a phrase only
+            // elsewhere (`在…中`).
+            if *w == "中" && token[p + w.len()..].starts_with('国') {
+                continue;
+            }
             cut = cut.max(start + p + w.len());
         }
     }
