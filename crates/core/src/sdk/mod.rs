@@ -45,6 +45,7 @@ pub fn extract_with(text: &str, lines: &Lines, outline: &[Node], kb: &Kb) -> Sdk
     delimited_tables(text, lines, &cells, &mut used, &mut out.sdks);
     key_value_blocks(text, lines, &cells, &mut used, kb, &mut out.sdks);
     list_items(text, lines, &cells, &mut used, kb, &mut out.sdks);
+    grouped_by_provider(text, lines, &cells, &mut used, &mut out.sdks);
     prose(text, lines, &cells, &used, kb, &mut out.sdks);
     let mut split = Vec::with_capacity(out.sdks.len());
     for sdk in out.sdks.drain(..) {
@@ -1630,6 +1631,39 @@ fn list_items(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &mut [bool], 
         if named_any {
             used[i] = true;
         }
+    }
+}
+
+/// SDKs listed under their provider: `深圳市腾讯计算机系统有限公司：微信SDK、QQ SDK、Bugly SDK`.
+fn grouped_by_provider(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &mut [bool], out: &mut Vec<Sdk>) {
+    for (i, c) in cells.iter().enumerate() {
+        if used[i] {
+            continue;
+        }
+        let t = strip_list_marker(c.text);
+        let Some(colon) = t.find(['：', ':']) else { continue };
+        let head = t[..colon].trim().trim_matches('*');
+        let is_company =
+            ["有限公司", "有限责任公司", "股份公司", "集团", "Inc.", "LLC", "Ltd."].iter().any(|e| head.ends_with(e));
+        if !is_company || head.chars().count() > 40 {
+            continue;
+        }
+        let body = &t[colon + t[colon..].chars().next().map_or(1, char::len_utf8)..];
+        let items: Vec<&str> = body.split(['、', '，', ',', '；']).collect();
+        if items.is_empty()
+            || !items.iter().all(|x| x.trim().chars().count() <= 30)
+            || !body.to_ascii_lowercase().contains("sdk")
+        {
+            continue;
+        }
+        for item in items {
+            let name = item.trim().trim_end_matches(['。', '.']);
+            if name.chars().count() >= 2 && !junk_name(name) {
+                let ev = evidence(text, lines, c.span);
+                out.push(found(name, Some(head.to_owned()), None, None, ev));
+            }
+        }
+        used[i] = true;
     }
 }
 
