@@ -107,7 +107,7 @@ fn prose_and_its_traps() {
     let x = sdks(PROSE);
     assert_eq!(
         names(&x),
-        ["微信开放平台", "个推消息推送SDK", "云从人脸核验SDK", "高德地图", "高德定位", "短信SDK", "友盟SDK"]
+        ["高德地图", "高德定位", "个推消息推送SDK", "短信SDK", "云从人脸核验SDK", "微信开放平台", "友盟SDK"]
     );
     let by = |n: &str| x.iter().find(|s| s.name == n).unwrap();
     assert_eq!(
@@ -206,4 +206,44 @@ SDK名称：个推消息推送SDK
 第三方名称：每日互动股份有限公司
 使用目的：推送
 我们使用友盟SDK统计崩溃信息；我们还接入了友盟 SDK用于分享。
+"#;
+
+/// SDKs listed under their provider; a list whose other items name SDKs
+/// without the word; key lines under a name line.
+#[test]
+fn groups_lists_and_name_lines() {
+    let x = sdks(GROUPS);
+    assert_eq!(
+        names(&x),
+        [
+            "微信SDK",
+            "QQ SDK",
+            "个推消息推送SDK",
+            "支付宝SDK",
+            "翼支付",
+            "度小满（百度）",
+            "银联支付SDK",
+            "中国移动SDK",
+            "中国联通SDK"
+        ]
+    );
+    assert_eq!(x[1].provider.as_deref(), Some("深圳市腾讯计算机系统有限公司"));
+    assert_eq!(x[1].provider_from, Some(ProviderFrom::Text));
+    assert_eq!(x[2].provider.as_deref(), Some("每日互动股份有限公司"));
+    assert_eq!(data(&x[2]), ["设备信息（IMEI、OAID）", "应用列表"]);
+    assert_eq!(x[2].link.as_deref(), Some("https://docs.getui.com/privacy/"));
+}
+
+const GROUPS: &str = r#"深圳市腾讯计算机系统有限公司：微信SDK、QQ SDK
+
+**个推消息推送SDK**
+
+运营方：每日互动股份有限公司
+
+收集个人信息类型：设备信息（IMEI、OAID）、应用列表
+
+隐私政策：https://docs.getui.com/privacy/
+
+为了便于您在线缴费，我们使用支付宝SDK、翼支付、度小满（百度）、银联支付SDK。
+当您一键登录时，中国移动SDK、中国联通SDK需要收集您的本机号码。
 "#;

@@ -59,6 +59,8 @@ pub fn extract_with(text: &str, lines: &Lines, outline: &[Node], kb: &Kb) -> Sdk
         fill_from_kb(sdk, kb);
     }
     merge::same_sdks(&mut out.sdks);
+    // In the order the policy names them, whichever pass found them.
+    out.sdks.sort_by_key(|s| s.evidence.iter().map(|e| e.span.start).min().unwrap_or(usize::MAX));
     expand_definitions(&cells, &mut out.sdks);
     out.recipients = recipients(text, lines, &cells, kb);
     if out.sdks.is_empty() {
@@ -1184,7 +1186,7 @@ fn list_neighbours(s: &str, names: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let item_ok = |t: &str| {
         let n = t.chars().count();
-        (2..=16).contains(&n) && !t.contains(['，', '。', '；', '：', '“', '”']) && !junk_name(t) && !generic_words(t)
+        (2..=16).contains(&n) && !t.contains(['，', '。', '；', '：', '“', '”']) && !junk_name(t)
     };
     for w in names.windows(2) {
         let ((_, z1), (a2, _)) = (w[0], w[1]);
