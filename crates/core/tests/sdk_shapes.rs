@@ -53,6 +53,11 @@ fn quoted_lists_after_the_word_sdk() {
     );
     assert_eq!(data(&x[0]), ["设备型号"]);
     assert_eq!(x[7].purpose.as_deref(), Some("完成支付"));
+    // The payment modules are payment institutions that receive data too.
+    let payees: Vec<(String, String)> = analyze(QUOTED).recipients.into_iter().map(|r| (r.name, r.kind)).collect();
+    for name in ["支付宝", "微信支付", "QQ钱包"] {
+        assert!(payees.contains(&(name.to_owned(), "payment".to_owned())), "{name}: {payees:?}");
+    }
     assert_eq!(data(&x[10]), ["本机号码"]);
 }
 

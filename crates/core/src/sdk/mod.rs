@@ -63,6 +63,19 @@ pub fn extract_with(text: &str, lines: &Lines, outline: &[Node], kb: &Kb) -> Sdk
     out.sdks.sort_by_key(|s| s.evidence.iter().map(|e| e.span.start).min().unwrap_or(usize::MAX));
     expand_definitions(&cells, &mut out.sdks);
     out.recipients = recipients(text, lines, &cells, kb);
+    // A payment module the policy calls an SDK (`第三方支付SDK“支付宝、微信支付”`)
+    // is also a payment institution that receives data.
+    for sdk in out.sdks.iter().filter(|s| s.category.as_deref() == Some("payment")) {
+        let named = |r: &Recipient| r.name.contains(sdk.name.as_str()) || sdk.name.contains(r.name.as_str());
+        if !out.recipients.iter().any(|r| r.kind == "payment" && named(r)) {
+            out.recipients.push(Recipient {
+                name: sdk.name.clone(),
+                kind: "payment".to_owned(),
+                evidence: sdk.evidence.iter().take(1).cloned().collect(),
+                data: sdk.data.clone(),
+            });
+        }
+    }
     if out.sdks.is_empty() {
         out.external_list = external_list(text, outline);
     }
