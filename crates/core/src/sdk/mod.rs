@@ -548,45 +548,29 @@ fn flattened_tables(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &mut [b
         }
         let n = header.len();
         let has_link = header.contains(&Field::Link);
-        // Rows whose cells a copy joined with single spaces, one row a line.
-        let mut joined: Vec<Vec<Span>> = Vec::new();
+        // Rows whose cells a copy joined with single spaces, one row a line;
+        // else rows of `n` cells one a line, perhaps with a link after them.
+        let mut rows: Vec<Vec<Span>> = Vec::new();
         while let Some(parts) = cells.get(j).and_then(|c| space_joined_row(c.text, n)) {
             let c = cells[j];
-            joined.push(parts.iter().map(|&(a, z)| Span::new(c.span.start + a, c.span.start + z)).collect());
+            rows.push(parts.iter().map(|&(a, z)| Span::new(c.span.start + a, c.span.start + z)).collect());
             used[j] = true;
             j += 1;
         }
-        if !joined.is_empty() {
-            let fields = header.iter().map(|f| Some(*f)).collect();
-            Table { fields, rows: joined }.emit(text, lines, out);
-            i = j;
-            continue;
-        }
-        loop {
-            if j + n > cells.len() {
-                break;
-            }
-            let row_cells = &cells[j..j + n];
-            if row_cells.iter().any(|c| !table_cell(c.text)) {
-                break;
-            }
-            let mut row = Row::default();
-            for (f, c) in header.iter().zip(row_cells) {
-                row.set(*f, c.text, c.span);
-            }
+        let joined = !rows.is_empty();
+        while !joined && j + n <= cells.len() && cells[j..j + n].iter().all(|c| table_cell(c.text)) {
             let mut end = j + n;
             if !has_link && end < cells.len() && is_link(cells[end].text) {
-                row.set(Field::Link, cells[end].text, cells[end].span);
                 end += 1;
             }
+            rows.push(cells[j..end].iter().map(|c| c.span).collect());
             for u in &mut used[j..end] {
                 *u = true;
             }
-            if let Some(sdk) = row.into_sdk(text, lines) {
-                out.push(sdk);
-            }
             j = end;
         }
+        let fields = header.iter().map(|f| Some(*f)).collect();
+        Table { fields, rows }.emit(text, lines, out);
         i = j;
     }
 }
@@ -1297,7 +1281,7 @@ fn quoted_names(s: &str) -> Vec<(usize, usize)> {
                         out.push((a, a + t.len()));
                         any = true;
                     }
-                    p += part.len() + part.chars().next_back().map_or(0, |_| 0) + sep_len(s, p + part.len());
+                    p += part.len() + sep_len(s, p + part.len());
                 }
             }
             at = next;

@@ -77,8 +77,9 @@ pub(super) fn split_name(sdk: &Sdk) -> Option<Vec<Sdk>> {
 pub(super) fn in_sentence(text: &str, lines: &Lines, sentence: &str, span: Span, out: &mut Vec<Sdk>) {
     // ASCII lower-casing keeps every byte offset.
     let lower = sentence.to_ascii_lowercase();
-    for clause_at in clause_starts(&lower) {
-        let clause_end = lower[clause_at..].find(['。', '；', ';']).map_or(lower.len(), |i| clause_at + i);
+    // Clauses: the sentence splitter's pieces (a `；` ends a clause too).
+    for (clause_at, piece) in super::sentences(&lower) {
+        let clause_end = clause_at + piece.len();
         let clause = &lower[clause_at..clause_end];
         let pushes: Vec<usize> = PUSH.iter().flat_map(|p| clause.match_indices(p).map(|(i, _)| i)).collect();
         let vendors: Vec<(usize, &str)> = vendors_in(clause)
@@ -93,16 +94,6 @@ pub(super) fn in_sentence(text: &str, lines: &Lines, sentence: &str, span: Span,
             out.push(Sdk { evidence: vec![evidence(text, lines, ev_span)], ..Sdk::named(format!("{v}推送SDK")) });
         }
     }
-}
-
-fn clause_starts(s: &str) -> Vec<usize> {
-    let mut out = vec![0];
-    for (i, c) in s.char_indices() {
-        if matches!(c, '。' | '；' | ';') && i + c.len_utf8() < s.len() {
-            out.push(i + c.len_utf8());
-        }
-    }
-    out
 }
 
 #[cfg(test)]
