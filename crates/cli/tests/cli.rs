@@ -486,13 +486,13 @@ fn eval_sdk_on_the_sdk_corpus() {
     let out = bin().args(["eval", "sdk"]).arg(&dir).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.starts_with("SDK extraction: 42 documents, 698 annotated rows, "), "{text}");
+    assert!(text.starts_with("SDK extraction: 42 documents, 699 annotated rows, "), "{text}");
     for shape in ["A ", "B ", "D ", "E ", "F ", "G ", "H ", "I ", "K ", "L "] {
         assert!(text.lines().any(|l| l.starts_with(shape)), "shape {shape}: {text}");
     }
-    // The last line: name precision, recall, F1. Measured 0.947 / 0.894 /
-    // 0.920 when this test was written; lower is a regression.
+    // The last line: name precision, recall, F1. Measured 0.958 / 0.941 /
+    // 0.949 when this floor was last raised; lower is a regression.
     let last: Vec<f64> = text.lines().last().unwrap().split_whitespace().filter_map(|w| w.parse().ok()).collect();
     let [precision, recall, f1] = last[..] else { panic!("{text}") };
-    assert!(precision >= 0.94 && recall >= 0.89 && f1 >= 0.915, "{text}");
+    assert!(precision >= 0.95 && recall >= 0.935 && f1 >= 0.945, "{text}");
 }

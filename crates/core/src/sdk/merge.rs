@@ -6,11 +6,12 @@
 use crate::report::Sdk;
 use crate::text::normalize;
 
-/// A name without case, width, spaces, brackets' content and a trailing `SDK`.
+/// A name without case, width, spaces, a trailing `SDK` and platform.
 fn key(name: &str) -> String {
     let n = normalize(name);
     let mut k = n.as_str();
-    for suffix in ["sdk", "插件", "组件"] {
+    // `trackingIO_Android` and `trackingIO_Ios` are one SDK on two platforms.
+    for suffix in ["sdk", "插件", "组件", "_android", "_ios", "-android", "-ios", "sdk"] {
         if let Some(rest) = k.strip_suffix(suffix) {
             if rest.chars().count() >= 2 {
                 k = rest.trim_end_matches(['-', '_', '.', ',']);
@@ -33,9 +34,16 @@ fn bare(s: &Sdk) -> bool {
     s.purpose.is_none() && s.data.is_empty() && s.link.is_none()
 }
 
+/// `…与位置服务提供商（高德地图）进行共享以便…` beside the row `高德地图SDK`:
+/// a mention in prose (a purpose at most) whose name the row's name holds.
+fn brand_mention(mention: &Sdk, row: &Sdk) -> bool {
+    let (m, r) = (key(&mention.name), key(&row.name));
+    mention.data.is_empty() && mention.link.is_none() && m.chars().count() >= 2 && r.len() > m.len() && r.contains(&m)
+}
+
 /// Two rows are the same SDK when their names are, or when one says nothing
-/// beyond its name (a mention in prose) and both are the same
-/// knowledge-base entry. Linear: rows are looked up by key and by entry.
+/// beyond its name (a mention in prose), or is a brand mention the other's
+/// name holds, and both are the same knowledge-base entry. Linear: rows are looked up by key and by entry.
 pub(super) fn same_sdks(sdks: &mut Vec<Sdk>) {
     use std::collections::HashMap;
     let mut out: Vec<Sdk> = Vec::with_capacity(sdks.len());
@@ -45,7 +53,9 @@ pub(super) fn same_sdks(sdks: &mut Vec<Sdk>) {
         let k = key(&sdk.name);
         let found = by_key.get(&k).copied().or_else(|| {
             let entry = sdk.canonical.as_ref()?;
-            by_entry.get(entry)?.iter().copied().find(|&i| bare(&out[i]) || bare(&sdk))
+            by_entry.get(entry)?.iter().copied().find(|&i| {
+                bare(&out[i]) || bare(&sdk) || brand_mention(&out[i], &sdk) || brand_mention(&sdk, &out[i])
+            })
         });
         match found {
             Some(i) => {
@@ -68,7 +78,12 @@ pub(super) fn same_sdks(sdks: &mut Vec<Sdk>) {
 /// `kept` becomes the richer of the two, with the other's evidence and the
 /// fields it lacked; it stays where the first was found.
 fn absorb(kept: &mut Sdk, mut other: Sdk) {
-    if richness(&other) > richness(kept) {
+    // A brand mentioned in prose gives way to the row that names it in full.
+    let fuller = || {
+        let (k, o) = (key(&kept.name), key(&other.name));
+        kept.data.is_empty() && o.len() > k.len() && o.contains(&k)
+    };
+    if richness(&other) > richness(kept) || richness(&other) == richness(kept) && fuller() {
         std::mem::swap(kept, &mut other);
         // The first-found row's evidence leads.
         std::mem::swap(&mut kept.evidence, &mut other.evidence);
@@ -127,5 +142,21 @@ mod tests {
         assert_eq!(all[0].purpose.as_deref(), Some("消息推送"));
         assert_eq!(all[0].evidence.iter().map(|e| e.line).collect::<Vec<_>>(), [1, 9, 20]);
         assert_eq!(all[1].name, "极光认证");
+    }
+
+    #[test]
+    fn platforms_and_brand_mentions_join_their_row() {
+        let row = |name: &str, at| Sdk {
+            canonical: Some("高德地图".into()),
+            data: vec![crate::sdk::vocab::item("位置信息")],
+            ..sdk(name, at)
+        };
+        let mention = Sdk { canonical: Some("高德地图".into()), purpose: Some("返回位置结果".into()), ..sdk("高德", 1) };
+        let mut all = vec![mention, row("高德地图SDK", 5), row("高德定位SDK", 6), sdk("trackingIO_Android", 7), sdk("trackingIO_Ios", 8)];
+        same_sdks(&mut all);
+        let names: Vec<&str> = all.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["高德地图SDK", "高德定位SDK", "trackingIO_Android"]);
+        assert_eq!(all[0].evidence.len(), 2);
+        assert_eq!(all[2].evidence.len(), 2);
     }
 }

@@ -118,6 +118,7 @@ const FIELDS: &[(&str, Field)] = &[
     ("第三方sdk名称", Field::Name),
     ("第三方名称", Field::Name),
     ("插件名称", Field::Name),
+    ("sdk类型", Field::Name),
     ("合作方名称", Field::Name),
     ("合作方", Field::Name),
     ("产品名称", Field::Name),
@@ -204,7 +205,8 @@ fn field_of(cell: &str) -> Option<Field> {
     } else if has(&["方式"]) {
         Some(Field::Method)
     } else if has(&["个人信息", "字段", "信息类型", "数据类型", "共享信息", "收集信息", "信息内容", "数据项"])
-        || (has(&["信息", "数据"]) && !has(&["名称", "类型", "场景", "目的", "主体"]))
+        || (has(&["信息", "数据"])
+            && !has(&["名称", "类型", "场景", "目的", "主体", "提供者", "提供方", "公司", "机构", "开发者"]))
     {
         Some(Field::Data)
     } else if has(&["权限"]) {
@@ -294,7 +296,7 @@ impl Row {
         // Cells of a web page's text view keep the width of the tags and
         // entities they held (`个推<b>SDK</b>`, `设备信息&amp;应用列表`).
         let v = join_cell_lines(v, f == Field::Data);
-        let v = crate::text::join_space_runs(v.trim().trim_end_matches(['。', ';', '；']));
+        let v = crate::text::join_space_runs(v.trim().trim_end_matches(['。', ';', '；', ',', '，']).trim_end());
         self.span = Some(match self.span {
             Some(s) => Span::new(s.start.min(span.start), s.end.max(span.end)),
             None => span,
@@ -419,6 +421,7 @@ fn join_cell_lines(v: &str, items: bool) -> String {
     out
 }
 
+mod align;
 pub mod vocab;
 
 /// The table model every table shape feeds: a header's fields and rows of
@@ -650,7 +653,11 @@ fn split_by(s: &str, d: Delim) -> Vec<(usize, usize)> {
             }
             Delim::Comma if b[i] == b',' => {
                 let latin = |c: Option<&u8>| c.is_some_and(u8::is_ascii_alphanumeric);
-                usize::from(!(i > 0 && latin(b.get(i - 1)) && latin(b.get(i + 1))))
+                // `SDK,1.手机唯一标识码`: a numbered item starts a cell.
+                let numbered = b.get(i + 1).is_some_and(u8::is_ascii_digit)
+                    && matches!(b.get(i + 2), Some(b'.'))
+                    && !b.get(i + 3).is_some_and(u8::is_ascii_digit);
+                usize::from(numbered || !(i > 0 && latin(b.get(i - 1)) && latin(b.get(i + 1))))
             }
             _ => 0,
         };
@@ -685,7 +692,7 @@ fn split_by(s: &str, d: Delim) -> Vec<(usize, usize)> {
 /// splits into two or more column names with a name column.
 fn delimited_header(s: &str) -> Option<(Delim, Vec<Option<Field>>)> {
     // Most lines hold no delimiter at all.
-    if !s.contains(['|', '\t']) && !s.contains("  ") {
+    if !s.contains(['|', '\t', ' ']) {
         return None;
     }
     for d in [Delim::Pipe, Delim::Tab, Delim::Spaces] {
@@ -698,6 +705,15 @@ fn delimited_header(s: &str) -> Option<(Delim, Vec<Option<Field>>)> {
         let fields = header_fields(parts.iter().map(|&(a, z)| &s[a..z]));
         if fields.contains(&Some(Field::Name)) && fields.iter().flatten().count() >= 2 {
             return Some((d, fields));
+        }
+    }
+    // `第三方公司名称 产品/服务 涉及个人信息 使用场景`: single spaces, every
+    // word a column name. Its rows are found by their own delimiter.
+    let words: Vec<&str> = s.split(' ').filter(|w| !w.is_empty()).collect();
+    if words.len() >= 3 {
+        let fields = header_fields(words.iter().copied());
+        if fields.iter().all(Option::is_some) && fields.contains(&Some(Field::Name)) {
+            return Some((Delim::Spaces, fields));
         }
     }
     None
@@ -718,6 +734,7 @@ fn delimited_tables(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &mut [b
         used[i] = true;
         let mut rows: Vec<Vec<Span>> = Vec::new();
         let mut row: Vec<Span> = Vec::new();
+        let mut comma_rows = 0;
         let mut j = i + 1;
         while j < cells.len() && !used[j] {
             let c = cells[j];
@@ -728,11 +745,38 @@ fn delimited_tables(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &mut [b
             }
             // The row's delimiter: the header's, or commas where flattening
             // replaced tabs and wide spaces.
-            let mut parts = split_by(c.text, delim);
+            let parts = split_by(c.text, delim);
+            let full_comma_row = |t: &str| {
+                let commas = split_by(t, Delim::Comma).len();
+                commas + 1 >= n || commas >= 3 && commas + 2 >= n
+            };
             if parts.len() < 2 && delim != Delim::Pipe {
-                let commas = split_by(c.text, Delim::Comma);
-                if commas.len() + 1 >= n {
-                    parts = commas;
+                // A row the copy broke in two: its second line, between full
+                // rows, belongs to the row before.
+                if comma_rows > 0
+                    && c.text.contains(',')
+                    && !full_comma_row(c.text)
+                    && cells.get(j + 1).is_some_and(|next| full_comma_row(next.text))
+                {
+                    if let Some(last) = rows.last_mut().and_then(|r| r.last_mut()) {
+                        *last = Span::new(last.start, c.span.end);
+                    }
+                    used[j] = true;
+                    j += 1;
+                    continue;
+                }
+                if full_comma_row(c.text) {
+                    comma_rows += 1;
+                    // One row a line; which commas part the cells is
+                    // decided by what each column holds.
+                    if !row.is_empty() {
+                        rows.push(std::mem::take(&mut row));
+                    }
+                    let cells = align::align(c.text, &align::pieces(c.text), &fields);
+                    rows.push(cells.iter().map(|&(a, z)| Span::new(c.span.start + a, c.span.start + z)).collect());
+                    used[j] = true;
+                    j += 1;
+                    continue;
                 }
             }
             let incomplete = !row.is_empty() && row.len() < n;
@@ -819,9 +863,9 @@ fn key_value_blocks(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &mut [b
         // comes before its first key.
         if pairs.len() >= 2 && !pairs.iter().any(|p| p.0 == Field::Name) {
             if let Some((t, span)) = lead {
-                let name = strip_list_marker(t.trim_end_matches([',', '，', '：', ':', '；', ';', ' ']));
-                if (1..=30).contains(&name.chars().count()) && !name.contains(['。', '？', '：', '，', '“', '”'])
-                {
+                let name = strip_list_marker(lead_name(t).trim_end_matches([',', '，', '：', ':', '；', ';', ' ']));
+                let name = without_trailing_aliases(name);
+                if (1..=30).contains(&name.chars().count()) && !name.contains(['。', '？', '：', '，', '“', '”']) {
                     let at = span.start + (name.as_ptr() as usize - t.as_ptr() as usize);
                     pairs.insert(0, (Field::Name, name, Span::new(at, at + name.len()), true));
                 }
@@ -869,6 +913,53 @@ fn key_value_blocks(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &mut [b
     if let Some(r) = row.take() {
         out.extend(r.into_sdk(text, lines));
     }
+}
+
+/// The name that opens a record line, up to the comma after which comes
+/// something else: an alias in brackets (`移动安全联盟SDK,（MSA,移动安全联盟,SDK）`),
+/// a note (`,由此SDK引入：…`, `,该SDK由…引入`) or a key. Commas inside
+/// brackets, and commas that stand for spaces (`腾讯云,移动直播,SDK`), stay.
+fn lead_name(t: &str) -> &str {
+    let mut depth = 0u32;
+    for (i, c) in t.char_indices() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth = depth.saturating_sub(1),
+            ',' | '，' if depth == 0 => {
+                let rest = &t[i + c.len_utf8()..];
+                let piece = &rest[..rest.find([',', '，']).unwrap_or(rest.len())];
+                if rest.starts_with(['（', '(', '该', '由']) || piece.contains(['：', ':']) {
+                    return &t[..i];
+                }
+            }
+            _ => {}
+        }
+    }
+    t
+}
+
+/// `穿山甲SDK（字节跳动广告SDK、今日头条广告SDK）` → `穿山甲SDK`: the
+/// bracket that closes a record's name holds its other names or a note
+/// (`（目前仅Android客户端接入）`), not the name.
+fn without_trailing_aliases(s: &str) -> &str {
+    let Some(body) = s.strip_suffix(['）', ')']) else {
+        return s;
+    };
+    let mut depth = 1u32;
+    for (i, c) in body.char_indices().rev() {
+        match c {
+            '）' | ')' => depth += 1,
+            '（' | '(' => {
+                depth -= 1;
+                if depth == 0 {
+                    let head = body[..i].trim_end_matches([',', '，', ' ']);
+                    return if head.chars().count() >= 2 { head } else { s };
+                }
+            }
+            _ => {}
+        }
+    }
+    s
 }
 
 /// Pieces of a key–value line, with their byte offsets: split where a key
@@ -2036,6 +2127,45 @@ mod tests {
                 e.span.end <= text.len() && text.is_char_boundary(e.span.start) && text.is_char_boundary(e.span.end)
             );
         }
+    }
+
+    #[test]
+    fn comma_flattened_rows_under_a_single_space_header() {
+        // The shape of CAPP-130 rw_97's channel table, with made-up names.
+        let text = "第三方公司名称 产品/服务 涉及个人信息 使用场景 使用目的 共享方式  第三方链接\n\
+北京某某网络科技有限公司,甲渠道SDK,个人常用设备信息（包括硬件序列号、设备MAC地址）,甲渠道登录时使用,提供账号登录,SDK本机采集,https://example.com/a\n\
+上海某某数码科技有限公司,Bilibili,SDK,设备识别码、Android,ID,乙渠道登录时使用,提供账号登录,SDK本机采集,https://example.com/b\n\
+深圳市某某计算机系统有限公司MTP（ACE）,设备型号、系统版本,游戏过程中使用,反作弊,SDK本机采集,https://example.com/c\n\
+魅族某某有限公司,丙SDK,1.手机唯一标识码；,2.手机存储权限,丙渠道登录时,提供登录,SDK本机采集,http://example.com/d\n";
+        let x = run(text);
+        spans_ok(text, &x);
+        let got: Vec<(&str, Option<&str>, usize, Option<&str>)> = x
+            .sdks
+            .iter()
+            .map(|s| (s.name.as_str(), s.provider.as_deref(), s.data.len(), s.link.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("甲渠道SDK", Some("北京某某网络科技有限公司"), 1, Some("https://example.com/a")),
+                ("Bilibili,SDK", Some("上海某某数码科技有限公司"), 2, Some("https://example.com/b")),
+                ("MTP（ACE）", Some("深圳市某某计算机系统有限公司"), 2, Some("https://example.com/c")),
+                ("丙SDK", Some("魅族某某有限公司"), 2, Some("http://example.com/d")),
+            ]
+        );
+        assert_eq!(x.sdks[1].data[1].text, "Android,ID");
+    }
+
+    #[test]
+    fn a_record_line_names_its_sdk_before_aliases_and_notes() {
+        // The shapes of CAPP-130 rw_21's SDK list.
+        let text = "某广告SDK（某某广告SDK、某头条广告SDK）,由此SDK引入：某某SDK、某utility,SDK,使用目的：用于获取广告,数据类型：网络访问，设备标识\n\
+某云,移动直播,SDK,该SDK由某广告SDK引入,使用目的：视频播放,数据类型：网络访问\n\
+某语音交互,SDK（某设备端语音交互NUI,SDK,、某语音交互NLS,SDK）,使用目的：用于语音合成,数据类型：录音\n";
+        let x = run(text);
+        let names: Vec<&str> = x.sdks.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["某广告SDK", "某云,移动直播,SDK", "某语音交互,SDK"]);
+        assert_eq!(x.sdks[1].purpose.as_deref(), Some("视频播放"));
     }
 
     #[test]
