@@ -322,7 +322,8 @@ fn name_key(s: &str) -> String {
 
 fn data_key(s: &str) -> String {
     let k = key(s);
-    let k = k.trim_start_matches("包括").trim_start_matches("收集");
+    // `您上传的图片` and `上传的图片` are one item.
+    let k = k.trim_start_matches("包括").trim_start_matches("收集").trim_start_matches("您的").trim_start_matches('您');
     let k = k.trim_end_matches("等信息").trim_end_matches("等数据").trim_end_matches('等');
     k.to_owned()
 }

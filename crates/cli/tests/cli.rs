@@ -490,9 +490,18 @@ fn eval_sdk_on_the_sdk_corpus() {
     for shape in ["A ", "B ", "D ", "E ", "F ", "G ", "H ", "I ", "K ", "L "] {
         assert!(text.lines().any(|l| l.starts_with(shape)), "shape {shape}: {text}");
     }
-    // The last line: name precision, recall, F1. Measured 0.958 / 0.941 /
-    // 0.949 when this floor was last raised; lower is a regression.
-    let last: Vec<f64> = text.lines().last().unwrap().split_whitespace().filter_map(|w| w.parse().ok()).collect();
-    let [precision, recall, f1] = last[..] else { panic!("{text}") };
-    assert!(precision >= 0.95 && recall >= 0.935 && f1 >= 0.945, "{text}");
+    // The last line: name precision, recall, F1; the line before it: field
+    // exactness. Measured 0.961 / 0.946 / 0.953, provider 0.931 and data
+    // 0.818 when this floor was last raised; lower is a regression.
+    let numbers = |line: &str| -> Vec<f64> {
+        line.split_whitespace().filter_map(|w| w.trim_start_matches('(').parse().ok()).collect()
+    };
+    let lines: Vec<&str> = text.lines().collect();
+    let [precision, recall, f1] = numbers(lines[lines.len() - 1])[..] else { panic!("{text}") };
+    assert!(precision >= 0.955 && recall >= 0.94 && f1 >= 0.95, "{text}");
+    let fields = lines[lines.len() - 2];
+    assert!(fields.trim_start().starts_with("provider "), "{text}");
+    let exact = numbers(fields);
+    let (provider, data) = (exact[0], exact[3]);
+    assert!(provider >= 0.92 && data >= 0.81, "{text}");
 }

@@ -13,17 +13,31 @@ use super::Field;
 
 /// Every comma-separated piece of `s`, trimmed: [`align`] decides which
 /// commas stood for spaces (`Android,ID`).
+/// A comma inside brackets separates nothing.
 pub(super) fn pieces(s: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let mut at = 0;
-    for piece in s.split(',') {
+    let mut push = |a: usize, z: usize| {
+        let piece = &s[a..z];
         let lead = piece.len() - piece.trim_start().len();
         let t = piece.trim();
         if !t.is_empty() {
-            out.push((at + lead, at + lead + t.len()));
+            out.push((a + lead, a + lead + t.len()));
         }
-        at += piece.len() + 1;
+    };
+    let mut depth = 0u32;
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth = depth.saturating_sub(1),
+            ',' if depth == 0 => {
+                push(start, i);
+                start = i + 1;
+            }
+            _ => {}
+        }
     }
+    push(start, s.len());
     out
 }
 
@@ -183,7 +197,12 @@ fn join_cost(a: &str, b: &str, field: Option<Field>) -> i32 {
     let latin_word = |x: &str| x.len() <= 16 && x.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_');
     let suffix = ["sdk", "api", "push", "kit", "plus", "id"].contains(&b.to_ascii_lowercase().as_str());
     let latin_after_latin = a.ends_with(|c: char| c.is_ascii_alphanumeric());
-    if suffix || (latin_word(b) && latin_after_latin) {
+    // `华为,SDK`, `Android,ID`: a name's last word is worth keeping.
+    if suffix {
+        return 1;
+    }
+    // `百度,OAID,SDK`: a Latin word goes with the name before it.
+    if latin_word(b) && (latin_after_latin || field == Some(Field::Name)) {
         return 0;
     }
     match field {

@@ -246,7 +246,12 @@ fn header_fields<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<Option<Fie
     }
     let name_columns: Vec<usize> = (0..fields.len()).filter(|&k| fields[k] == Some(Field::Name)).collect();
     if name_columns.len() >= 2 && !fields.contains(&Some(Field::Provider)) {
-        let is_sdk = |k: usize| normalize(names[k]).contains("sdk");
+        // `第三方服务名称` beside `合作伙伴名称`: the service is the SDK, the
+        // partner its provider.
+        let is_sdk = |k: usize| {
+            let n = normalize(names[k]);
+            n.contains("sdk") || ["服务", "产品", "插件", "组件"].iter().any(|w| n.contains(w))
+        };
         if let Some(&sdk_column) = name_columns.iter().find(|&&k| is_sdk(k)) {
             for &k in &name_columns {
                 if k != sdk_column && !is_sdk(k) {
@@ -304,6 +309,12 @@ impl Row {
         if v.is_empty() {
             return;
         }
+        // `访问联网、设备信息。用户信息/数据类型：设备标识信息。`: the part a
+        // data cell labels as the data is the data.
+        let v = match f {
+            Field::Data => labelled_data(&v).map_or(v.clone(), str::to_owned),
+            _ => v,
+        };
         let slot = match f {
             Field::Name => &mut self.name,
             Field::Provider => &mut self.provider,
@@ -370,6 +381,8 @@ fn data_items(s: &str) -> Vec<DataItem> {
     let push = |part: &str, out: &mut Vec<DataItem>| {
         let t = part.trim().trim_end_matches(['。', '.']).trim();
         let t = t.strip_prefix("包括").unwrap_or(t).trim();
+        // `处理您的面部生物识别信息`, `使用您的网络信息`: the item, not the verb.
+        let t = t.split_once("您的").filter(|(verb, _)| (1..=3).contains(&verb.chars().count())).map_or(t, |(_, x)| x);
         let t = t.strip_suffix("等信息").or_else(|| t.strip_suffix('等')).unwrap_or(t).trim();
         if !t.is_empty() {
             out.push(vocab::item(t));
@@ -1175,11 +1188,17 @@ fn prose(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &[bool], kb: &Kb, 
             let (purpose, mut data) = purpose_and_data(sentence);
             // `…使用A SDK、B SDK。此类SDK会收集您的…`: the next sentence says
             // what the listed SDKs collect.
+            // The next sentence may be on the next line (`此SDK直接收集您的…`,
+            // `需要访问您的本机设备信息…`).
             if data.is_none() {
-                let next = all_sentences.iter().find(|(a, _)| *a > at).map(|(_, n)| n.trim_start());
+                let next = all_sentences.iter().find(|(a, _)| *a > at).map(|(_, n)| n.trim_start()).or_else(|| {
+                    let n = cells.get(i + 1).filter(|_| !used.get(i + 1).copied().unwrap_or(true))?;
+                    (strip_list_marker(n.text).len() == n.text.len()).then(|| sentences(n.text).first().map(|x| x.1))?
+                });
                 if let Some(next) = next.filter(|n| {
-                    ["此类", "该类", "上述", "这些", "该", "以上"].iter().any(|w| n.starts_with(w))
-                        && n.to_ascii_lowercase().contains("sdk")
+                    (["此类", "该类", "上述", "这些", "该", "以上", "此"].iter().any(|w| n.starts_with(w))
+                        && n.to_ascii_lowercase().contains("sdk"))
+                        || ["需要访问", "需要收集", "需要获取", "会收集", "将收集", "可能会收集"].iter().any(|w| n.starts_with(w))
                 }) {
                     data = purpose_and_data(next).1;
                 }
@@ -1668,6 +1687,7 @@ fn provider_in(body: &str) -> Option<String> {
 /// head is an SDK, known to the knowledge base or not; the item's text gives
 /// purpose, data and provider.
 fn list_items(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &mut [bool], kb: &Kb, out: &mut Vec<Sdk>) {
+    let mut last_sdk_item = None;
     for (i, c) in cells.iter().enumerate() {
         if used[i] {
             continue;
@@ -1692,11 +1712,35 @@ fn list_items(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &mut [bool], 
         };
         let Some(head_end) = head_end else { continue };
         let head = &item[..head_end];
-        if head.is_empty() || head.contains(['。', '，']) || !(lower_sdk(head) || kb.lookup(head).is_some()) {
+        // An item right under an SDK item, shaped like it (`3.腾讯X5：手机/电话权限`
+        // after `2.风行播放SDK：手机/电话权限、定位权限`), is one too.
+        let sibling = i > 0
+            && last_sdk_item == Some(i - 1)
+            && colon.is_some()
+            && head.chars().count() <= 20
+            && bare_list(&item[head_end..]).is_some();
+        if head.is_empty()
+            || head.contains(['。', '，'])
+            || !(lower_sdk(head) || kb.lookup(head).is_some() || sibling)
+        {
             continue;
         }
-        let body = &item[head_end..];
+        // `（1）人脸识别SDK。` alone on its line: the paragraph under it
+        // describes it (`…该SDK由某某公司提供，需要采集您的…`).
+        let mut body = &item[head_end..];
+        let mut body_span = c.span;
+        if body.trim_matches(['。', '；', ';', ' ']).is_empty() {
+            if let Some(next) = cells.get(i + 1).filter(|n| {
+                !used[i + 1] && strip_list_marker(n.text).len() == n.text.trim_start().len() && n.text.chars().count() > 20
+            }) {
+                body = next.text;
+                body_span = next.span;
+            }
+        }
         let (purpose, data) = purpose_and_data(body);
+        // `1.PP视频SDK：手机/电话权限、定位权限`: a bare list after the name
+        // is what the SDK collects.
+        let data = bare_list(body).map(str::to_owned).or(data);
         let provider = provider_in(body);
         let head_at = c.span.start + (head.as_ptr() as usize - c.text.as_ptr() as usize);
         let mut named_any = false;
@@ -1715,13 +1759,39 @@ fn list_items(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &mut [bool], 
             }
             named_any = true;
             let start = head_at + off + (part.len() - part.trim_start().len());
-            let ev = evidence(text, lines, window(text, c.span, start, start + name.len()));
+            let whole = Span::new(c.span.start, body_span.end.max(c.span.end));
+            let ev = evidence(text, lines, window(text, whole, start, start + name.len()));
             out.push(Sdk { link: url_in(body), ..found(name, provider.clone(), purpose.clone(), data.as_deref(), ev) });
         }
         if named_any {
             used[i] = true;
+            last_sdk_item = Some(i);
+            if body_span != c.span {
+                used[i + 1] = true;
+            }
         }
     }
+}
+
+/// The value after a data label inside a cell (`数据类型：…`, `个人信息类型：…`),
+/// up to the end of its sentence.
+fn labelled_data(v: &str) -> Option<&str> {
+    let at = ["数据类型：", "数据类型:", "信息类型：", "信息类型:"].iter().find_map(|k| v.find(k).map(|p| p + k.len()))?;
+    let rest = &v[at..];
+    let end = rest.find('。').unwrap_or(rest.len());
+    let value = rest[..end].trim();
+    (!value.is_empty()).then_some(value)
+}
+
+/// `：手机/电话权限、定位权限`, `：“设备信息（IMEI/Mac）、存储权限”`: a value that is
+/// only a list of short items (no sentence, no purpose), without its colon
+/// and quotes.
+fn bare_list(body: &str) -> Option<&str> {
+    let v = body.trim_start_matches(['：', ':', ' ']).trim().trim_matches(['“', '”', '"']).trim_end_matches(['。', '；', ';']);
+    let items = data_items(v);
+    let short = items.iter().all(|d| d.text.chars().count() <= 40);
+    (!v.is_empty() && short && !v.contains(['。', '，']) && !["用于", "为了", "以便", "通过"].iter().any(|w| v.contains(w)))
+        .then_some(v)
 }
 
 /// SDKs listed under their provider: `深圳市腾讯计算机系统有限公司：微信SDK、QQ SDK、Bugly SDK`.
@@ -1746,14 +1816,37 @@ fn grouped_by_provider(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &mut
         {
             continue;
         }
+        // `用途：…；收集…` on the next line says what the whole group does
+        // and collects.
+        let next = cells.get(i + 1).filter(|n| {
+            !used[i + 1] && ["用途", "目的", "使用目的", "收集"].iter().any(|k| n.text.starts_with(k))
+        });
+        let (purpose, data) = match next {
+            Some(n) => {
+                let (_, data) = purpose_and_data(n.text);
+                let purpose = kv_parts(n.text)
+                    .into_iter()
+                    .find_map(|(_, part)| {
+                        let (key, value) = part.split_once(['：', ':'])?;
+                        (field_of(key) == Some(Field::Purpose)).then(|| value.trim().to_owned())
+                    })
+                    .filter(|v| !v.is_empty());
+                (purpose, data)
+            }
+            None => (None, None),
+        };
+        let span = Span::new(c.span.start, next.map_or(c.span.end, |n| n.span.end));
         for item in items {
             let name = item.trim().trim_end_matches(['。', '.']);
             if name.chars().count() >= 2 && !junk_name(name) {
-                let ev = evidence(text, lines, c.span);
-                out.push(found(name, Some(head.to_owned()), None, None, ev));
+                let ev = evidence(text, lines, span);
+                out.push(found(name, Some(head.to_owned()), purpose.clone(), data.as_deref(), ev));
             }
         }
         used[i] = true;
+        if next.is_some() {
+            used[i + 1] = true;
+        }
     }
 }
 
@@ -1882,8 +1975,12 @@ fn purpose_and_data(s: &str) -> (Option<String>, Option<String>) {
         let v = rest[..end].trim();
         (!v.is_empty() && v.chars().count() <= 60).then(|| v.to_owned())
     };
-    let purpose =
-        ["用于", "以便", "以实现", "以提供"].iter().find_map(|w| s.find(w).map(|p| p + w.len())).and_then(clip);
+    // `为了向您提供人脸识别服务，我们使用了…`: a sentence that opens with its
+    // purpose; else the purpose after `用于`.
+    let opening = s.trim_start().strip_prefix("为了").map(|r| s.len() - r.len());
+    let purpose = opening
+        .or_else(|| ["用于", "以便", "以实现", "以提供"].iter().find_map(|w| s.find(w).map(|p| p + w.len())))
+        .and_then(clip);
     // The earliest verb of collection, and what follows it up to the purpose
     // or the clause's end (outside brackets: a list may explain an item
     // with commas inside them).
@@ -1905,8 +2002,8 @@ fn purpose_and_data(s: &str) -> (Option<String>, Option<String>) {
     // What follows a verb, up to the purpose or the clause's end (outside
     // brackets, and not at a comma that stands for a space: `Android,ID`).
     let object = |p: usize| -> Option<String> {
-        let rest = s[p..].trim_start_matches(['：', ':']);
-        let rest = rest.strip_prefix("包括").unwrap_or(rest).trim_start_matches(['：', ':']);
+        let rest = s[p..].trim_start_matches(['：', ':', ',']);
+        let rest = rest.strip_prefix("包括").unwrap_or(rest).trim_start_matches(['：', ':', ',']);
         let mut depth = 0u32;
         let mut end = rest.len();
         for (i, c) in rest.char_indices() {
@@ -1929,8 +2026,10 @@ fn purpose_and_data(s: &str) -> (Option<String>, Option<String>) {
             }
         }
         let v = rest[..end].trim();
-        let v = v.strip_prefix("您的").or_else(|| v.strip_prefix('您')).unwrap_or(v);
-        (!v.is_empty() && v.chars().count() <= 300).then(|| v.to_owned())
+        let v = v.strip_prefix("您的").or_else(|| v.strip_prefix('您')).unwrap_or(v).trim_start_matches([',', ' ']);
+        // `该SDK信息的收集主要为了…`: a purpose, not an object.
+        let purpose_not_data = ["主要", "为了", "是", "用于", "目的"].iter().any(|w| v.starts_with(w));
+        (!v.is_empty() && v.chars().count() <= 300 && !purpose_not_data).then(|| v.to_owned())
     };
     // The verbs in order; a permission (`需要获取您的网络访问权限，收集您的…`)
     // gives way to the data a later verb names.
@@ -1938,8 +2037,20 @@ fn purpose_and_data(s: &str) -> (Option<String>, Option<String>) {
         VERBS.iter().flat_map(|w| s.match_indices(w).map(|(p, _)| (p, p + w.len()))).collect();
     at.sort_by_key(|&(p, end)| (p, std::cmp::Reverse(end)));
     at.dedup_by_key(|x| x.0);
-    let objects: Vec<String> = at.iter().filter_map(|&(_, p)| object(p)).collect();
-    let data = objects.iter().find(|o| !o.ends_with("权限")).or(objects.first()).cloned();
+    let objects: Vec<(usize, String)> = at.iter().filter_map(|&(v, p)| Some((v, object(p)?))).collect();
+    let mut data = objects.iter().find(|o| !o.1.ends_with("权限")).or(objects.first()).cloned();
+    // `需要收集您的本机设备信息，并可能会收集您的手机型号、系统类型`: a verb
+    // joined by `并` adds its object to the list.
+    if let Some((first, list)) = data.as_mut() {
+        for (v, o) in &objects {
+            let joined = s[..*v].chars().rev().take(6).any(|c| c == '并');
+            if *v > *first && joined && !list.contains(o.as_str()) {
+                list.push('、');
+                list.push_str(o);
+            }
+        }
+    }
+    let data = data.map(|d| d.1);
     (purpose, data)
 }
 
@@ -2166,6 +2277,66 @@ mod tests {
         let names: Vec<&str> = x.sdks.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(names, ["某广告SDK", "某云,移动直播,SDK", "某语音交互,SDK"]);
         assert_eq!(x.sdks[1].purpose.as_deref(), Some("视频播放"));
+    }
+
+    #[test]
+    fn a_numbered_sdk_heading_takes_the_paragraph_under_it() {
+        // The shape of CAPP-130 rw_88, with made-up names.
+        let text = "（1）人脸识别SDK。\n为了向您提供人脸识别服务，我们使用了人脸识别SDK，该SDK由北京某某智能科技有限公司提供，在您进行设备绑定时，APP调用人脸识别SDK，进行活体检测识别，采集人脸图片。\n（2）微信SDK。\n为了向您提供登录服务，我们使用了微信SDK，该SDK由腾讯公司提供，需要采集您的昵称、头像信息。\n";
+        let x = run(text);
+        let got: Vec<(&str, Option<&str>, Option<&str>)> =
+            x.sdks.iter().map(|s| (s.name.as_str(), s.provider.as_deref(), s.purpose.as_deref())).collect();
+        assert_eq!(
+            got,
+            [
+                ("人脸识别SDK", Some("北京某某智能科技有限公司"), Some("向您提供人脸识别服务")),
+                ("微信SDK", Some("腾讯公司"), Some("向您提供登录服务")),
+            ]
+        );
+        assert_eq!(x.sdks[1].data.iter().map(|d| d.text.as_str()).collect::<Vec<_>>(), ["昵称", "头像信息"]);
+    }
+
+    #[test]
+    fn list_items_after_sdk_items_and_bare_lists_of_data() {
+        // The shape of CAPP-130 rw_87, with made-up names.
+        let text = "播放类：\n1.某视频SDK：手机/电话权限、定位权限\n2.某某X5：手机/电话权限、存储权限\n3.某短视频API：获取IMEI权限、系统安装的应用程序权限\n获取权限原因：\n1.手机/电话权限：获取用户设备标识\n";
+        let x = run(text);
+        let names: Vec<&str> = x.sdks.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["某视频SDK", "某某X5", "某短视频API"]);
+        let data: Vec<&str> = x.sdks[2].data.iter().map(|d| d.text.as_str()).collect();
+        assert_eq!(data, ["获取IMEI权限", "系统安装的应用程序权限"]);
+    }
+
+    #[test]
+    fn a_group_line_under_a_provider_gives_purpose_and_data() {
+        let text = "深圳市某某计算机系统有限公司：甲SDK、乙 SDK\n用途：登录与分享；收集设备型号、网络类型。\n";
+        let x = run(text);
+        assert_eq!(x.sdks.len(), 2);
+        for s in &x.sdks {
+            assert_eq!(s.provider.as_deref(), Some("深圳市某某计算机系统有限公司"));
+            assert_eq!(s.purpose.as_deref(), Some("登录与分享"));
+            assert_eq!(s.data.iter().map(|d| d.text.as_str()).collect::<Vec<_>>(), ["设备型号", "网络类型"]);
+        }
+    }
+
+    #[test]
+    fn the_next_line_says_what_the_listed_sdks_collect() {
+        // CAPP-130 rw_12's shape: the purpose clause is no object of 收集.
+        let text = "2.,为确保推送及时到达，可能涉及的SDK包括华为推送SDK、小米推送SDK，该SDK信息的收集主要为了确保消息可以及时推送到您的设备上。\n此类SDK会收集您的设备标识信息（MAC地址、IMEI）、网络信息，此类信息是实现上述功能所必须的信息。\n";
+        let x = run(text);
+        assert_eq!(x.sdks.len(), 2);
+        let data: Vec<&str> = x.sdks[0].data.iter().map(|d| d.text.as_str()).collect();
+        assert_eq!(data, ["设备标识信息（MAC地址、IMEI）", "网络信息"]);
+    }
+
+    #[test]
+    fn a_data_cell_that_labels_its_data() {
+        let text = "第三方服务名称\t合作伙伴名称\t获取的权限/信息\t用途\t合作伙伴网站\n\
+某热更新,上海某某信息科技有限公司,访问联网、存储权限、设备信息。用户信息/数据类型：设备标识信息,热更新,http://example.com/p\n";
+        let x = run(text);
+        assert_eq!(x.sdks.len(), 1, "{:?}", x.sdks);
+        assert_eq!(x.sdks[0].provider.as_deref(), Some("上海某某信息科技有限公司"));
+        assert_eq!(x.sdks[0].data.iter().map(|d| d.text.as_str()).collect::<Vec<_>>(), ["设备标识信息"]);
     }
 
     #[test]
