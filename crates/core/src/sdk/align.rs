@@ -65,11 +65,8 @@ pub(super) fn align(s: &str, parts: &[(usize, usize)], fields: &[Option<Field>])
                 continue;
             }
             // An empty cell.
-            let empty = if last || fields[j..].iter().all(|f| !matches!(f, Some(Field::Name | Field::Data))) {
-                -1
-            } else {
-                -4
-            };
+            let empty =
+                if last || fields[j..].iter().all(|f| !matches!(f, Some(Field::Name | Field::Data))) { -1 } else { -4 };
             if best[i][j] + empty > best[i][j + 1] {
                 best[i][j + 1] = best[i][j] + empty;
                 from[i][j + 1] = i;

@@ -51,12 +51,13 @@ pub(super) fn same_sdks(sdks: &mut Vec<Sdk>) {
     let mut by_entry: HashMap<String, Vec<usize>> = HashMap::new();
     for sdk in sdks.drain(..) {
         let k = key(&sdk.name);
-        let found = by_key.get(&k).copied().or_else(|| {
-            let entry = sdk.canonical.as_ref()?;
-            by_entry.get(entry)?.iter().copied().find(|&i| {
-                bare(&out[i]) || bare(&sdk) || brand_mention(&out[i], &sdk) || brand_mention(&sdk, &out[i])
-            })
-        });
+        let found =
+            by_key.get(&k).copied().or_else(|| {
+                let entry = sdk.canonical.as_ref()?;
+                by_entry.get(entry)?.iter().copied().find(|&i| {
+                    bare(&out[i]) || bare(&sdk) || brand_mention(&out[i], &sdk) || brand_mention(&sdk, &out[i])
+                })
+            });
         match found {
             Some(i) => {
                 absorb(&mut out[i], sdk);
@@ -151,8 +152,17 @@ mod tests {
             data: vec![crate::sdk::vocab::item("位置信息")],
             ..sdk(name, at)
         };
-        let mention = Sdk { canonical: Some("高德地图".into()), purpose: Some("返回位置结果".into()), ..sdk("高德", 1) };
-        let mut all = vec![mention, row("高德地图SDK", 5), row("高德定位SDK", 6), sdk("trackingIO_Android", 7), sdk("trackingIO_Ios", 8)];
+        let mention =
+            Sdk {
+                canonical: Some("高德地图".into()), purpose: Some("返回位置结果".into()), ..sdk("高德", 1)
+            };
+        let mut all = vec![
+            mention,
+            row("高德地图SDK", 5),
+            row("高德定位SDK", 6),
+            sdk("trackingIO_Android", 7),
+            sdk("trackingIO_Ios", 8),
+        ];
         same_sdks(&mut all);
         let names: Vec<&str> = all.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(names, ["高德地图SDK", "高德定位SDK", "trackingIO_Android"]);

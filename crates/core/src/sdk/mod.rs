@@ -878,7 +878,8 @@ fn key_value_blocks(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &mut [b
             if let Some((t, span)) = lead {
                 let name = strip_list_marker(lead_name(t).trim_end_matches([',', '，', '：', ':', '；', ';', ' ']));
                 let name = without_trailing_aliases(name);
-                if (1..=30).contains(&name.chars().count()) && !name.contains(['。', '？', '：', '，', '“', '”']) {
+                if (1..=30).contains(&name.chars().count()) && !name.contains(['。', '？', '：', '，', '“', '”'])
+                {
                     let at = span.start + (name.as_ptr() as usize - t.as_ptr() as usize);
                     pairs.insert(0, (Field::Name, name, Span::new(at, at + name.len()), true));
                 }
@@ -1198,7 +1199,9 @@ fn prose(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &[bool], kb: &Kb, 
                 if let Some(next) = next.filter(|n| {
                     (["此类", "该类", "上述", "这些", "该", "以上", "此"].iter().any(|w| n.starts_with(w))
                         && n.to_ascii_lowercase().contains("sdk"))
-                        || ["需要访问", "需要收集", "需要获取", "会收集", "将收集", "可能会收集"].iter().any(|w| n.starts_with(w))
+                        || ["需要访问", "需要收集", "需要获取", "会收集", "将收集", "可能会收集"]
+                            .iter()
+                            .any(|w| n.starts_with(w))
                 }) {
                     data = purpose_and_data(next).1;
                 }
@@ -1719,9 +1722,7 @@ fn list_items(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &mut [bool], 
             && colon.is_some()
             && head.chars().count() <= 20
             && bare_list(&item[head_end..]).is_some();
-        if head.is_empty()
-            || head.contains(['。', '，'])
-            || !(lower_sdk(head) || kb.lookup(head).is_some() || sibling)
+        if head.is_empty() || head.contains(['。', '，']) || !(lower_sdk(head) || kb.lookup(head).is_some() || sibling)
         {
             continue;
         }
@@ -1731,7 +1732,9 @@ fn list_items(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &mut [bool], 
         let mut body_span = c.span;
         if body.trim_matches(['。', '；', ';', ' ']).is_empty() {
             if let Some(next) = cells.get(i + 1).filter(|n| {
-                !used[i + 1] && strip_list_marker(n.text).len() == n.text.trim_start().len() && n.text.chars().count() > 20
+                !used[i + 1]
+                    && strip_list_marker(n.text).len() == n.text.trim_start().len()
+                    && n.text.chars().count() > 20
             }) {
                 body = next.text;
                 body_span = next.span;
@@ -1776,7 +1779,8 @@ fn list_items(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &mut [bool], 
 /// The value after a data label inside a cell (`数据类型：…`, `个人信息类型：…`),
 /// up to the end of its sentence.
 fn labelled_data(v: &str) -> Option<&str> {
-    let at = ["数据类型：", "数据类型:", "信息类型：", "信息类型:"].iter().find_map(|k| v.find(k).map(|p| p + k.len()))?;
+    let at =
+        ["数据类型：", "数据类型:", "信息类型：", "信息类型:"].iter().find_map(|k| v.find(k).map(|p| p + k.len()))?;
     let rest = &v[at..];
     let end = rest.find('。').unwrap_or(rest.len());
     let value = rest[..end].trim();
@@ -1787,11 +1791,18 @@ fn labelled_data(v: &str) -> Option<&str> {
 /// only a list of short items (no sentence, no purpose), without its colon
 /// and quotes.
 fn bare_list(body: &str) -> Option<&str> {
-    let v = body.trim_start_matches(['：', ':', ' ']).trim().trim_matches(['“', '”', '"']).trim_end_matches(['。', '；', ';']);
+    let v = body
+        .trim_start_matches(['：', ':', ' '])
+        .trim()
+        .trim_matches(['“', '”', '"'])
+        .trim_end_matches(['。', '；', ';']);
     let items = data_items(v);
     let short = items.iter().all(|d| d.text.chars().count() <= 40);
-    (!v.is_empty() && short && !v.contains(['。', '，']) && !["用于", "为了", "以便", "通过"].iter().any(|w| v.contains(w)))
-        .then_some(v)
+    (!v.is_empty()
+        && short
+        && !v.contains(['。', '，'])
+        && !["用于", "为了", "以便", "通过"].iter().any(|w| v.contains(w)))
+    .then_some(v)
 }
 
 /// SDKs listed under their provider: `深圳市腾讯计算机系统有限公司：微信SDK、QQ SDK、Bugly SDK`.
@@ -1818,9 +1829,9 @@ fn grouped_by_provider(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &mut
         }
         // `用途：…；收集…` on the next line says what the whole group does
         // and collects.
-        let next = cells.get(i + 1).filter(|n| {
-            !used[i + 1] && ["用途", "目的", "使用目的", "收集"].iter().any(|k| n.text.starts_with(k))
-        });
+        let next = cells
+            .get(i + 1)
+            .filter(|n| !used[i + 1] && ["用途", "目的", "使用目的", "收集"].iter().any(|k| n.text.starts_with(k)));
         let (purpose, data) = match next {
             Some(n) => {
                 let (_, data) = purpose_and_data(n.text);
@@ -2250,11 +2261,8 @@ mod tests {
 魅族某某有限公司,丙SDK,1.手机唯一标识码；,2.手机存储权限,丙渠道登录时,提供登录,SDK本机采集,http://example.com/d\n";
         let x = run(text);
         spans_ok(text, &x);
-        let got: Vec<(&str, Option<&str>, usize, Option<&str>)> = x
-            .sdks
-            .iter()
-            .map(|s| (s.name.as_str(), s.provider.as_deref(), s.data.len(), s.link.as_deref()))
-            .collect();
+        let got: Vec<(&str, Option<&str>, usize, Option<&str>)> =
+            x.sdks.iter().map(|s| (s.name.as_str(), s.provider.as_deref(), s.data.len(), s.link.as_deref())).collect();
         assert_eq!(
             got,
             [
