@@ -1433,8 +1433,10 @@ fn junk_name(name: &str) -> bool {
         return false;
     }
     let pointer = ["第三方", "相关", "该", "此", "上述", "前述", "使用的", "我们", "服务商", "其他", "以上"];
+    // … and words of a heading about SDKs (`第三方SDK收集使用信息说明`).
     let verbs = [
         "参见", "调用", "采集", "关闭", "阅读", "开通", "点击", "查看", "了解", "需要", "可能", "进行", "所需", "涉及",
+        "收集使用", "说明", "清单", "目录",
     ];
     (pointer.iter().any(|w| n.contains(w)) && generic_words(&without_sdk)) || verbs.iter().any(|w| n.contains(w))
 }
