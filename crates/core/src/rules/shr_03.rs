@@ -65,23 +65,25 @@ fn check(ctx: &Context<'_>) -> Verdict {
     // The statutory core (provider, purpose, data, link) decides the verdict;
     // method and permissions, which the SDK guide adds, are named but do not
     // make a row incomplete on their own.
-    let mut gaps = Vec::new();
-    let mut core_gaps = 0;
+    // Rows that lack a core field are named first: they make the verdict.
+    let mut core_gaps = Vec::new();
+    let mut other_gaps = Vec::new();
     for s in sdks {
         let missing = missing_fields(s);
+        let line = format!("{}（缺{}）", s.name, missing.join("、"));
         if missing.iter().any(|m| !matches!(*m, "处理方式" | "权限")) {
-            core_gaps += 1;
-        }
-        if !missing.is_empty() {
-            gaps.push(format!("{}（缺{}）", s.name, missing.join("、")));
+            core_gaps.push(line);
+        } else if !missing.is_empty() {
+            other_gaps.push(line);
         }
     }
     let ev: Vec<_> = sdks.iter().filter_map(|s| s.evidence.first().cloned()).take(3).collect();
-    if core_gaps == 0 {
+    if core_gaps.is_empty() {
         Verdict::Pass(ev)
     } else {
-        let shown: Vec<_> = gaps.iter().take(8).cloned().collect();
-        Verdict::Warn(format!("{} 个 SDK 中 {} 个缺少必备信息：{}", sdks.len(), core_gaps, shown.join("；")), ev)
+        let n = core_gaps.len();
+        let shown: Vec<_> = core_gaps.into_iter().chain(other_gaps).take(8).collect();
+        Verdict::Warn(format!("{} 个 SDK 中 {} 个缺少必备信息：{}", sdks.len(), n, shown.join("；")), ev)
     }
 }
 
@@ -112,7 +114,7 @@ mod tests {
         assert_eq!(f.status, FindingStatus::Warn);
         assert_eq!(
             f.message,
-            "2 个 SDK 中 1 个缺少必备信息：极光推送SDK（缺处理方式、权限）；友盟统计SDK（缺提供方、信息类型、处理方式、权限、隐私政策链接）"
+            "2 个 SDK 中 1 个缺少必备信息：友盟统计SDK（缺提供方、信息类型、处理方式、权限、隐私政策链接）；极光推送SDK（缺处理方式、权限）"
         );
     }
 }
