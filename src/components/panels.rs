@@ -19,28 +19,33 @@ pub(crate) fn evidence_link(ev: &Evidence, on_select: &Callback<Span>) -> Html {
 
 #[component]
 pub fn SummaryLine(props: &ViewProps) -> Html {
-    let r = &props.analysis.report;
+    let s = &props.analysis.report.summary;
     let strings = props.lang.strings();
-    let must_fail =
-        r.findings.iter().filter(|f| f.severity == Severity::Must && f.status == FindingStatus::Fail).count();
-    let sensitive: std::collections::BTreeSet<&str> =
-        r.sdks.iter().flat_map(|s| s.data.iter()).filter(|d| d.sensitive).filter_map(|d| d.group.as_deref()).collect();
-    let mut sections = 0;
-    let mut clauses = 0;
-    fn count(nodes: &[policylens_core::Node], sections: &mut usize, clauses: &mut usize) {
-        for n in nodes {
-            if n.kind == policylens_core::NodeKind::Section {
-                *sections += 1;
-            }
-            *clauses += n.clauses.len();
-            count(&n.children, sections, clauses);
+    let zh = props.lang == Lang::Zh;
+    // Counts only where there was something to judge: empty or non-policy
+    // input says what it is elsewhere, never "0 failing".
+    let headline = if s.judged {
+        html! { <strong>{ (strings.summary)(s.must_fail, s.sdks, s.sensitive.len()) }</strong> }
+    } else {
+        html! {}
+    };
+    let chips = s.sensitive.iter().map(|k| {
+        let title = format!("{}：{}", k.example, k.evidence.text);
+        html! {
+            <li class={classes!("chip", "sensitive", k.shared.then_some("shared"))} data-group={k.group.clone()} {title}>
+                { super::sdk_map::group_label(&k.group, zh) }
+            </li>
         }
-    }
-    count(&r.outline, &mut sections, &mut clauses);
+    });
     html! {
         <div class="summary" data-testid="summary">
-            <strong>{ (strings.summary)(must_fail, r.sdks.len(), sensitive.len()) }</strong>
-            <span class="stats">{ (strings.stats)(sections, clauses, props.analysis.millis) }</span>
+            { headline }
+            if s.judged && !s.sensitive.is_empty() {
+                <ul class="chips" data-testid="sensitive-chips" aria-label={if zh { "敏感个人信息" } else { "Sensitive personal information" }}>
+                    { for chips }
+                </ul>
+            }
+            <span class="stats">{ (strings.stats)(s.sections, s.clauses, props.analysis.millis) }</span>
         </div>
     }
 }

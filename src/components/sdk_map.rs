@@ -6,9 +6,8 @@
 //! data. Drawn as plain SVG by Yew; presentation attributes
 //! (not a stylesheet) carry the colours, so the exported file looks the same.
 
-use std::collections::{BTreeMap, BTreeSet};
-
-use policylens_core::{DataItem, ProviderFrom, Recipient, Sdk, Span};
+use policylens_core::summary::{FlowGraph, FlowNodeKind};
+use policylens_core::{ProviderFrom, Recipient, Sdk, Span};
 use yew::prelude::*;
 
 use super::ViewProps;
@@ -39,53 +38,64 @@ struct Layout<'a> {
     height: f64,
 }
 
-fn layout<'a>(sdks: &'a [Sdk], others: &'a [Recipient]) -> Layout<'a> {
-    // Groups: sensitive ones first, each once.
-    let mut groups: BTreeMap<String, bool> = BTreeMap::new();
-    for d in sdks.iter().flat_map(|s| &s.data).chain(others.iter().flat_map(|r| &r.data)) {
-        let key = d.group.clone().unwrap_or_else(|| "other".to_owned());
-        *groups.entry(key).or_default() |= d.sensitive;
-    }
-    let mut groups: Vec<(String, bool)> = groups.into_iter().collect();
-    groups.sort_by_key(|(_, sensitive)| !sensitive);
-
-    // SDKs grouped by category, with a header row per category.
-    let mut ordered: Vec<(usize, &Sdk)> = sdks.iter().enumerate().collect();
-    ordered.sort_by(|a, b| a.1.category.cmp(&b.1.category).then(a.0.cmp(&b.0)));
-    let mut category_rows = Vec::new();
-    let mut rows: Vec<(usize, &Sdk)> = Vec::new();
-    let mut row = 0;
-    let mut last: Option<&Option<String>> = None;
-    for (i, s) in ordered {
-        if last != Some(&s.category) {
-            category_rows.push((row, s.category.clone().unwrap_or_default()));
-            row += 1;
-            last = Some(&s.category);
-        }
-        rows.push((row, s));
-        let _ = i;
-        row += 1;
-    }
-
-    let providers: Vec<String> =
-        sdks.iter().filter_map(|s| s.provider.clone()).collect::<BTreeSet<_>>().into_iter().collect();
-    let mut data_edges = Vec::new();
-    let mut provider_edges = Vec::new();
-    for &(r, s) in &rows {
-        group_edges(&s.data, &groups, r, &mut data_edges);
-        if let Some(p) = s.provider.as_ref().and_then(|p| providers.iter().position(|x| x == p)) {
-            provider_edges.push((r, p));
-        }
-    }
-    let recipients_label = (!others.is_empty()).then_some(row);
+/// Rows for the nodes of the report's flow graph (`report.flows`: which
+/// nodes, in which order, joined by which edges, is the core's; where they
+/// go is this file's).
+fn layout<'a>(flows: &FlowGraph, sdks: &'a [Sdk], others: &'a [Recipient]) -> Layout<'a> {
+    let mut groups: Vec<(String, bool)> = Vec::new();
+    let mut providers: Vec<String> = Vec::new();
+    let mut sdk_rows: Vec<(usize, &Sdk)> = Vec::new();
     let mut recipients = Vec::new();
-    let mut recipient_edges = Vec::new();
-    if !others.is_empty() {
-        row += 1;
-        for r in others {
-            group_edges(&r.data, &groups, row, &mut recipient_edges);
-            recipients.push((row, r));
-            row += 1;
+    let mut category_rows = Vec::new();
+    // Where each node is: its column's row.
+    let mut place: Vec<usize> = Vec::with_capacity(flows.nodes.len());
+    let mut row = 0;
+    let mut last_category: Option<&Option<String>> = None;
+    let mut recipients_label = None;
+    for n in &flows.nodes {
+        match n.kind {
+            FlowNodeKind::Data => {
+                place.push(groups.len());
+                groups.push((n.label.clone(), n.sensitive));
+            }
+            FlowNodeKind::Provider => {
+                place.push(providers.len());
+                providers.push(n.label.clone());
+            }
+            FlowNodeKind::Sdk => {
+                if last_category != Some(&n.category) {
+                    category_rows.push((row, n.category.clone().unwrap_or_default()));
+                    row += 1;
+                    last_category = Some(&n.category);
+                }
+                place.push(row);
+                if let Some(s) = n.index.and_then(|i| sdks.get(i)) {
+                    sdk_rows.push((row, s));
+                }
+                row += 1;
+            }
+            FlowNodeKind::Recipient => {
+                if recipients_label.is_none() {
+                    recipients_label = Some(row);
+                    row += 1;
+                }
+                place.push(row);
+                if let Some(r) = n.index.and_then(|i| others.get(i)) {
+                    recipients.push((row, r));
+                }
+                row += 1;
+            }
+        }
+    }
+    let (mut data_edges, mut provider_edges, mut recipient_edges) = (Vec::new(), Vec::new(), Vec::new());
+    for &(from, to) in &flows.edges {
+        let (Some(a), Some(b)) = (flows.nodes.get(from), flows.nodes.get(to)) else { continue };
+        let edge = (place[from], place[to]);
+        match (a.kind, b.kind) {
+            (FlowNodeKind::Data, FlowNodeKind::Sdk) => data_edges.push(edge),
+            (FlowNodeKind::Data, FlowNodeKind::Recipient) => recipient_edges.push(edge),
+            (FlowNodeKind::Sdk, FlowNodeKind::Provider) => provider_edges.push(edge),
+            _ => {}
         }
     }
     let count = groups.len().max(row).max(providers.len()).max(1);
@@ -93,26 +103,13 @@ fn layout<'a>(sdks: &'a [Sdk], others: &'a [Recipient]) -> Layout<'a> {
         recipients_label,
         recipients,
         groups,
-        sdks: rows,
+        sdks: sdk_rows,
         providers,
         data_edges,
         provider_edges,
         recipient_edges,
         category_rows,
         height: TOP + count as f64 * ROW + 10.0,
-    }
-}
-
-/// One edge from each data group that `data` names to the node at `row`.
-fn group_edges(data: &[DataItem], groups: &[(String, bool)], row: usize, edges: &mut Vec<(usize, usize)>) {
-    let mut seen = BTreeSet::new();
-    for d in data {
-        let key = d.group.as_deref().unwrap_or("other");
-        if let Some(g) = groups.iter().position(|(id, _)| id == key) {
-            if seen.insert(g) {
-                edges.push((g, row));
-            }
-        }
     }
 }
 
@@ -142,7 +139,7 @@ pub fn SdkMap(props: &ViewProps) -> Html {
     let hovered = use_state(|| None::<usize>);
     let selected = use_state(|| None::<usize>);
     let sdks = &report.sdks;
-    let lay = layout(sdks, &report.recipients);
+    let lay = layout(&report.flows, sdks, &report.recipients);
     let active = (*hovered).or(*selected);
     let svg_ref = use_node_ref();
 
@@ -456,7 +453,7 @@ fn category_part_label(part: &str, zh: bool) -> String {
 
 /// Display names of personal-information groups (the ids of the core's data
 /// vocabulary).
-fn group_label(id: &str, zh: bool) -> String {
+pub(crate) fn group_label(id: &str, zh: bool) -> String {
     let (z, e) = match id {
         "identity_basic" => ("个人基本资料/账号", "Basic profile & account"),
         "credentials" => ("账号鉴别信息", "Credentials"),

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressStyle};
-use policylens_core::{FindingStatus, Report, Severity};
+use policylens_core::{FindingStatus, Report};
 use rayon::prelude::*;
 
 /// Extensions read from directories. `.jsonl` files are taken as CAPP-130
@@ -102,10 +102,6 @@ fn analyze_file(path: &Path) -> Result<Report, String> {
     Ok(policylens_core::analyze_decoded(&text, decoded.encoding))
 }
 
-fn failing(report: &Report, severity: Severity) -> usize {
-    report.findings.iter().filter(|f| f.severity == severity && f.status == FindingStatus::Fail).count()
-}
-
 fn sections(report: &Report) -> usize {
     report.outline.iter().flat_map(|d| &d.children).filter(|n| n.kind == policylens_core::NodeKind::Section).count()
 }
@@ -123,7 +119,6 @@ fn write_rows(out: &mut dyn Write, outcomes: &[Outcome], format: Format) -> io::
             }
             (Err(e), Format::Jsonl) => writeln!(out, "{}", serde_json::json!({"path": path, "error": e}))?,
             (Ok(r), Format::Csv) => {
-                let warn = r.findings.iter().filter(|f| f.status == FindingStatus::Warn).count();
                 let kind = serde_json::to_value(r.input.kind).ok().and_then(|v| v.as_str().map(str::to_owned));
                 writeln!(
                     out,
@@ -133,10 +128,10 @@ fn write_rows(out: &mut dyn Write, outcomes: &[Outcome], format: Format) -> io::
                     r.input.bytes,
                     kind.unwrap_or_default(),
                     sections(r),
-                    failing(r, Severity::Must),
-                    failing(r, Severity::Should),
-                    warn,
-                    r.sdks.len()
+                    r.summary.must_fail,
+                    r.summary.should_fail,
+                    r.summary.warn,
+                    r.summary.sdks
                 )?;
             }
             (Err(e), Format::Csv) => writeln!(out, "{},,,,,,,,,{}", csv(&path), csv(e))?,

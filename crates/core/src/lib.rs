@@ -23,6 +23,7 @@ pub mod report;
 pub mod rules;
 pub mod sdk;
 pub mod segment;
+pub mod summary;
 pub mod text;
 
 pub use report::*;
@@ -78,6 +79,8 @@ pub fn analyze_with(input: &str, encoding: &str, model: &clause_model::ClauseMod
     } else {
         (Vec::new(), Vec::new())
     };
+    let summary = summary::summarize(text, &lines, kind, &outline, &findings, &sdks.sdks, &sdks.recipients);
+    let flows = summary::flow_graph(&sdks.sdks, &sdks.recipients);
     Report {
         schema_version: SCHEMA_VERSION,
         input: InputInfo {
@@ -94,5 +97,7 @@ pub fn analyze_with(input: &str, encoding: &str, model: &clause_model::ClauseMod
         recipients: sdks.recipients,
         facts,
         toc_mismatches: seg.toc_mismatches,
+        summary,
+        flows,
     }
 }

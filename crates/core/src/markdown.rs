@@ -20,15 +20,28 @@ pub fn render(report: &Report, zh: bool) -> String {
         report.input.encoding
     );
 
-    let must_fail =
-        report.findings.iter().filter(|f| f.severity == Severity::Must && f.status == FindingStatus::Fail).count();
-    let _ = writeln!(
-        out,
-        "**{}**: {must_fail} · **{}**: {} \n",
-        t("必须项未满足", "Must-items failing"),
-        t("第三方 SDK", "Third-party SDKs"),
-        report.sdks.len()
-    );
+    let s = &report.summary;
+    if s.judged {
+        let sensitive: Vec<&str> = s.sensitive.iter().map(|k| k.example.as_str()).collect();
+        let _ = writeln!(
+            out,
+            "**{}**: {} · **{}**: {} · **{}**: {} · **{}**: {}\n",
+            t("必须项未满足", "Must-items failing"),
+            s.must_fail,
+            t("应当项未满足", "Should-items failing"),
+            s.should_fail,
+            t("第三方 SDK", "Third-party SDKs"),
+            s.sdks,
+            t("敏感个人信息", "Sensitive personal information"),
+            if sensitive.is_empty() { t("未见", "none seen").to_owned() } else { sensitive.join("、") }
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "**{}**\n",
+            t("输入不是隐私政策，未作评判。", "The input is not a privacy policy; nothing was judged.")
+        );
+    }
 
     let _ = writeln!(out, "## {}\n", t("目录结构", "Outline"));
     for doc in &report.outline {

@@ -67,6 +67,13 @@ pub struct Report {
     /// Problems with the outline itself: a table of contents that does not
     /// match the body.
     pub toc_mismatches: Vec<TocMismatch>,
+    /// The headline counts every front end shows (added in schema 1).
+    #[serde(default)]
+    pub summary: crate::summary::Summary,
+    /// The SDK data-flow graph: data groups → SDKs and recipients →
+    /// providers (added in schema 1).
+    #[serde(default)]
+    pub flows: crate::summary::FlowGraph,
 }
 
 /// What was analysed.
