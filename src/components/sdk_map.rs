@@ -6,8 +6,7 @@
 //! data. Drawn as plain SVG by Yew; presentation attributes
 //! (not a stylesheet) carry the colours, so the exported file looks the same.
 
-use policylens_core::summary::{FlowGraph, FlowNodeKind};
-use policylens_core::{ProviderFrom, Recipient, Sdk, Span};
+use policylens_core::{FlowGraph, FlowNodeKind, ProviderFrom, Recipient, Sdk, Span};
 use yew::prelude::*;
 
 use super::ViewProps;

@@ -65,6 +65,11 @@ test('the app loads, and pasting taobao.txt shows its outline', async () => {
   for (const h of top) {
     assert.ok(headings.includes(h), `outline panel lacks ${h}`);
   }
+  // The summary's sensitive chips: identity documents and financial data,
+  // which taobao.txt collects, whether or not an SDK receives them.
+  const chips = await page.$$eval('[data-testid=sensitive-chips] [data-group]', (els) => els.map((e) => e.dataset.group));
+  assert.ok(chips.includes('gov_id') && chips.includes('financial'), chips.join(','));
+  assert.equal(chips.length, report.summary.sensitive.length);
   await screenshot(page, 'desktop-taobao');
   assert.deepEqual(errors, []);
   await context.close();
@@ -322,6 +327,8 @@ test('text that is not a policy gets a message in the interface language, not fa
   await page.waitForSelector('[data-testid=not-a-policy]');
   assert.match(await page.textContent('[data-testid=not-a-policy]'), /不是中文隐私政策/);
   assert.equal(await page.locator('[data-testid=findings] [data-rule]').count(), 0);
+  // No headline of zero failures for text nobody judged.
+  assert.doesNotMatch(await page.textContent('[data-testid=summary]'), /必须项未满足/);
   await page.click('[data-testid=lang-switch]');
   assert.match(await page.textContent('[data-testid=not-a-policy]'), /does not read like a Chinese privacy policy/);
   await context.close();

@@ -70,7 +70,7 @@ pub fn examples(policies: &[Policy]) -> Vec<Example> {
         .map(|(p, policy)| {
             let text = policy.text();
             let report = policylens_core::analyze_with(&text, "utf-8", &ClauseModel::empty());
-            let normalized = policylens_core::rules::normalized_clauses(&text, &report.outline);
+            let normalized = policylens_core::segment::clause_texts(&text, &report.outline);
             clause_model::inputs(&report.outline, &normalized)
                 .into_iter()
                 .map(|c| {

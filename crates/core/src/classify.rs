@@ -9,7 +9,7 @@
 //! taxonomy's vocabulary rather than any one policy's.
 
 use crate::report::{Node, NodeKind};
-use crate::rules::ClauseTexts;
+use crate::scan::ClauseTexts;
 use crate::text::normalize;
 
 /// Category ids in the taxonomy's order.
@@ -723,14 +723,14 @@ fn is_about_the_policy_itself(s: &Scan) -> bool {
 /// An email, a phone number or a labelled address: contact wherever it is.
 fn gives_contact_channel(norm: &str, s: &Scan) -> bool {
     s.contact_channel
-        || (s.channel_hint && (!crate::facts::emails(norm).is_empty() || !crate::facts::phones(norm).is_empty()))
+        || (s.channel_hint && (!crate::scan::emails(norm).is_empty() || !crate::scan::phones(norm).is_empty()))
 }
 
 /// A clause that, inside the contact chapter, belongs to it: a channel, a
 /// promised reply, a complaint route, an address line.
 fn belongs_to_contact_chapter(norm: &str, s: &Scan) -> bool {
     s.contact_word
-        || (s.reply_hint && crate::facts::response_time(norm).is_some())
+        || (s.reply_hint && crate::scan::response_time(norm).is_some())
         || (s.places.count_ones() >= 3 && norm.chars().count() < 80)
 }
 

@@ -36,7 +36,7 @@
 use std::sync::OnceLock;
 
 use crate::report::{Node, NodeKind, Span};
-use crate::rules::ClauseTexts;
+use crate::scan::ClauseTexts;
 use crate::text::normalize;
 
 /// The topics the model decides, in the order of its weights.
@@ -523,8 +523,8 @@ fn collect(
 /// An email or a phone number: a clause that gives one is contact in every
 /// policy; the model, reading pairs, missed some (邮箱：a@example.com).
 fn gives_channel(norm: &str) -> bool {
-    (norm.contains('@') && !crate::facts::emails(norm).is_empty())
-        || (norm.bytes().filter(u8::is_ascii_digit).count() >= 7 && !crate::facts::phones(norm).is_empty())
+    (norm.contains('@') && !crate::scan::emails(norm).is_empty())
+        || (norm.bytes().filter(u8::is_ascii_digit).count() >= 7 && !crate::scan::phones(norm).is_empty())
 }
 
 /// The feature blocks of clause `i`: namespace, items, weight, as
@@ -693,7 +693,7 @@ mod tests {
         let text =
             "示例隐私政策\n一、我们如何共享您的信息\n我们不会向第三方出售您的信息。\n我们会与合作伙伴签署协议。\n";
         let report = crate::analyze_with(text, "utf-8", &ClauseModel::empty());
-        let norm = crate::rules::normalized_clauses(text, &report.outline);
+        let norm = crate::segment::clause_texts(text, &report.outline);
         let clauses = inputs(&report.outline, &norm);
         assert_eq!(clauses.len(), 2);
         assert_eq!(clauses[0].lines, [3, 3]);
@@ -732,7 +732,7 @@ mod tests {
     fn apply_decides_as_the_features_say() {
         let text = include_str!("../../../tests/corpus/policies/taobao.txt");
         let rules = crate::analyze_with(text, "utf-8", &ClauseModel::empty());
-        let norm = crate::rules::normalized_clauses(text, &rules.outline);
+        let norm = crate::segment::clause_texts(text, &rules.outline);
         let m = ClauseModel::shipped();
         let mut outline = rules.outline.clone();
         apply(m, &mut outline, &norm);

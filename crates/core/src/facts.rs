@@ -4,9 +4,9 @@
 //! Each extractor scans the text once, by hand (no regex crate: it would
 //! add its Unicode tables to the wasm bundle).
 
-use crate::report::{Facts, Node, ResponseTime, Span, TimeUnit};
-use crate::segment::marker::{cn_number, is_cn_numeral};
-use crate::text::{evidence, fold_width, is_cjk, is_space, Lines};
+use crate::report::{Facts, Node, ResponseTime, Span};
+use crate::scan::{cn_number, date_at, emails, folded, has_digit, phones, response_time};
+use crate::text::{evidence, is_cjk, is_space, Lines};
 
 pub fn extract(text: &str, lines: &Lines, outline: &[Node]) -> Facts {
     let mut facts = Facts::default();
@@ -62,89 +62,6 @@ fn clauses(outline: &[Node]) -> Vec<Span> {
     out
 }
 
-/// Chars of `s`, width-folded, with their byte offsets.
-fn folded(s: &str) -> Vec<(usize, char)> {
-    s.char_indices().map(|(i, c)| (i, fold_width(c))).collect()
-}
-
-/// Reads a date at `cs[i..]`: `2020 年 5月 20日`, `2021-07-01`, `2021/7/1`,
-/// `2021.7.1`. Returns (YYYY-MM-DD, chars consumed).
-fn date_at(cs: &[(usize, char)], i: usize) -> Option<(String, usize)> {
-    let mut k = i;
-    let mut nums = Vec::new();
-    let mut seps = Vec::new();
-    while nums.len() < 3 {
-        // Templates bracket the blanks they filled: 【2022】年【8】月【24】日.
-        if !nums.is_empty() && k < cs.len() && matches!(cs[k].1, '【' | '[') {
-            k += 1;
-        }
-        let start = k;
-        let mut v = 0u32;
-        while k < cs.len() && cs[k].1.is_ascii_digit() && k - start < 4 {
-            v = v * 10 + cs[k].1.to_digit(10)?;
-            k += 1;
-        }
-        if k == start {
-            return None;
-        }
-        nums.push(v);
-        if k < cs.len() && matches!(cs[k].1, '】' | ']') {
-            k += 1;
-        }
-        while k < cs.len() && is_space(cs[k].1) {
-            k += 1;
-        }
-        // A date may end the line: `2022-03-22`.
-        let sep = cs.get(k).map_or(' ', |c| c.1);
-        if !matches!(sep, '年' | '月' | '日' | '-' | '/' | '.') {
-            if nums.len() == 3 {
-                break;
-            }
-            return None;
-        }
-        seps.push(sep);
-        k += 1;
-        while k < cs.len() && is_space(cs[k].1) {
-            k += 1;
-        }
-    }
-    let (y, m, d) = (nums[0], nums[1], nums[2]);
-    let ok_seps = seps.first() == Some(&'年') || seps.first().is_some_and(|s| matches!(s, '-' | '/' | '.'));
-    ((1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d) && ok_seps)
-        .then(|| (format!("{y:04}-{m:02}-{d:02}"), k - i))
-}
-
-/// Whether `line` is a short `label：date` field, as a policy's head gives
-/// its dates (`更新日期：2022年8月26日`, `生效日期:【2022年06月09日】`). Such a
-/// line is complete even without a full stop.
-pub(crate) fn is_date_field(line: &str) -> bool {
-    let line = line.trim_matches(|c: char| is_space(c) || matches!(c, '】' | '）' | ')' | '」' | '。'));
-    if line.chars().count() > 40 || !has_digit(line) {
-        return false;
-    }
-    let cs = folded(line);
-    // A field's label is short: `最新版本生效日期`.
-    let Some(colon) = cs.iter().position(|c| c.1 == ':').filter(|&at| at <= 12) else { return false };
-    (colon + 1..cs.len()).any(|i| {
-        cs[i].1.is_ascii_digit()
-            && !cs[i - 1].1.is_ascii_digit()
-            && date_at(&cs, i).is_some_and(|(_, used)| cs[i + used..].iter().all(|c| is_space(c.1) || c.1 == '日'))
-    })
-}
-
-/// Whether `s` has a digit, ASCII or full-width: most lines have none and
-/// need no closer look.
-fn has_digit(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.iter().any(u8::is_ascii_digit)
-        || b.windows(3).any(|w| w[0] == 0xEF && w[1] == 0xBC && (0x90..=0x99).contains(&w[2]))
-}
-
-/// A digit or a Chinese numeral (一 … 十, 百, 零, 两).
-fn is_numeral(c: char) -> bool {
-    c.is_ascii_digit() || is_cn_numeral(c)
-}
-
 fn dates(text: &str, facts: &mut Facts) {
     for line in text.lines() {
         if !has_digit(line) {
@@ -179,63 +96,6 @@ fn dates(text: &str, facts: &mut Facts) {
             i += 1;
         }
     }
-}
-
-pub(crate) fn emails(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let b = text.as_bytes();
-    let local = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-');
-    let domain = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-');
-    for (at, _) in text.match_indices('@') {
-        let mut s = at;
-        while s > 0 && local(b[s - 1]) {
-            s -= 1;
-        }
-        let mut e = at + 1;
-        while e < b.len() && domain(b[e]) {
-            e += 1;
-        }
-        let candidate = text[s..e].trim_end_matches('.');
-        let (user, host) = candidate.split_once('@').unwrap_or(("", ""));
-        let tld_ok = host
-            .rsplit_once('.')
-            .is_some_and(|(_, tld)| tld.len() >= 2 && tld.bytes().all(|c| c.is_ascii_alphabetic()));
-        if !user.is_empty() && tld_ok && !out.iter().any(|x| x.eq_ignore_ascii_case(candidate)) {
-            out.push(candidate.to_owned());
-        }
-    }
-    out
-}
-
-/// Phone numbers given after 电话 / 热线 / 客服 / Tel.
-pub(crate) fn phones(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for key in ["电话", "热线", "客服", "tel", "Tel", "TEL", "致电"] {
-        for (pos, _) in text.match_indices(key) {
-            let after = &text[pos + key.len()..];
-            let window = &after[..crate::text::floor_boundary(after, 60)];
-            if !has_digit(window) {
-                continue;
-            }
-            let cs = folded(window);
-            let mut k = 0;
-            // Skip labels and punctuation up to the first digit.
-            while k < cs.len() && !cs[k].1.is_ascii_digit() && k < 12 {
-                k += 1;
-            }
-            let mut number = String::new();
-            while k < cs.len() && (cs[k].1.is_ascii_digit() || matches!(cs[k].1, '-' | ' ' | '(' | ')')) {
-                number.push(cs[k].1);
-                k += 1;
-            }
-            let number = number.trim().trim_matches('-').to_owned();
-            let digits = number.chars().filter(char::is_ascii_digit).count();
-            if (5..=13).contains(&digits) && !out.contains(&number) {
-                out.push(number);
-            }
-        }
-    }
-    out
 }
 
 /// Numbers that are phone numbers by their shape alone, wherever they stand
@@ -469,55 +329,6 @@ fn company_name(run: &str) -> &str {
     name
 }
 
-/// A promised reply time in a clause: `15个工作日内`, `【30】天`, `十五天内`.
-pub(crate) fn response_time(clause: &str) -> Option<(u32, TimeUnit)> {
-    const CONTEXT: &[&str] = &["回复", "答复", "响应", "处理", "反馈", "予以"];
-    // Ceasing operations (停止运营) brings a notice period and a deletion
-    // deadline, neither a reply to the user.
-    if !CONTEXT.iter().any(|w| clause.contains(w)) || clause.contains("停止运营") || clause.contains("终止运营")
-    {
-        return None;
-    }
-    let cs = folded(clause);
-    for (i, &(_, c)) in cs.iter().enumerate() {
-        if !is_numeral(c) || (i > 0 && is_numeral(cs[i - 1].1)) {
-            continue;
-        }
-        // 提前15个工作日通知: how early a notice comes, not how fast a reply.
-        let before: String = cs[i.saturating_sub(3)..i].iter().map(|c| c.1).collect();
-        if before.contains("提前") {
-            continue;
-        }
-        let mut k = i;
-        let mut word = String::new();
-        while k < cs.len() && is_numeral(cs[k].1) {
-            word.push(cs[k].1);
-            k += 1;
-        }
-        let value = word.parse::<u32>().ok().or_else(|| cn_number(&word))?;
-        // Skip closing brackets and spaces: 【30】天, 15 个工作日.
-        while k < cs.len() && (is_space(cs[k].1) || matches!(cs[k].1, '】' | ']' | ')' | '）')) {
-            k += 1;
-        }
-        let rest: String = cs[k..(k + 5).min(cs.len())].iter().map(|c| c.1).collect();
-        let unit = if rest.starts_with("个工作日") || rest.starts_with("工作日") {
-            TimeUnit::WorkingDays
-        } else if rest.starts_with('天')
-            || rest.starts_with("日内")
-            || rest.starts_with("个自然日")
-            || rest.starts_with("自然日")
-        {
-            TimeUnit::Days
-        } else {
-            continue;
-        };
-        if (1..=180).contains(&value) {
-            return Some((value, unit));
-        }
-    }
-    None
-}
-
 /// `不满十四周岁`, `未满14周岁`, `14岁以下（含）儿童` in a clause about
 /// children; `不满14周岁的未成年人` too, the law's definition of a child
 /// (PIPL arts. 28, 31). Other ages of minors (18, 12) name no children,
@@ -580,6 +391,7 @@ fn stored_near_abroad(clause: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::TimeUnit;
 
     #[test]
     fn storage_location_abroad_only_when_said() {
@@ -623,19 +435,6 @@ mod tests {
         let mut f = Facts::default();
         dates("本政策于2022年1月19日更新，自2022年1月26日起生效。", &mut f);
         assert_eq!((f.updated.as_deref(), f.effective.as_deref()), (Some("2022-01-19"), Some("2022-01-26")));
-    }
-
-    #[test]
-    fn date_fields() {
-        assert!(is_date_field("更新日期：2022年8月26日"));
-        assert!(is_date_field("生效日期:【2022年06月09日】"));
-        assert!(is_date_field("最后更新时间： 2022-03-22"));
-        assert!(is_date_field("本版发布日期：2020年  11 月 24  日"));
-        // A sentence wrapped after its date goes on; so does one whose
-        // colon comes late.
-        assert!(!is_date_field("本政策自2022年8月26日"));
-        assert!(!is_date_field("我们于以下日期更新了本政策的部分条款，主要包括第三方清单：2022年8月26日"));
-        assert!(!is_date_field("联系电话：400-123-4567"));
     }
 
     #[test]

@@ -21,6 +21,7 @@ pub mod input_kind;
 pub mod markdown;
 pub mod report;
 pub mod rules;
+pub mod scan;
 pub mod sdk;
 pub mod segment;
 pub mod summary;
@@ -55,7 +56,7 @@ pub fn analyze_with(input: &str, encoding: &str, model: &clause_model::ClauseMod
     let seg = segment::segment(text, &lines);
     let mut outline = seg.outline;
     // Clauses are normalised once, here, for classification and rules.
-    let clauses = rules::normalized_clauses(text, &outline);
+    let clauses = segment::clause_texts(text, &outline);
     classify::classify(text, &mut outline, &clauses);
     clause_model::apply(model, &mut outline, &clauses);
     let facts = facts::extract(text, &lines, &outline);

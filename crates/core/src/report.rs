@@ -69,11 +69,11 @@ pub struct Report {
     pub toc_mismatches: Vec<TocMismatch>,
     /// The headline counts every front end shows (added in schema 1).
     #[serde(default)]
-    pub summary: crate::summary::Summary,
+    pub summary: Summary,
     /// The SDK data-flow graph: data groups → SDKs and recipients →
     /// providers (added in schema 1).
     #[serde(default)]
-    pub flows: crate::summary::FlowGraph,
+    pub flows: FlowGraph,
 }
 
 /// What was analysed.
@@ -330,4 +330,75 @@ pub enum TocMismatchKind {
 pub struct TocMismatch {
     pub kind: TocMismatchKind,
     pub evidence: Evidence,
+}
+
+/// The report's headline.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Summary {
+    /// Findings that fail, by severity. Both are 0 for input that is not a
+    /// policy, and then `judged` is false: a front end says what the input
+    /// is instead of showing zeros.
+    pub must_fail: usize,
+    pub should_fail: usize,
+    /// Findings that warn, of any severity.
+    pub warn: usize,
+    /// Whether findings were computed (the input is a policy).
+    pub judged: bool,
+    pub sections: usize,
+    pub clauses: usize,
+    pub sdks: usize,
+    pub recipients: usize,
+    /// The kinds of sensitive personal information (PIPL art. 28) the policy
+    /// collects or shares, each once, in the vocabulary's order of first
+    /// appearance: from sentences that collect or share, from SDK rows and
+    /// from recipients alike.
+    pub sensitive: Vec<SensitiveKind>,
+}
+
+/// One kind of sensitive personal information and where the policy names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SensitiveKind {
+    /// The data-vocabulary group (`id_number`, `financial`, `biometric`…).
+    pub group: String,
+    /// The item as the policy first writes it (`身份证号`).
+    pub example: String,
+    /// Given to SDKs or other recipients, not only collected.
+    pub shared: bool,
+    pub evidence: Evidence,
+}
+
+/// Data groups → SDKs and recipients → providers: the map's nodes and edges,
+/// in the order a front end lays them out (sensitive groups first; SDKs by
+/// category, then in the policy's order). Coordinates are the front end's.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FlowGraph {
+    pub nodes: Vec<FlowNode>,
+    /// Indices into `nodes`, from data to its receiver, from an SDK to its
+    /// provider. Each edge once.
+    pub edges: Vec<(usize, usize)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FlowNode {
+    pub kind: FlowNodeKind,
+    /// A data group's id, an SDK's or recipient's name, a provider's name.
+    pub label: String,
+    /// A data group that holds sensitive items; an SDK or recipient that
+    /// receives some.
+    pub sensitive: bool,
+    /// An SDK's category, a recipient's kind.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    /// The index of the SDK in `sdks` or of the recipient in `recipients`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub index: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FlowNodeKind {
+    Data,
+    Sdk,
+    Recipient,
+    Provider,
 }

@@ -6,82 +6,10 @@
 
 use std::collections::BTreeMap;
 
-use crate::report::{
-    DataItem, Evidence, Finding, FindingStatus, InputKind, Node, NodeKind, Recipient, Sdk, Severity, Span,
-};
+use crate::report::{DataItem, Finding, FindingStatus, InputKind, Node, NodeKind, Recipient, Sdk, Severity, Span};
+pub use crate::report::{FlowGraph, FlowNode, FlowNodeKind, SensitiveKind, Summary};
 use crate::sdk::vocab::Vocab;
 use crate::text::Lines;
-
-/// The report's headline.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Summary {
-    /// Findings that fail, by severity. Both are 0 for input that is not a
-    /// policy, and then `judged` is false: a front end says what the input
-    /// is instead of showing zeros.
-    pub must_fail: usize,
-    pub should_fail: usize,
-    /// Findings that warn, of any severity.
-    pub warn: usize,
-    /// Whether findings were computed (the input is a policy).
-    pub judged: bool,
-    pub sections: usize,
-    pub clauses: usize,
-    pub sdks: usize,
-    pub recipients: usize,
-    /// The kinds of sensitive personal information (PIPL art. 28) the policy
-    /// collects or shares, each once, in the vocabulary's order of first
-    /// appearance: from sentences that collect or share, from SDK rows and
-    /// from recipients alike.
-    pub sensitive: Vec<SensitiveKind>,
-}
-
-/// One kind of sensitive personal information and where the policy names it.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct SensitiveKind {
-    /// The data-vocabulary group (`id_number`, `financial`, `biometric`…).
-    pub group: String,
-    /// The item as the policy first writes it (`身份证号`).
-    pub example: String,
-    /// Given to SDKs or other recipients, not only collected.
-    pub shared: bool,
-    pub evidence: Evidence,
-}
-
-/// Data groups → SDKs and recipients → providers: the map's nodes and edges,
-/// in the order a front end lays them out (sensitive groups first; SDKs by
-/// category, then in the policy's order). Coordinates are the front end's.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct FlowGraph {
-    pub nodes: Vec<FlowNode>,
-    /// Indices into `nodes`, from data to its receiver, from an SDK to its
-    /// provider. Each edge once.
-    pub edges: Vec<(usize, usize)>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct FlowNode {
-    pub kind: FlowNodeKind,
-    /// A data group's id, an SDK's or recipient's name, a provider's name.
-    pub label: String,
-    /// A data group that holds sensitive items; an SDK or recipient that
-    /// receives some.
-    pub sensitive: bool,
-    /// An SDK's category, a recipient's kind.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub category: Option<String>,
-    /// The index of the SDK in `sdks` or of the recipient in `recipients`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub index: Option<usize>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FlowNodeKind {
-    Data,
-    Sdk,
-    Recipient,
-    Provider,
-}
 
 /// Words of a sentence that takes or passes on personal information.
 const HANDLING: &[&str] = &[
@@ -104,8 +32,22 @@ const HANDLING: &[&str] = &[
     "授权",
 ];
 
-/// Words of a sentence that only defines or exemplifies a kind of data.
-const DEFINING: &[&str] = &["是指", "指的是", "一旦泄露", "定义", "包括但不限于身份证"];
+/// Words of a sentence that only defines a kind of data, or says it is not
+/// collected.
+const DEFINING: &[&str] = &[
+    "是指",
+    "指的是",
+    "一旦泄露",
+    "定义",
+    "不会收集",
+    "不收集",
+    "不会主动收集",
+    "不会获取",
+    "不获取",
+    "不会向",
+    "无需",
+    "不需要",
+];
 
 pub fn summarize(
     text: &str,
@@ -292,7 +234,7 @@ mod tests {
         let r = analyze(
             "某某App隐私政策\n一、我们如何收集和使用您的个人信息\n在您进行实名认证时，我们会收集您的姓名、身份证号。\n\
              绑定银行卡时，我们需要您提供银行卡号。\n敏感个人信息是指一旦泄露将会危害人身安全的个人信息，例如生物识别信息。\n\
-             二、我们如何共享您的个人信息\n我们接入了极光推送SDK，收集设备标识符。\n",
+             我们不会收集您的生物识别信息。\n二、我们如何共享您的个人信息\n我们接入了极光推送SDK，收集设备标识符。\n",
         );
         let s = &r.summary;
         assert!(s.judged);
@@ -302,7 +244,8 @@ mod tests {
             r.findings.iter().filter(|f| f.severity == Severity::Must && f.status == FindingStatus::Fail).count()
         );
         let groups: Vec<&str> = s.sensitive.iter().map(|k| k.group.as_str()).collect();
-        // The definition of sensitive information names biometrics but collects none.
+        // The definition of sensitive information and a denial name biometrics
+        // but collect none.
         assert!(!groups.contains(&"biometric"), "{groups:?}");
         assert!(s.sensitive.iter().any(|k| k.example == "身份证号" && !k.shared), "{:?}", s.sensitive);
         assert!(s.sensitive.iter().any(|k| k.group == "financial"), "{:?}", s.sensitive);

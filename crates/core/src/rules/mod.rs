@@ -8,7 +8,8 @@
 //! Adding a rule: a file with one `declare_rule!` and its tests, and a line in
 //! [`REGISTRY`]. Ids are never reused.
 
-use crate::report::{ChecklistRow, Evidence, Facts, Finding, FindingStatus, Node, NodeKind, Severity, Span};
+use crate::report::{ChecklistRow, Evidence, Facts, Finding, FindingStatus, Node, Severity};
+pub use crate::scan::ClauseTexts;
 use crate::sdk::SdkExtraction;
 use crate::segment::Anomaly;
 use crate::text::Lines;
@@ -74,65 +75,6 @@ pub struct Context<'a> {
     pub clauses: &'a ClauseTexts,
 }
 
-/// The normalised clauses and headings of a policy, in input order, with
-/// their texts also joined into one string: a rule's words are then looked
-/// for once in the whole text rather than once per clause (44 rules over a
-/// thousand clauses made this the largest cost of analysis).
-#[derive(Debug)]
-pub struct ClauseTexts {
-    items: Vec<(Span, String)>,
-    /// The texts, each followed by `\n` (which normalised text never holds).
-    joined: String,
-    /// Where each text starts in `joined`.
-    starts: Vec<usize>,
-}
-
-impl ClauseTexts {
-    pub fn new(items: Vec<(Span, String)>) -> Self {
-        let mut joined = String::with_capacity(items.iter().map(|(_, t)| t.len() + 1).sum());
-        let mut starts = Vec::with_capacity(items.len());
-        for (_, t) in &items {
-            starts.push(joined.len());
-            joined.push_str(t);
-            joined.push('\n');
-        }
-        ClauseTexts { items, joined, starts }
-    }
-
-    /// Indices of the first `limit` clauses, in input order, that contain
-    /// any of `words`.
-    pub fn first_with(&self, words: &[&str], limit: usize) -> Vec<usize> {
-        let mut found: Vec<usize> = Vec::new();
-        for w in words.iter().filter(|w| !w.is_empty()) {
-            // The first `limit` clauses overall are among each word's first.
-            let mut own = 0;
-            let mut last = usize::MAX;
-            for pos in memchr::memmem::find_iter(self.joined.as_bytes(), w.as_bytes()) {
-                let i = self.starts.partition_point(|&s| s <= pos) - 1;
-                if i != last {
-                    found.push(i);
-                    last = i;
-                    own += 1;
-                    if own == limit {
-                        break;
-                    }
-                }
-            }
-        }
-        found.sort_unstable();
-        found.dedup();
-        found.truncate(limit);
-        found
-    }
-}
-
-impl std::ops::Deref for ClauseTexts {
-    type Target = [(Span, String)];
-    fn deref(&self) -> &Self::Target {
-        &self.items
-    }
-}
-
 impl Context<'_> {
     /// Evidence from the clauses (at most three) that contain any of `words`.
     pub fn clauses_with(&self, words: &[&str]) -> Vec<Evidence> {
@@ -147,7 +89,7 @@ impl Context<'_> {
     pub fn mentions(&self, words: &[&str]) -> bool {
         words
             .iter()
-            .any(|w| !w.is_empty() && memchr::memmem::find(self.clauses.joined.as_bytes(), w.as_bytes()).is_some())
+            .any(|w| !w.is_empty() && memchr::memmem::find(self.clauses.joined().as_bytes(), w.as_bytes()).is_some())
     }
 
     /// Pass with the clauses that say it, or fail with `absent`.
@@ -275,31 +217,6 @@ pub fn get(id: &str) -> Option<&'static Rule> {
     REGISTRY.iter().copied().find(|r| r.id == id)
 }
 
-/// Every clause of the outline, and every section heading (rules look for
-/// what a policy says, in headings too), with its normalised text, in input
-/// order.
-pub fn normalized_clauses(text: &str, outline: &[Node]) -> ClauseTexts {
-    fn walk(text: &str, n: &Node, out: &mut Vec<(Span, String)>) {
-        if let (NodeKind::Section, Some(h)) = (n.kind, n.heading.as_deref()) {
-            let start = n.span.start + text[n.span.start..].find(h).unwrap_or(0);
-            out.push((Span::new(start, start + h.len()), crate::text::normalize(h)));
-        }
-        for c in &n.clauses {
-            out.push((c.span, crate::text::normalize(text.get(c.span.start..c.span.end).unwrap_or(""))));
-        }
-        for child in &n.children {
-            walk(text, child, out);
-        }
-    }
-    let mut out = Vec::new();
-    for d in outline {
-        walk(text, d, &mut out);
-    }
-    // By span, so that classification can find a clause's text by its span.
-    out.sort_by_key(|(s, _)| *s);
-    ClauseTexts::new(out)
-}
-
 /// Runs every rule of the registry.
 pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
     REGISTRY.iter().filter_map(|rule| finding(rule, (rule.check)(ctx))).collect()
@@ -364,17 +281,6 @@ pub(crate) mod test_support {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn clause_texts_find_the_first_clauses_with_any_word_in_order() {
-        let t = |s: &str| (Span::new(0, 0), s.to_owned());
-        let texts = ClauseTexts::new(vec![t("甲乙"), t("丙"), t("乙乙乙"), t("甲"), t("丁")]);
-        assert_eq!(texts.first_with(&["乙", "甲"], 3), vec![0, 2, 3]);
-        assert_eq!(texts.first_with(&["丁"], 3), vec![4]);
-        assert_eq!(texts.first_with(&["戊", ""], 3), Vec::<usize>::new());
-        // A word never spans two clauses.
-        assert_eq!(texts.first_with(&["乙丙"], 3), Vec::<usize>::new());
-    }
 
     #[test]
     fn ids_are_unique_and_documented() {

@@ -73,7 +73,7 @@ pub fn build(lines: &Lines, infos: &[LineInfo<'_>], range: Range<usize>, skip: &
             // topic.
             if last_end - start > MAX_CLAUSE_BYTES
                 || matches!(info.kind, LineKind::DocTitle | LineKind::Heading(_))
-                || crate::facts::is_date_field(line)
+                || crate::scan::is_date_field(line)
             {
                 close(&mut open, last_end, out);
             }

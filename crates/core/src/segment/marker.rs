@@ -7,6 +7,7 @@
 //! tie-breaker that stops a weak style (`a.`) from becoming the parent of a
 //! strong one (`一、`).
 
+use crate::scan::{cn_number, is_cn_numeral};
 use crate::text::{fold_width, is_space};
 
 /// The numbering style of a heading, independent of its punctuation: `一、`,
@@ -135,54 +136,6 @@ impl<'a> Cursor<'a> {
     fn rest(&self) -> &'a str {
         &self.line[self.pos..]
     }
-}
-
-fn cn_digit(c: char) -> Option<u32> {
-    Some(match c {
-        '〇' | '零' => 0,
-        '一' => 1,
-        '二' | '两' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
-        _ => return None,
-    })
-}
-
-pub(crate) fn is_cn_numeral(c: char) -> bool {
-    cn_digit(c).is_some() || matches!(c, '十' | '百')
-}
-
-/// Value of a Chinese numeral such as `十二`, `二十`, `一百零三`; `None` for
-/// anything else.
-pub fn cn_number(s: &str) -> Option<u32> {
-    if s.is_empty() || s.chars().count() > 6 {
-        return None;
-    }
-    let mut total = 0u32;
-    let mut current = 0u32;
-    let mut seen = false;
-    for c in s.chars() {
-        if let Some(d) = cn_digit(c) {
-            current = current * 10 + d;
-            seen = true;
-        } else if c == '十' {
-            total += if current == 0 { 10 } else { current * 10 };
-            current = 0;
-            seen = true;
-        } else if c == '百' {
-            total += if current == 0 { 100 } else { current * 100 };
-            current = 0;
-            seen = true;
-        } else {
-            return None;
-        }
-    }
-    seen.then_some(total + current)
 }
 
 /// Reads a run of Chinese numerals and returns its value.

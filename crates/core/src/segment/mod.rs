@@ -204,6 +204,31 @@ pub fn check_invariants(text: &str, outline: &[Node]) -> Result<(), String> {
     walk(text, outline, Span::new(0, text.len()))
 }
 
+/// Every clause of the outline, and every section heading (rules look for
+/// what a policy says, in headings too), with its normalised text, in input
+/// order.
+pub fn clause_texts(text: &str, outline: &[Node]) -> crate::scan::ClauseTexts {
+    fn walk(text: &str, n: &Node, out: &mut Vec<(Span, String)>) {
+        if let (NodeKind::Section, Some(h)) = (n.kind, n.heading.as_deref()) {
+            let start = n.span.start + text[n.span.start..].find(h).unwrap_or(0);
+            out.push((Span::new(start, start + h.len()), crate::text::normalize(h)));
+        }
+        for c in &n.clauses {
+            out.push((c.span, crate::text::normalize(text.get(c.span.start..c.span.end).unwrap_or(""))));
+        }
+        for child in &n.children {
+            walk(text, child, out);
+        }
+    }
+    let mut out = Vec::new();
+    for d in outline {
+        walk(text, d, &mut out);
+    }
+    // By span, so that classification can find a clause's text by its span.
+    out.sort_by_key(|(s, _)| *s);
+    crate::scan::ClauseTexts::new(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

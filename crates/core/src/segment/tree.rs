@@ -14,9 +14,10 @@ use std::ops::Range;
 
 use super::clauses;
 use super::lines::{LineInfo, LineKind};
-use super::marker::{is_cn_numeral, Style};
+use super::marker::Style;
 use super::toc::Toc;
 use crate::report::{Node, NodeKind, Span};
+use crate::scan::is_cn_numeral;
 use crate::text::{fold_width, Lines};
 
 /// A break in the numbering of sibling headings.

@@ -1,0 +1,339 @@
+//! The scan layer, below segmentation: primitives every stage shares and
+//! none owns. Normalised clause texts searched once for many words
+//! ([`ClauseTexts`]), and the scanners of dates, numerals, e-mail addresses,
+//! phone numbers and reply times that facts, classification and the clause
+//! model all use. Imports only `text` and `report`'s
+//! plain types; never a stage of the pipeline.
+
+use crate::report::{Span, TimeUnit};
+use crate::text::{fold_width, is_space};
+
+/// The normalised clauses and headings of a policy, in input order, with
+/// their texts also joined into one string: a rule's words are then looked
+/// for once in the whole text rather than once per clause (44 rules over a
+/// thousand clauses made this the largest cost of analysis).
+#[derive(Debug)]
+pub struct ClauseTexts {
+    items: Vec<(Span, String)>,
+    /// The texts, each followed by `\n` (which normalised text never holds).
+    joined: String,
+    /// Where each text starts in `joined`.
+    starts: Vec<usize>,
+}
+
+impl ClauseTexts {
+    /// The texts joined, each followed by `\n`.
+    pub fn joined(&self) -> &str {
+        &self.joined
+    }
+
+    pub fn new(items: Vec<(Span, String)>) -> Self {
+        let mut joined = String::with_capacity(items.iter().map(|(_, t)| t.len() + 1).sum());
+        let mut starts = Vec::with_capacity(items.len());
+        for (_, t) in &items {
+            starts.push(joined.len());
+            joined.push_str(t);
+            joined.push('\n');
+        }
+        ClauseTexts { items, joined, starts }
+    }
+
+    /// Indices of the first `limit` clauses, in input order, that contain
+    /// any of `words`.
+    pub fn first_with(&self, words: &[&str], limit: usize) -> Vec<usize> {
+        let mut found: Vec<usize> = Vec::new();
+        for w in words.iter().filter(|w| !w.is_empty()) {
+            // The first `limit` clauses overall are among each word's first.
+            let mut own = 0;
+            let mut last = usize::MAX;
+            for pos in memchr::memmem::find_iter(self.joined.as_bytes(), w.as_bytes()) {
+                let i = self.starts.partition_point(|&s| s <= pos) - 1;
+                if i != last {
+                    found.push(i);
+                    last = i;
+                    own += 1;
+                    if own == limit {
+                        break;
+                    }
+                }
+            }
+        }
+        found.sort_unstable();
+        found.dedup();
+        found.truncate(limit);
+        found
+    }
+}
+
+impl std::ops::Deref for ClauseTexts {
+    type Target = [(Span, String)];
+    fn deref(&self) -> &Self::Target {
+        &self.items
+    }
+}
+
+/// Chars of `s`, width-folded, with their byte offsets.
+pub(crate) fn folded(s: &str) -> Vec<(usize, char)> {
+    s.char_indices().map(|(i, c)| (i, fold_width(c))).collect()
+}
+
+/// Reads a date at `cs[i..]`: `2020 年 5月 20日`, `2021-07-01`, `2021/7/1`,
+/// `2021.7.1`. Returns (YYYY-MM-DD, chars consumed).
+pub(crate) fn date_at(cs: &[(usize, char)], i: usize) -> Option<(String, usize)> {
+    let mut k = i;
+    let mut nums = Vec::new();
+    let mut seps = Vec::new();
+    while nums.len() < 3 {
+        // Templates bracket the blanks they filled: 【2022】年【8】月【24】日.
+        if !nums.is_empty() && k < cs.len() && matches!(cs[k].1, '【' | '[') {
+            k += 1;
+        }
+        let start = k;
+        let mut v = 0u32;
+        while k < cs.len() && cs[k].1.is_ascii_digit() && k - start < 4 {
+            v = v * 10 + cs[k].1.to_digit(10)?;
+            k += 1;
+        }
+        if k == start {
+            return None;
+        }
+        nums.push(v);
+        if k < cs.len() && matches!(cs[k].1, '】' | ']') {
+            k += 1;
+        }
+        while k < cs.len() && is_space(cs[k].1) {
+            k += 1;
+        }
+        // A date may end the line: `2022-03-22`.
+        let sep = cs.get(k).map_or(' ', |c| c.1);
+        if !matches!(sep, '年' | '月' | '日' | '-' | '/' | '.') {
+            if nums.len() == 3 {
+                break;
+            }
+            return None;
+        }
+        seps.push(sep);
+        k += 1;
+        while k < cs.len() && is_space(cs[k].1) {
+            k += 1;
+        }
+    }
+    let (y, m, d) = (nums[0], nums[1], nums[2]);
+    let ok_seps = seps.first() == Some(&'年') || seps.first().is_some_and(|s| matches!(s, '-' | '/' | '.'));
+    ((1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d) && ok_seps)
+        .then(|| (format!("{y:04}-{m:02}-{d:02}"), k - i))
+}
+
+/// Whether `line` is a short `label：date` field, as a policy's head gives
+/// its dates (`更新日期：2022年8月26日`, `生效日期:【2022年06月09日】`). Such a
+/// line is complete even without a full stop.
+pub(crate) fn is_date_field(line: &str) -> bool {
+    let line = line.trim_matches(|c: char| is_space(c) || matches!(c, '】' | '）' | ')' | '」' | '。'));
+    if line.chars().count() > 40 || !has_digit(line) {
+        return false;
+    }
+    let cs = folded(line);
+    // A field's label is short: `最新版本生效日期`.
+    let Some(colon) = cs.iter().position(|c| c.1 == ':').filter(|&at| at <= 12) else { return false };
+    (colon + 1..cs.len()).any(|i| {
+        cs[i].1.is_ascii_digit()
+            && !cs[i - 1].1.is_ascii_digit()
+            && date_at(&cs, i).is_some_and(|(_, used)| cs[i + used..].iter().all(|c| is_space(c.1) || c.1 == '日'))
+    })
+}
+
+/// Whether `s` has a digit, ASCII or full-width: most lines have none and
+/// need no closer look.
+pub(crate) fn has_digit(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().any(u8::is_ascii_digit)
+        || b.windows(3).any(|w| w[0] == 0xEF && w[1] == 0xBC && (0x90..=0x99).contains(&w[2]))
+}
+
+fn cn_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '〇' | '零' => 0,
+        '一' => 1,
+        '二' | '两' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
+pub(crate) fn is_cn_numeral(c: char) -> bool {
+    cn_digit(c).is_some() || matches!(c, '十' | '百')
+}
+
+/// Value of a Chinese numeral such as `十二`, `二十`, `一百零三`; `None` for
+/// anything else.
+pub fn cn_number(s: &str) -> Option<u32> {
+    if s.is_empty() || s.chars().count() > 6 {
+        return None;
+    }
+    let mut total = 0u32;
+    let mut current = 0u32;
+    let mut seen = false;
+    for c in s.chars() {
+        if let Some(d) = cn_digit(c) {
+            current = current * 10 + d;
+            seen = true;
+        } else if c == '十' {
+            total += if current == 0 { 10 } else { current * 10 };
+            current = 0;
+            seen = true;
+        } else if c == '百' {
+            total += if current == 0 { 100 } else { current * 100 };
+            current = 0;
+            seen = true;
+        } else {
+            return None;
+        }
+    }
+    seen.then_some(total + current)
+}
+
+/// A digit or a Chinese numeral (一 … 十, 百, 零, 两).
+pub(crate) fn is_numeral(c: char) -> bool {
+    c.is_ascii_digit() || is_cn_numeral(c)
+}
+
+pub(crate) fn emails(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let b = text.as_bytes();
+    let local = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-');
+    let domain = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-');
+    for (at, _) in text.match_indices('@') {
+        let mut s = at;
+        while s > 0 && local(b[s - 1]) {
+            s -= 1;
+        }
+        let mut e = at + 1;
+        while e < b.len() && domain(b[e]) {
+            e += 1;
+        }
+        let candidate = text[s..e].trim_end_matches('.');
+        let (user, host) = candidate.split_once('@').unwrap_or(("", ""));
+        let tld_ok = host
+            .rsplit_once('.')
+            .is_some_and(|(_, tld)| tld.len() >= 2 && tld.bytes().all(|c| c.is_ascii_alphabetic()));
+        if !user.is_empty() && tld_ok && !out.iter().any(|x| x.eq_ignore_ascii_case(candidate)) {
+            out.push(candidate.to_owned());
+        }
+    }
+    out
+}
+
+/// Phone numbers given after 电话 / 热线 / 客服 / Tel.
+pub(crate) fn phones(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for key in ["电话", "热线", "客服", "tel", "Tel", "TEL", "致电"] {
+        for (pos, _) in text.match_indices(key) {
+            let after = &text[pos + key.len()..];
+            let window = &after[..crate::text::floor_boundary(after, 60)];
+            if !has_digit(window) {
+                continue;
+            }
+            let cs = folded(window);
+            let mut k = 0;
+            // Skip labels and punctuation up to the first digit.
+            while k < cs.len() && !cs[k].1.is_ascii_digit() && k < 12 {
+                k += 1;
+            }
+            let mut number = String::new();
+            while k < cs.len() && (cs[k].1.is_ascii_digit() || matches!(cs[k].1, '-' | ' ' | '(' | ')')) {
+                number.push(cs[k].1);
+                k += 1;
+            }
+            let number = number.trim().trim_matches('-').to_owned();
+            let digits = number.chars().filter(char::is_ascii_digit).count();
+            if (5..=13).contains(&digits) && !out.contains(&number) {
+                out.push(number);
+            }
+        }
+    }
+    out
+}
+
+/// A promised reply time in a clause: `15个工作日内`, `【30】天`, `十五天内`.
+pub(crate) fn response_time(clause: &str) -> Option<(u32, TimeUnit)> {
+    const CONTEXT: &[&str] = &["回复", "答复", "响应", "处理", "反馈", "予以"];
+    // Ceasing operations (停止运营) brings a notice period and a deletion
+    // deadline, neither a reply to the user.
+    if !CONTEXT.iter().any(|w| clause.contains(w)) || clause.contains("停止运营") || clause.contains("终止运营")
+    {
+        return None;
+    }
+    let cs = folded(clause);
+    for (i, &(_, c)) in cs.iter().enumerate() {
+        if !is_numeral(c) || (i > 0 && is_numeral(cs[i - 1].1)) {
+            continue;
+        }
+        // 提前15个工作日通知: how early a notice comes, not how fast a reply.
+        let before: String = cs[i.saturating_sub(3)..i].iter().map(|c| c.1).collect();
+        if before.contains("提前") {
+            continue;
+        }
+        let mut k = i;
+        let mut word = String::new();
+        while k < cs.len() && is_numeral(cs[k].1) {
+            word.push(cs[k].1);
+            k += 1;
+        }
+        let value = word.parse::<u32>().ok().or_else(|| cn_number(&word))?;
+        // Skip closing brackets and spaces: 【30】天, 15 个工作日.
+        while k < cs.len() && (is_space(cs[k].1) || matches!(cs[k].1, '】' | ']' | ')' | '）')) {
+            k += 1;
+        }
+        let rest: String = cs[k..(k + 5).min(cs.len())].iter().map(|c| c.1).collect();
+        let unit = if rest.starts_with("个工作日") || rest.starts_with("工作日") {
+            TimeUnit::WorkingDays
+        } else if rest.starts_with('天')
+            || rest.starts_with("日内")
+            || rest.starts_with("个自然日")
+            || rest.starts_with("自然日")
+        {
+            TimeUnit::Days
+        } else {
+            continue;
+        };
+        if (1..=180).contains(&value) {
+            return Some((value, unit));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clause_texts_find_the_first_clauses_with_any_word_in_order() {
+        let t = |s: &str| (Span::new(0, 0), s.to_owned());
+        let texts = ClauseTexts::new(vec![t("甲乙"), t("丙"), t("乙乙乙"), t("甲"), t("丁")]);
+        assert_eq!(texts.first_with(&["乙", "甲"], 3), vec![0, 2, 3]);
+        assert_eq!(texts.first_with(&["丁"], 3), vec![4]);
+        assert_eq!(texts.first_with(&["戊", ""], 3), Vec::<usize>::new());
+        // A word never spans two clauses.
+        assert_eq!(texts.first_with(&["乙丙"], 3), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn date_fields() {
+        assert!(is_date_field("更新日期：2022年8月26日"));
+        assert!(is_date_field("生效日期:【2022年06月09日】"));
+        assert!(is_date_field("最后更新时间： 2022-03-22"));
+        assert!(is_date_field("本版发布日期：2020年  11 月 24  日"));
+        // A sentence wrapped after its date goes on; so does one whose
+        // colon comes late.
+        assert!(!is_date_field("本政策自2022年8月26日"));
+        assert!(!is_date_field("我们于以下日期更新了本政策的部分条款，主要包括第三方清单：2022年8月26日"));
+        assert!(!is_date_field("联系电话：400-123-4567"));
+    }
+}
