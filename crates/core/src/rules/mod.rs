@@ -14,39 +14,14 @@ use crate::sdk::SdkExtraction;
 use crate::segment::Anomaly;
 use crate::text::Lines;
 
-mod chg_01;
-mod cmp_01;
-mod col_01;
 mod col_02;
-mod col_03;
-mod col_04;
 mod col_05;
-mod col_06;
 mod col_07;
-mod col_08;
-mod col_09;
-mod col_10;
 mod ctl_01;
-mod ctl_02;
-mod kid_01;
 mod pub_01;
 mod pub_02;
-mod pub_03;
-mod rgt_01;
-mod rgt_02;
-mod rgt_03;
-mod rgt_04;
-mod rgt_05;
-mod rgt_06;
 mod rgt_07;
-mod rgt_08;
-mod sec_01;
-mod sec_02;
-mod shr_01;
-mod shr_02;
 mod shr_03;
-mod shr_04;
-mod shr_05;
 mod shr_06;
 mod sto_01;
 mod sto_02;
@@ -134,7 +109,56 @@ pub struct Rule {
     pub why: &'static str,
     /// How to fix it, with a compliant wording.
     pub fix: &'static str,
-    pub check: fn(&Context<'_>) -> Verdict,
+    pub check: Check,
+}
+
+/// How a rule decides.
+#[derive(Debug, Clone, Copy)]
+pub enum Check {
+    /// A rule with logic of its own, in its own file.
+    Code(fn(&Context<'_>) -> Verdict),
+    /// A keyword rule, declared as data (`data/keyword-rules.txt`).
+    Keywords(Keywords),
+}
+
+/// A keyword rule: it passes when a clause says any of `words`; fails with
+/// `absent` when none does; and, when `also` is given, only warns (`weak`)
+/// when no clause says any of `also` too.
+#[derive(Debug, Clone, Copy)]
+pub struct Keywords {
+    pub words: &'static [&'static str],
+    pub absent: &'static str,
+    pub also: &'static [&'static str],
+    pub weak: &'static str,
+}
+
+impl Keywords {
+    fn verdict(&self, ctx: &Context<'_>) -> Verdict {
+        let ev = ctx.clauses_with(self.words);
+        if ev.is_empty() {
+            Verdict::Fail(self.absent.to_owned(), Vec::new())
+        } else if self.also.is_empty() || ctx.mentions(self.also) {
+            Verdict::Pass(ev)
+        } else {
+            Verdict::Warn(self.weak.to_owned(), ev)
+        }
+    }
+}
+
+impl Rule {
+    /// The rule's verdict on a policy.
+    pub fn verdict(&self, ctx: &Context<'_>) -> Verdict {
+        match self.check {
+            Check::Code(check) => check(ctx),
+            Check::Keywords(k) => k.verdict(ctx),
+        }
+    }
+}
+
+/// The keyword rules' statics, generated from `data/keyword-rules.txt`.
+mod keyword {
+    use super::{Check, Keywords, Rule};
+    include!(concat!(env!("OUT_DIR"), "/keyword_rules.rs"));
 }
 
 /// Declares a rule as a `pub static RULE`.
@@ -157,7 +181,7 @@ macro_rules! declare_rule {
             sources: &[$($src),*],
             why: $why,
             fix: $fix,
-            check: $check,
+            check: $crate::rules::Check::Code($check),
         };
     };
 }
@@ -167,40 +191,40 @@ pub(crate) use declare_rule;
 pub static REGISTRY: &[&Rule] = &[
     &pub_01::RULE,
     &pub_02::RULE,
-    &pub_03::RULE,
+    &keyword::PUB_03,
     &ctl_01::RULE,
-    &ctl_02::RULE,
-    &col_01::RULE,
+    &keyword::CTL_02,
+    &keyword::COL_01,
     &col_02::RULE,
-    &col_03::RULE,
-    &col_04::RULE,
+    &keyword::COL_03,
+    &keyword::COL_04,
     &col_05::RULE,
-    &col_06::RULE,
+    &keyword::COL_06,
     &col_07::RULE,
-    &col_08::RULE,
-    &col_09::RULE,
-    &col_10::RULE,
+    &keyword::COL_08,
+    &keyword::COL_09,
+    &keyword::COL_10,
     &sto_01::RULE,
     &sto_02::RULE,
-    &sec_01::RULE,
-    &sec_02::RULE,
-    &shr_01::RULE,
-    &shr_02::RULE,
+    &keyword::SEC_01,
+    &keyword::SEC_02,
+    &keyword::SHR_01,
+    &keyword::SHR_02,
     &shr_03::RULE,
-    &shr_04::RULE,
-    &shr_05::RULE,
+    &keyword::SHR_04,
+    &keyword::SHR_05,
     &shr_06::RULE,
-    &rgt_01::RULE,
-    &rgt_02::RULE,
-    &rgt_03::RULE,
-    &rgt_04::RULE,
-    &rgt_05::RULE,
-    &rgt_06::RULE,
+    &keyword::RGT_01,
+    &keyword::RGT_02,
+    &keyword::RGT_03,
+    &keyword::RGT_04,
+    &keyword::RGT_05,
+    &keyword::RGT_06,
     &rgt_07::RULE,
-    &rgt_08::RULE,
-    &cmp_01::RULE,
-    &kid_01::RULE,
-    &chg_01::RULE,
+    &keyword::RGT_08,
+    &keyword::CMP_01,
+    &keyword::KID_01,
+    &keyword::CHG_01,
     &wrd_01::RULE,
     &wrd_02::RULE,
     &wrd_03::RULE,
@@ -219,7 +243,7 @@ pub fn get(id: &str) -> Option<&'static Rule> {
 
 /// Runs every rule of the registry.
 pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
-    REGISTRY.iter().filter_map(|rule| finding(rule, (rule.check)(ctx))).collect()
+    REGISTRY.iter().filter_map(|rule| finding(rule, rule.verdict(ctx))).collect()
 }
 
 fn finding(rule: &Rule, verdict: Verdict) -> Option<Finding> {
