@@ -1,0 +1,212 @@
+//! Numbered items naming SDKs in their head, and SDKs listed under their
+//! provider.
+
+use super::*;
+
+/// Numbered list items that name SDKs in their head: `（1）社保卡SDK：当您…`,
+/// `5）社交金融SDK、移动经理SDK：…`, `1.PP视频SDK：手机/电话权限`,
+/// `（2）.信鸽SDK,通过获取IMEI…`, `（1）人脸识别SDK。`. Every name of the
+/// head is an SDK, known to the knowledge base or not; the item's text gives
+/// purpose, data and provider.
+pub(super) fn list_items(
+    text: &str,
+    lines: &Lines,
+    cells: &[Cell<'_>],
+    used: &mut [bool],
+    kb: &Kb,
+    out: &mut Vec<Sdk>,
+) {
+    let mut last_sdk_item = None;
+    for (i, c) in cells.iter().enumerate() {
+        if used[i] {
+            continue;
+        }
+        let item = strip_list_marker(c.text);
+        if item.len() == c.text.trim_start().len() || item.is_empty() {
+            continue;
+        }
+        let lower_sdk = |s: &str| s.to_ascii_lowercase().contains("sdk");
+        // The head ends at the first colon, or at a comma right after `SDK`,
+        // or is the whole short item.
+        let colon = item.char_indices().find(|&(p, ch)| (ch == '：' || ch == ':') && !item[p..].starts_with("://"));
+        let head_end = match colon {
+            Some((p, _)) if item[..p].chars().count() <= 30 => Some(p),
+            _ => {
+                let lower = item.to_ascii_lowercase();
+                lower.find("sdk,").or_else(|| lower.find("sdk，")).map(|p| p + 3).or_else(|| {
+                    let t = item.trim_end_matches(['。', '；', ';']);
+                    (t.chars().count() <= 25 && lower_sdk(t)).then_some(t.len())
+                })
+            }
+        };
+        let Some(head_end) = head_end else { continue };
+        let head = &item[..head_end];
+        // An item right under an SDK item, shaped like it (`3.腾讯X5：手机/电话权限`
+        // after `2.风行播放SDK：手机/电话权限、定位权限`), is one too.
+        let sibling = i > 0
+            && last_sdk_item == Some(i - 1)
+            && colon.is_some()
+            && head.chars().count() <= 20
+            && bare_list(&item[head_end..]).is_some();
+        if head.is_empty() || head.contains(['。', '，']) || !(lower_sdk(head) || kb.lookup(head).is_some() || sibling)
+        {
+            continue;
+        }
+        // `（1）人脸识别SDK。` alone on its line: the paragraph under it
+        // describes it (`…该SDK由某某公司提供，需要采集您的…`).
+        let mut body = &item[head_end..];
+        let mut body_span = c.span;
+        if body.trim_matches(['。', '；', ';', ' ']).is_empty() {
+            if let Some(next) = cells.get(i + 1).filter(|n| {
+                !used[i + 1]
+                    && strip_list_marker(n.text).len() == n.text.trim_start().len()
+                    && n.text.chars().count() > 20
+            }) {
+                body = next.text;
+                body_span = next.span;
+            }
+        }
+        let (purpose, data) = purpose_and_data(body);
+        // `1.PP视频SDK：手机/电话权限、定位权限`: a bare list after the name
+        // is what the SDK collects.
+        let data = bare_list(body).map(str::to_owned).or(data);
+        let provider = provider_in(body);
+        let head_at = c.span.start + (head.as_ptr() as usize - c.text.as_ptr() as usize);
+        let mut named_any = false;
+        for (off, part) in split_names(head) {
+            let name = part.trim();
+            if name.chars().count() < 2
+                || generic_words(name.trim_end_matches(|ch: char| ch.is_ascii_alphabetic() || ch == ',' || ch == ' '))
+                    && !lower_sdk(name)
+                    && kb.lookup(name).is_none()
+            {
+                continue;
+            }
+            let key = normalize(name);
+            if GENERIC.iter().any(|g| key == *g) || junk_name(name) {
+                continue;
+            }
+            named_any = true;
+            let start = head_at + off + (part.len() - part.trim_start().len());
+            let whole = Span::new(c.span.start, body_span.end.max(c.span.end));
+            let ev = evidence(text, lines, window(text, whole, start, start + name.len()));
+            out.push(Sdk { link: url_in(body), ..found(name, provider.clone(), purpose.clone(), data.as_deref(), ev) });
+        }
+        if named_any {
+            used[i] = true;
+            last_sdk_item = Some(i);
+            if body_span != c.span {
+                used[i + 1] = true;
+            }
+        }
+    }
+}
+
+/// `：手机/电话权限、定位权限`, `：“设备信息（IMEI/Mac）、存储权限”`: a value that is
+/// only a list of short items (no sentence, no purpose), without its colon
+/// and quotes.
+pub(super) fn bare_list(body: &str) -> Option<&str> {
+    let v = body
+        .trim_start_matches(['：', ':', ' '])
+        .trim()
+        .trim_matches(['“', '”', '"'])
+        .trim_end_matches(['。', '；', ';']);
+    let items = data_items(v);
+    let short = items.iter().all(|d| d.text.chars().count() <= 40);
+    (!v.is_empty()
+        && short
+        && !v.contains(['。', '，'])
+        && !["用于", "为了", "以便", "通过"].iter().any(|w| v.contains(w)))
+    .then_some(v)
+}
+
+/// SDKs listed under their provider: `深圳市腾讯计算机系统有限公司：微信SDK、QQ SDK、Bugly SDK`.
+pub(super) fn grouped_by_provider(
+    text: &str,
+    lines: &Lines,
+    cells: &[Cell<'_>],
+    used: &mut [bool],
+    out: &mut Vec<Sdk>,
+) {
+    for (i, c) in cells.iter().enumerate() {
+        if used[i] {
+            continue;
+        }
+        let t = strip_list_marker(c.text);
+        let Some(colon) = t.find(['：', ':']) else { continue };
+        let head = t[..colon].trim().trim_matches('*');
+        let is_company =
+            ["有限公司", "有限责任公司", "股份公司", "集团", "Inc.", "LLC", "Ltd."].iter().any(|e| head.ends_with(e));
+        if !is_company || head.chars().count() > 40 {
+            continue;
+        }
+        let body = &t[colon + t[colon..].chars().next().map_or(1, char::len_utf8)..];
+        let items: Vec<&str> = body.split(['、', '，', ',', '；']).collect();
+        if items.is_empty()
+            || !items.iter().all(|x| x.trim().chars().count() <= 30)
+            || !body.to_ascii_lowercase().contains("sdk")
+        {
+            continue;
+        }
+        // `用途：…；收集…` on the next line says what the whole group does
+        // and collects.
+        let next = cells
+            .get(i + 1)
+            .filter(|n| !used[i + 1] && ["用途", "目的", "使用目的", "收集"].iter().any(|k| n.text.starts_with(k)));
+        let (purpose, data) = match next {
+            Some(n) => {
+                let (_, data) = purpose_and_data(n.text);
+                let purpose = kv_parts(n.text)
+                    .into_iter()
+                    .find_map(|(_, part)| {
+                        let (key, value) = part.split_once(['：', ':'])?;
+                        (field_of(key) == Some(Field::Purpose)).then(|| value.trim().to_owned())
+                    })
+                    .filter(|v| !v.is_empty());
+                (purpose, data)
+            }
+            None => (None, None),
+        };
+        let span = Span::new(c.span.start, next.map_or(c.span.end, |n| n.span.end));
+        for item in items {
+            let name = item.trim().trim_end_matches(['。', '.']);
+            if name.chars().count() >= 2 && !junk_name(name) {
+                let ev = evidence(text, lines, span);
+                out.push(found(name, Some(head.to_owned()), purpose.clone(), data.as_deref(), ev));
+            }
+        }
+        used[i] = true;
+        if next.is_some() {
+            used[i + 1] = true;
+        }
+    }
+}
+
+/// The names of an item's head: split at `、`, `和`, `及`, `与`, `以及`;
+/// a bracket after a name (`字节SDK（仅涉及安卓）`) left out.
+pub(super) fn split_names(head: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut depth = 0u32;
+    let mut cut_at: Option<usize> = None;
+    for (i, ch) in head.char_indices() {
+        match ch {
+            '（' | '(' => {
+                if depth == 0 && i > start && head[start..i].to_ascii_lowercase().ends_with("sdk") {
+                    cut_at = Some(i);
+                }
+                depth += 1;
+            }
+            '）' | ')' => depth = depth.saturating_sub(1),
+            '、' | '和' | '及' | '与' if depth == 0 && i > start => {
+                out.push((start, &head[start..cut_at.unwrap_or(i)]));
+                start = i + ch.len_utf8();
+                cut_at = None;
+            }
+            _ => {}
+        }
+    }
+    out.push((start, &head[start..cut_at.unwrap_or(head.len())]));
+    out.retain(|(_, p)| !p.trim().is_empty());
+    out
+}

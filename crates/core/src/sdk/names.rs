@@ -1,0 +1,285 @@
+//! What is a name and who provides it: junk and generic names, companies
+//! before a name or in its sentence.
+
+/// A "name" that is a phrase of the sentence around it: a clause
+/// (`我们集成了前述两项第三方SDK，用于…`), a kind of SDK only (`使用的第三方SDK`,
+/// `第三方SDK服务商`), or words with a verb of the sentence (`APP调用人脸识别SDK`).
+pub(super) fn junk_name(name: &str) -> bool {
+    let n = name.trim();
+    if n.contains(['，', '。', '；']) {
+        return true;
+    }
+    let lower = n.to_ascii_lowercase();
+    let without_sdk = lower.replace("sdk", "");
+    if without_sdk.bytes().any(|b| b.is_ascii_alphanumeric()) {
+        return false;
+    }
+    let pointer = ["第三方", "相关", "该", "此", "上述", "前述", "使用的", "我们", "服务商", "其他", "以上"];
+    // … and words of a heading about SDKs (`第三方SDK收集使用信息说明`).
+    let verbs = [
+        "参见",
+        "调用",
+        "采集",
+        "关闭",
+        "阅读",
+        "开通",
+        "点击",
+        "查看",
+        "了解",
+        "需要",
+        "可能",
+        "进行",
+        "所需",
+        "涉及",
+        "收集使用",
+        "说明",
+        "清单",
+        "目录",
+    ];
+    (pointer.iter().any(|w| n.contains(w)) && generic_words(&without_sdk)) || verbs.iter().any(|w| n.contains(w))
+}
+
+/// Words that only say what kind of SDK it is, or point at one.
+pub(super) const KIND_WORDS: &[&str] = &[
+    "第三方",
+    "相关",
+    "其他",
+    "其它",
+    "上述",
+    "前述",
+    "以下",
+    "下列",
+    "这些",
+    "那些",
+    "此类",
+    "该类",
+    "各类",
+    "这类",
+    "部分",
+    "一些",
+    "多个",
+    "对应",
+    "相应",
+    "外部",
+    "合作方",
+    "合作伙伴",
+    "服务商",
+    "我们的",
+    "我行",
+    "官方",
+    "如下",
+    "各",
+    "该",
+    "此",
+    "本",
+    "其",
+    "所",
+    "的",
+    "推送",
+    "消息",
+    "统计",
+    "分析",
+    "数据",
+    "分享",
+    "登录",
+    "支付",
+    "地图",
+    "定位",
+    "广告",
+    "安全",
+    "应用",
+    "功能",
+    "服务",
+    "工具",
+    "插件",
+    "组件",
+    "基础",
+    "集成",
+    "接入",
+    "使用",
+    "类",
+    "由",
+    "提供",
+    "渠道",
+    "联运",
+    "以上",
+    "初始化",
+    "采集",
+    "调用",
+    "程序化",
+    "授权",
+    "合作",
+    "伙伴",
+    "厂商",
+    "手机",
+    "品牌",
+    "我们",
+    "服务商",
+    "两项",
+];
+
+/// Words a name does not hold: verbs and particles of the sentence around it.
+pub(super) const NOT_IN_NAMES: &[&str] = &[
+    "参见",
+    "请",
+    "调用",
+    "采集",
+    "关闭",
+    "阅读",
+    "允许",
+    "开通",
+    "提供",
+    "点击",
+    "查看",
+    "了解",
+    "需要",
+    "可能",
+    "进行",
+    "我们",
+    "您",
+    "前述",
+    "以上",
+    "上述",
+    "该",
+    "此",
+    "对应",
+    "具体",
+    "情况",
+    "所需",
+    "权限",
+    "涉及",
+    "服务中",
+    "之前",
+    "之后",
+    "时",
+    "后",
+    "前",
+];
+
+/// A name in prose written only in Chinese words: one that is more than the
+/// kind of SDK, holds no verb of the sentence, and stands in a list or after
+/// a verb of use (`使用移动登录SDK、电信登录SDK`).
+pub(super) fn plain_chinese_name_ok(sentence: &str, a: usize, name: &str) -> bool {
+    if generic_words(name) || NOT_IN_NAMES.iter().any(|w| name.contains(w)) {
+        return false;
+    }
+    let before = sentence[..a].trim_end();
+    before.is_empty()
+        || before.ends_with(['、', '，', '：', ':', '“', '（', '(', '和', '及', '与', '了', '如'])
+        || ["包括", "使用", "集成", "接入", "嵌入", "采用", "通过", "涉及", "例如", "公司的", "公司提供的", "集团的"]
+            .iter()
+            .any(|w| before.ends_with(w))
+}
+
+/// Whether a Chinese-only name is nothing but [`KIND_WORDS`].
+pub(super) fn generic_words(name: &str) -> bool {
+    let mut rest = name.trim().to_owned();
+    loop {
+        let before = rest.len();
+        for w in KIND_WORDS {
+            rest = rest.replace(w, "");
+        }
+        if rest.len() == before {
+            break;
+        }
+    }
+    rest.chars().filter(|c| !c.is_whitespace()).count() < 2
+}
+
+/// The company written right before a name: `集成北京今始科技有限公司的速验登录SDK`,
+/// `使用了神州泰岳公司提供的社交金融SDK`.
+pub(super) fn company_before(head: &str) -> Option<String> {
+    let h = head.trim_end();
+    let h = h.strip_suffix("提供的").or_else(|| h.strip_suffix('的'))?;
+    let h = h.strip_suffix("所").unwrap_or(h);
+    let ends = ["有限公司", "有限责任公司", "公司", "集团"].iter().any(|e| h.ends_with(e))
+        || h.ends_with(['）', ')']) && h.contains("公司");
+    if !ends {
+        return None;
+    }
+    company_run(h)
+}
+
+/// The company name that ends `h`: back to a verb, a particle or a
+/// punctuation mark, at most 40 characters.
+pub(super) fn company_run(h: &str) -> Option<String> {
+    let mut start = h.len();
+    for (count, (i, c)) in h.char_indices().rev().enumerate() {
+        if count >= 40 || matches!(c, '，' | ',' | '。' | '：' | ':' | '；' | '、' | '“' | '”' | ' ') {
+            break;
+        }
+        start = i;
+    }
+    let mut run = &h[start..];
+    for stop in [
+        "通过",
+        "使用了",
+        "使用",
+        "集成了",
+        "集成",
+        "接入了",
+        "接入",
+        "嵌入了",
+        "嵌入",
+        "提供方为",
+        "提供方",
+        "由",
+        "为",
+        "是",
+        "了",
+        "将",
+    ] {
+        if let Some(p) = run.rfind(stop) {
+            let after = &run[p + stop.len()..];
+            if after.chars().count() >= 4 {
+                run = after;
+            }
+        }
+    }
+    let run = run.trim();
+    (run.chars().count() >= 4).then(|| run.to_owned())
+}
+
+/// The provider an item's text names: `提供方为X有限公司`, `由X公司提供`,
+/// `X公司的…SDK`.
+pub(super) fn provider_in(body: &str) -> Option<String> {
+    for key in ["提供方为", "提供方：", "提供方:", "提供者为", "服务商为", "由"] {
+        if let Some(p) = body.find(key) {
+            let rest = &body[p + key.len()..];
+            let end = rest.find(['，', ',', '。', '；', '（', '(']).unwrap_or(rest.len());
+            let cand = rest[..end].trim();
+            let cand = cand.strip_suffix("提供").unwrap_or(cand);
+            if let Some(e) = ["有限责任公司", "有限公司", "公司", "集团"]
+                .iter()
+                .filter_map(|e| cand.rfind(e).map(|i| i + e.len()))
+                .max()
+            {
+                let c = cand[..e].trim();
+                if c.chars().count() >= 4 {
+                    return Some(c.to_owned());
+                }
+            }
+        }
+    }
+    if let Some(at) = body.find("公司的").or_else(|| body.find("公司提供的")) {
+        return company_run(&body[..at + "公司".len()]);
+    }
+    // `我行使用了银联的SDK`, `使用人社局提供的电子社保卡SDK`: whoever's SDK is used.
+    for verb in ["使用了", "集成了", "接入了", "采用了", "使用", "集成", "接入", "采用"] {
+        let Some(v) = body.find(verb) else { continue };
+        let rest = &body[v + verb.len()..];
+        let Some(de) = rest.find("提供的").or_else(|| rest.find('的')) else { continue };
+        let who = rest[..de].trim();
+        let after = &rest[de..];
+        let n = who.chars().count();
+        if (2..=15).contains(&n)
+            && !who.contains(['，', '。', '、', '“', '”'])
+            && !who.to_ascii_lowercase().contains("sdk")
+            && after.chars().take(20).collect::<String>().to_ascii_lowercase().contains("sdk")
+        {
+            return Some(who.to_owned());
+        }
+        break;
+    }
+    None
+}

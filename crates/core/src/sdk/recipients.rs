@@ -1,0 +1,116 @@
+//! Named recipients that are not SDKs, and an SDK list kept on another page.
+
+use super::*;
+
+/// Words that point elsewhere, and words that name a list or its details.
+pub(super) const POINTERS: &[&str] =
+    &["点此查看", "点击查看", "请查看", "详见", "请查阅", "点击链接", "链接查看", "点此了解", "点击了解"];
+pub(super) const LISTS: &[&str] = &["详情", "清单", "列表", "目录", "说明", "名单"];
+
+/// Kinds of recipient named by type, and where a list of names follows them.
+pub(super) const RECIPIENT_KINDS: &[(&str, &str)] = &[
+    ("支付机构", "payment"),
+    ("金融机构", "payment"),
+    ("关联公司", "affiliate"),
+    ("关联方", "affiliate"),
+    ("授权合作伙伴", "partner"),
+    ("广告合作伙伴", "partner"),
+    ("物流公司", "logistics"),
+    ("配送服务商", "logistics"),
+    ("商家", "merchant"),
+];
+
+/// Named recipients that are not SDKs: kinds of partner as the policy names
+/// them, and the payment institutions it lists (`支付机构（包括支付宝支付、微信支付…）`).
+pub(super) fn recipients(text: &str, lines: &Lines, cells: &[Cell<'_>], kb: &Kb) -> Vec<Recipient> {
+    let mut out: Vec<Recipient> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for c in cells {
+        // Most lines give nothing to anyone: skip them before splitting sentences.
+        if !["共享", "提供", "传输", "委托", "支付服务"].iter().any(|w| c.text.contains(w)) {
+            continue;
+        }
+        for (at, sentence) in sentences(c.text) {
+            let span = Span::new(c.span.start + at, c.span.start + at + sentence.len());
+            // What this sentence gives, found once and only when it names a
+            // recipient; a recipient named again gains that sentence's items.
+            let mut given: Option<Vec<DataItem>> = None;
+            let mut push =
+                |out: &mut Vec<Recipient>, seen: &mut std::collections::HashSet<String>, name: &str, kind: &str| {
+                    let data = given.get_or_insert_with(|| vocab::Vocab::builtin().items_in(sentence));
+                    if seen.insert(name.to_owned()) {
+                        out.push(Recipient {
+                            name: name.to_owned(),
+                            kind: kind.to_owned(),
+                            evidence: vec![evidence(text, lines, window(text, span, span.start, span.start))],
+                            data: data.clone(),
+                        });
+                    } else if let Some(r) = out.iter_mut().find(|r| r.name == name) {
+                        for d in data.iter() {
+                            if r.data.len() < 40 && !r.data.iter().any(|x| x.text == d.text) {
+                                r.data.push(d.clone());
+                            }
+                        }
+                    }
+                };
+            // Share/transfer context only: a recipient receives something.
+            // Most sentences have none: test that before any recipient word.
+            let gives = ["共享", "提供", "传输", "委托"].iter().any(|w| sentence.contains(w));
+            if !gives && !sentence.contains("支付服务") {
+                continue;
+            }
+            for (word, kind) in RECIPIENT_KINDS {
+                if !gives || !sentence.contains(word) {
+                    continue;
+                }
+                push(&mut out, &mut seen, word, kind);
+                if *kind == "payment" {
+                    let after = &sentence[sentence.find(word).unwrap_or(0) + word.len()..];
+                    if let Some(list) = after.strip_prefix(['（', '(']) {
+                        let list = list.split(['）', ')']).next().unwrap_or("");
+                        let list = list.trim_start_matches("包括").trim_start_matches("如");
+                        for name in list.split(['、', '，', ',']) {
+                            let name = name.split(['，', '以', '等']).next().unwrap_or("").trim();
+                            if !name.is_empty() && name.chars().count() <= 12 {
+                                push(&mut out, &mut seen, name, "payment");
+                            }
+                        }
+                    }
+                }
+            }
+            let mut named: Vec<String> = Vec::new();
+            for (entry, s, e) in kb.find_all(sentence) {
+                if entry.category.contains("payment")
+                    && ["共享", "提供", "支付服务"].iter().any(|w| sentence.contains(w))
+                {
+                    named.push(sentence[s..e].to_owned());
+                }
+            }
+            for name in named {
+                // `支付宝` inside `支付宝支付` already listed is the same recipient.
+                if !out.iter().any(|r| r.name.contains(name.as_str())) {
+                    push(&mut out, &mut seen, &name, "payment");
+                }
+            }
+        }
+    }
+    out
+}
+
+pub(super) fn external_list(text: &str, outline: &[Node]) -> Option<Span> {
+    fn walk(text: &str, n: &Node) -> Option<Span> {
+        for c in &n.clauses {
+            let raw = text.get(c.span.start..c.span.end).unwrap_or("");
+            // Most clauses name no SDK: skip them before normalising.
+            if !raw.bytes().any(|b| b == b's' || b == b'S') && !raw.contains(['ｓ', 'Ｓ']) {
+                continue;
+            }
+            let t = normalize(raw);
+            if t.contains("sdk") && POINTERS.iter().any(|p| t.contains(p)) && LISTS.iter().any(|l| t.contains(l)) {
+                return Some(c.span);
+            }
+        }
+        n.children.iter().find_map(|child| walk(text, child))
+    }
+    outline.iter().find_map(|d| walk(text, d))
+}
