@@ -19,6 +19,17 @@ use crate::worker::{AnalysisWorker, WorkerReply};
 
 /// How long typing must pause before the analysis reruns.
 const DEBOUNCE_MS: u32 = 250;
+
+/// Where new text comes from, which decides when it is analysed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Source {
+    /// Typed in the editor: analysed after a pause.
+    Typing,
+    /// Pasted or dropped into the editor: analysed at once.
+    Pasted,
+    /// From a file, the URL or a draft: put into the editor and analysed at once.
+    Outside,
+}
 const LANG_KEY: &str = "policylens.lang";
 const DRAFT_KEY: &str = "policylens.draft";
 const SAVE_DRAFT_KEY: &str = "policylens.save-draft";
@@ -152,8 +163,11 @@ pub fn App() -> Html {
         let pending = pending.clone();
         let worker = worker.clone();
         let latest = latest.clone();
-        Callback::from(move |(text, immediate): (String, bool)| {
-            if immediate {
+        Callback::from(move |(text, from): (String, Source)| {
+            // Text that arrives whole (a paste, a drop, a file, the URL) is
+            // analysed at once; typing waits for a pause.
+            let immediate = from != Source::Typing;
+            if from == Source::Outside {
                 if let Some(area) = area_ref.cast::<HtmlTextAreaElement>() {
                     area.set_value(&text);
                 }
@@ -198,9 +212,9 @@ pub fn App() -> Html {
         let set_text = set_text.clone();
         use_effect_with((), move |()| {
             if let Some(text) = global_string("__policylensInitialText") {
-                set_text.emit((text, true));
+                set_text.emit((text, Source::Outside));
             } else if let Some(draft) = saved_draft() {
-                set_text.emit((draft, true));
+                set_text.emit((draft, Source::Outside));
             }
         });
     }
@@ -209,7 +223,8 @@ pub fn App() -> Html {
         let set_text = set_text.clone();
         Callback::from(move |e: InputEvent| {
             let area: HtmlTextAreaElement = e.target_unchecked_into();
-            set_text.emit((area.value(), false));
+            let whole = e.input_type().starts_with("insertFromPaste") || e.input_type().starts_with("insertFromDrop");
+            set_text.emit((area.value(), if whole { Source::Pasted } else { Source::Typing }));
         })
     };
 
@@ -234,7 +249,7 @@ pub fn App() -> Html {
                 match decode(&name, &bytes) {
                     Ok(text) => {
                         message.set(None);
-                        set_text.emit((text, true));
+                        set_text.emit((text, Source::Outside));
                     }
                     Err(FileError::Unsupported) => message.set(Some(strings.unsupported_file.to_owned())),
                     Err(FileError::Undecodable) => message.set(Some(strings.undecodable.to_owned())),
@@ -275,7 +290,7 @@ pub fn App() -> Html {
             let strings = lang.strings();
             wasm_bindgen_futures::spawn_local(async move {
                 match fetch_text("example-policy.txt").await {
-                    Some(text) => set_text.emit((text, true)),
+                    Some(text) => set_text.emit((text, Source::Outside)),
                     None => message.set(Some(strings.file_read_error.to_owned())),
                 }
             });

@@ -321,6 +321,28 @@ async function pasteRaw(page, text) {
   }, text);
 }
 
+test('a paste is analysed at once, without waiting for the typing pause', async () => {
+  const { page, context } = await openApp();
+  const text = await policy('taobao.txt');
+  // From the paste event to the frame after the outline appears.
+  const ms = await page.evaluate(async (t) => {
+    const area = document.querySelector('[data-testid=policy-input]');
+    const start = performance.now();
+    area.value = t;
+    area.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', bubbles: true }));
+    await new Promise((resolve) => {
+      const painted = () => (document.querySelectorAll('[data-testid=outline] .node.section').length > 0
+        ? requestAnimationFrame(() => resolve())
+        : requestAnimationFrame(painted));
+      painted();
+    });
+    return performance.now() - start;
+  }, text);
+  console.log(`timing: paste to painted report for taobao.txt ${ms.toFixed(1)} ms`);
+  assert.ok(await page.locator('[data-testid=sdk-map], [data-testid=summary]').count() > 0);
+  await context.close();
+});
+
 test('text that is not a policy gets a message in the interface language, not failures', async () => {
   const { page, context } = await openApp();
   await pasteRaw(page, '第一回 宴桃园豪杰三结义 斩黄巾英雄首立功。\n话说天下大势，分久必合，合久必分。\n');
