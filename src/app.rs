@@ -11,7 +11,7 @@ use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::components::{
-    ChecklistPanel, DocumentView, FactsPanel, FindingsPanel, OutlineTree, SdkMapPanel, SummaryLine,
+    ChecklistPanel, DocumentView, FactsPanel, FindingsPanel, OutlineTree, SdkMapPanel, SummaryLine, TopProblems,
 };
 use crate::decode::{decode, FileError};
 use crate::i18n::Lang;
@@ -420,6 +420,19 @@ pub fn App() -> Html {
             } else if a.report.input.kind == InputKind::NotAPolicy {
                 <p class="message" role="status" data-testid="not-a-policy">{ strings.not_a_policy }</p>
             }
+            // Results first: once a policy is analysed, what it shares and
+            // what to fix come before the text.
+            if a.report.summary.judged {
+                <section class="hero" data-testid="hero" aria-label={if *lang == Lang::Zh { "分析结果" } else { "Results" }}>
+                    <div class="hero-map">
+                        <SdkMapPanel analysis={a.clone()} lang={*lang} on_select={on_select.clone()} />
+                    </div>
+                    <div class="hero-side">
+                        <TopProblems analysis={a.clone()} lang={*lang} on_select={on_select.clone()} />
+                        <a class="to-text" href="#policy-input">{ if *lang == Lang::Zh { "查看与编辑原文 ↓" } else { "View and edit the text ↓" } }</a>
+                    </div>
+                </section>
+            }
             <main class="layout">
                 <section class="input-pane">
                     <label for="policy-input" class="pane-title">{ strings.input_label }</label>
@@ -440,7 +453,9 @@ pub fn App() -> Html {
                 <aside class="report-pane">
                     <ChecklistPanel analysis={a.clone()} lang={*lang} on_select={on_select.clone()} />
                     <FindingsPanel analysis={a.clone()} lang={*lang} on_select={on_select.clone()} />
-                    <SdkMapPanel analysis={a.clone()} lang={*lang} on_select={on_select.clone()} />
+                    if !a.report.summary.judged {
+                        <SdkMapPanel analysis={a.clone()} lang={*lang} on_select={on_select.clone()} />
+                    }
                     <FactsPanel analysis={a.clone()} lang={*lang} on_select={on_select} />
                 </aside>
             </main>

@@ -8,7 +8,7 @@ mod sdk_map;
 
 pub use document::DocumentView;
 pub use outline::OutlineTree;
-pub use panels::{ChecklistPanel, FactsPanel, FindingsPanel, SdkMapPanel, SummaryLine};
+pub use panels::{ChecklistPanel, FactsPanel, FindingsPanel, SdkMapPanel, SummaryLine, TopProblems};
 pub use sdk_map::SdkMap;
 
 use yew::prelude::*;

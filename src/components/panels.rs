@@ -111,7 +111,7 @@ pub fn FindingsPanel(props: &ViewProps) -> Html {
     let open: Vec<_> = findings.iter().filter(|f| f.status != FindingStatus::Pass).collect();
     let passed = findings.len() - open.len();
     html! {
-        <section class="panel" data-testid="findings">
+        <section class="panel" data-testid="findings" id="findings">
             <h2>{ strings.findings }</h2>
             if findings.is_empty() {
                 <p class="empty">{ strings.not_yet }</p>
@@ -170,12 +170,47 @@ fn finding(f: &policylens_core::Finding, lang: Lang, on_select: &Callback<Span>)
     }
 }
 
+/// The three problems a reader should fix first: failing must-items, then
+/// failing should-items, then warnings, each with its fix.
+#[component]
+pub fn TopProblems(props: &ViewProps) -> Html {
+    let zh = props.lang == Lang::Zh;
+    let findings = &props.analysis.report.findings;
+    let rank = |f: &&policylens_core::Finding| match (f.status, f.severity) {
+        (FindingStatus::Fail, Severity::Must) => 0,
+        (FindingStatus::Fail, Severity::Should) => 1,
+        (FindingStatus::Fail, Severity::Info) => 2,
+        (FindingStatus::Warn, Severity::Must) => 3,
+        _ => 4,
+    };
+    let mut open: Vec<&policylens_core::Finding> =
+        findings.iter().filter(|f| f.status != FindingStatus::Pass).collect();
+    open.sort_by_key(rank);
+    html! {
+        <section class="panel top-problems" data-testid="top-problems">
+            <h2>{ if zh { "优先处理" } else { "Fix these first" } }</h2>
+            if open.is_empty() {
+                <p class="empty">{ if zh { "未发现问题。" } else { "No problems found." } }</p>
+            } else {
+                <ol class="rows">
+                    { for open.iter().take(3).map(|f| finding(f, props.lang, &props.on_select)) }
+                </ol>
+                if open.len() > 3 {
+                    <a class="more" href="#findings">
+                        { if zh { format!("全部 {} 个问题", open.len()) } else { format!("All {} problems", open.len()) } }
+                    </a>
+                }
+            }
+        </section>
+    }
+}
+
 #[component]
 pub fn SdkMapPanel(props: &ViewProps) -> Html {
     let strings = props.lang.strings();
     let report = &props.analysis.report;
     html! {
-        <section class="panel" data-testid="sdk-map">
+        <section class="panel" data-testid="sdk-map" id="sdk-map">
             <h2>{ strings.sdk_map }</h2>
             if report.sdks.is_empty() {
                 <p class="empty">{ strings.no_sdks }</p>

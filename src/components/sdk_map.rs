@@ -13,7 +13,7 @@ use super::ViewProps;
 use crate::i18n::Lang;
 
 const WIDTH: f64 = 960.0;
-const ROW: f64 = 30.0;
+const ROW: f64 = 28.0;
 const TOP: f64 = 36.0;
 const NODE_H: f64 = 22.0;
 const COL_X: [f64; 3] = [10.0, 360.0, 690.0];
