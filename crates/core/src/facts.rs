@@ -4,7 +4,7 @@
 //! Each extractor scans the text once, by hand (no regex crate: it would
 //! add its Unicode tables to the wasm bundle).
 
-use crate::report::{Facts, Node, ResponseTime, Span};
+use crate::report::{Facts, Node, ResponseTime};
 use crate::scan::{cn_number, date_at, emails, folded, has_digit, phones, response_time};
 use crate::text::{evidence, is_cjk, is_space, Lines};
 
@@ -20,7 +20,7 @@ pub fn extract(text: &str, lines: &Lines, outline: &[Node]) -> Facts {
     }
     facts.addresses = addresses(text);
     facts.controller = controller(text);
-    for clause in clauses(outline) {
+    for clause in crate::segment::clause_spans(outline) {
         let s = &text[clause.start..clause.end];
         if let Some(rt) = response_time(s) {
             if !facts.response_time.iter().any(|r| r.value == rt.0 && r.unit == rt.1) {
@@ -45,21 +45,6 @@ pub fn extract(text: &str, lines: &Lines, outline: &[Node]) -> Facts {
         }
     }
     facts
-}
-
-fn clauses(outline: &[Node]) -> Vec<Span> {
-    fn walk(n: &Node, out: &mut Vec<Span>) {
-        out.extend(n.clauses.iter().map(|c| c.span));
-        for c in &n.children {
-            walk(c, out);
-        }
-    }
-    let mut out = Vec::new();
-    for d in outline {
-        walk(d, &mut out);
-    }
-    out.sort_by_key(|s| s.start);
-    out
 }
 
 fn dates(text: &str, facts: &mut Facts) {

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::report::{DataItem, Finding, FindingStatus, InputKind, Node, NodeKind, Recipient, Sdk, Severity, Span};
+use crate::report::{DataItem, Finding, FindingStatus, InputKind, Node, NodeKind, Recipient, Sdk, Severity};
 pub use crate::report::{FlowGraph, FlowNode, FlowNodeKind, SensitiveKind, Summary};
 use crate::sdk::vocab::Vocab;
 use crate::text::Lines;
@@ -111,9 +111,7 @@ fn sensitive_kinds(
     }
     // Then every clause that collects, uses or passes on data.
     let vocab = Vocab::builtin();
-    let mut spans = Vec::new();
-    clause_spans(outline, &mut spans);
-    for span in spans {
+    for span in crate::segment::clause_spans(outline) {
         let clause = &text[span.start..span.end];
         if !HANDLING.iter().any(|w| clause.contains(w)) || DEFINING.iter().any(|w| clause.contains(w)) {
             continue;
@@ -131,13 +129,6 @@ fn sensitive_kinds(
         }
     }
     out
-}
-
-fn clause_spans(nodes: &[Node], out: &mut Vec<Span>) {
-    for n in nodes {
-        out.extend(n.clauses.iter().map(|c| c.span));
-        clause_spans(&n.children, out);
-    }
 }
 
 /// The SDK data-flow graph of a report's SDKs and recipients.

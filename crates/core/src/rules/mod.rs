@@ -67,16 +67,6 @@ impl Context<'_> {
             .any(|w| !w.is_empty() && memchr::memmem::find(self.clauses.joined().as_bytes(), w.as_bytes()).is_some())
     }
 
-    /// Pass with the clauses that say it, or fail with `absent`.
-    pub fn require(&self, words: &[&str], absent: &str) -> Verdict {
-        let ev = self.clauses_with(words);
-        if ev.is_empty() {
-            Verdict::Fail(absent.to_owned(), Vec::new())
-        } else {
-            Verdict::Pass(ev)
-        }
-    }
-
     /// The checklist row of `category`.
     pub fn row(&self, category: &str) -> Option<&ChecklistRow> {
         self.checklist.iter().find(|r| r.category == category)

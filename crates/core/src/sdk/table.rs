@@ -203,9 +203,9 @@ impl Row {
         }
         // `访问联网、设备信息。用户信息/数据类型：设备标识信息。`: the part a
         // data cell labels as the data is the data.
-        let v = match f {
-            Field::Data => labelled_data(&v).map_or(v.clone(), str::to_owned),
-            _ => v,
+        let v = match labelled_data(&v).filter(|_| f == Field::Data).map(str::to_owned) {
+            Some(labelled) => labelled,
+            None => v,
         };
         let slot = match f {
             Field::Name => &mut self.name,

@@ -229,6 +229,22 @@ pub fn clause_texts(text: &str, outline: &[Node]) -> crate::scan::ClauseTexts {
     crate::scan::ClauseTexts::new(out)
 }
 
+/// The spans of every clause of the outline, in input order.
+pub fn clause_spans(outline: &[Node]) -> Vec<Span> {
+    fn walk(n: &Node, out: &mut Vec<Span>) {
+        out.extend(n.clauses.iter().map(|c| c.span));
+        for c in &n.children {
+            walk(c, out);
+        }
+    }
+    let mut out = Vec::new();
+    for d in outline {
+        walk(d, &mut out);
+    }
+    out.sort_by_key(|s| s.start);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
