@@ -121,7 +121,7 @@ fn slice(text: &str, span: Span) -> &str {
 
 fn node(n: &Node, text: &str, strings: &Strings, selected: Option<Span>, with_children: bool) -> Html {
     let selected_here = selected.is_some_and(|s| s.start == n.span.start);
-    let cat = n.categories.first().cloned().unwrap_or_default();
+    let cat = n.categories.first().map_or("", |c| c.id());
     let class = classes!(
         "doc-node",
         match n.kind {
@@ -152,7 +152,7 @@ fn node(n: &Node, text: &str, strings: &Strings, selected: Option<Span>, with_ch
                 let para = text.get(gap_start..c.span.start).is_some_and(|gap| gap.contains('\n'));
                 html! {
                     <span id={format!("clause-{}", c.span.start)} class={classes!("clause", sel.then_some("selected"), para.then_some("para"))}
-                        data-category={c.categories.first().cloned().unwrap_or_default()}>
+                        data-category={c.categories.first().map_or("", |k| k.id())}>
                         { slice(text, c.span) }
                     </span>
                 }

@@ -34,7 +34,7 @@ fn node(n: &Node, strings: &Strings, on_select: &Callback<policylens_core::Span>
     };
     let span = n.span;
     let onclick = on_select.reform(move |_: MouseEvent| span);
-    let cat = n.categories.first().cloned().unwrap_or_default();
+    let cat = n.categories.first().map_or("", |c| c.id());
     html! {
         <li role="treeitem" class={classes!("node", kind)} data-kind={kind} data-category={cat}>
             <button type="button" class="node-label" {onclick} title={format!("{}–{}", n.lines[0], n.lines[1])}>

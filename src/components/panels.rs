@@ -79,11 +79,11 @@ pub fn ChecklistPanel(props: &ViewProps) -> Html {
                         CoverageStatus::Missing => "missing",
                     };
                     html! {
-                        <li class={classes!("row", status)} data-category={row.category.clone()} data-status={status}>
+                        <li class={classes!("row", status)} data-category={row.category.id()} data-status={status}>
                             <button type="button" class="row-main" disabled={row.evidence.is_empty()}
                                 onclick={row.evidence.first().map(|e| e.span).map(|span| props.on_select.reform(move |_: MouseEvent| span))}>
                                 <span class="badge">{ status_label(props.lang, row.status) }</span>
-                                <span class="category">{ crate::i18n::category_name(&row.category, props.lang) }</span>
+                                <span class="category">{ crate::i18n::category_name(row.category.id(), props.lang) }</span>
                             </button>
                             { for row.evidence.iter().take(2).map(|e| evidence_link(e, &props.on_select)) }
                         </li>

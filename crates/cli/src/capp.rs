@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use policylens_core::clause_model::TOPICS;
+use policylens_core::classify::model::TOPICS;
 
 /// The CAPP-130 topics that mean each of the model's topics, in the order
 /// of [`TOPICS`], as the issue maps them.

@@ -23,7 +23,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use policylens_core::clause_model::{ClauseModel, TOPICS};
+use policylens_core::classify::model::{ClauseModel, TOPICS};
 use policylens_core::Node;
 
 use crate::capp::{self, Labels, Policy};

@@ -76,8 +76,11 @@ pub fn render(report: &Report, color: bool) -> String {
                 NodeKind::Toc => "[table of contents]".to_owned(),
                 _ => n.heading.clone().unwrap_or_default(),
             };
-            let cats =
-                if n.categories.is_empty() { String::new() } else { format!("  {{{}}}", n.categories.join(", ")) };
+            let cats = if n.categories.is_empty() {
+                String::new()
+            } else {
+                format!("  {{{}}}", n.categories.iter().map(|c| c.id()).collect::<Vec<_>>().join(", "))
+            };
             let _ = writeln!(out, "{indent}{label}  (line {}){}", n.lines[0], p.dim(&cats));
         }
     }

@@ -2,7 +2,7 @@
 //! (`crates/core/data/clause_model.bin`) from the CAPP-130 topic labels.
 //!
 //! One logistic regression per topic, over the features of
-//! `policylens_core::clause_model::inputs`, fitted by AdaGrad with class
+//! `policylens_core::classify::model::inputs`, fitted by AdaGrad with class
 //! weights (a topic is rare: without them the model learns to say no). The
 //! features are pruned to the [`KEPT`] that weigh most, which keeps the file
 //! small, and refitted. Each topic's cut is chosen on predictions for
@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::process::ExitCode;
 
-use policylens_core::clause_model::{self, ClauseModel, TOPICS};
+use policylens_core::classify::model::{self, ClauseModel, TOPICS};
 use rayon::prelude::*;
 
 use crate::capp::{self, Labels, Policy};
@@ -71,7 +71,7 @@ pub fn examples(policies: &[Policy]) -> Vec<Example> {
             let text = policy.text();
             let report = policylens_core::analyze_with(&text, "utf-8", &ClauseModel::empty());
             let normalized = policylens_core::segment::clause_texts(&text, &report.outline);
-            clause_model::inputs(&report.outline, &normalized)
+            model::inputs(&report.outline, &normalized)
                 .into_iter()
                 .map(|c| {
                     let mut labels = [false; N];

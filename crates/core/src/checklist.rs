@@ -6,18 +6,17 @@
 //! element is absent (storage without a retention period; a contact chapter
 //! without any channel). `missing`: nothing.
 
-use crate::classify::CATEGORIES;
-use crate::report::{ChecklistRow, CoverageStatus, Evidence, Facts, Node, NodeKind, Span};
+use crate::report::{Category, ChecklistRow, CoverageStatus, Evidence, Facts, Node, NodeKind, Span};
 use crate::text::{evidence, Lines};
 
 /// Most evidence items a row lists.
 const MAX_EVIDENCE: usize = 8;
 
 pub fn build(text: &str, lines: &Lines, outline: &[Node], facts: &Facts) -> Vec<ChecklistRow> {
-    CATEGORIES
-        .iter()
-        .filter(|c| !matches!(**c, "overview" | "other"))
-        .map(|&category| {
+    Category::ALL
+        .into_iter()
+        .filter(|c| !matches!(c, Category::Overview | Category::Other))
+        .map(|category| {
             let mut sections = Vec::new();
             let mut clauses = Vec::new();
             for doc in outline {
@@ -36,26 +35,26 @@ pub fn build(text: &str, lines: &Lines, outline: &[Node], facts: &Facts) -> Vec<
             let status = match category {
                 // A way to reach the controller is the point of the row:
                 // words about contacting without a channel cover nothing.
-                "contact" if !channel => {
+                Category::Contact if !channel => {
                     if sections.is_empty() {
                         CoverageStatus::Missing
                     } else {
                         CoverageStatus::Partial
                     }
                 }
-                "storage" if !sections.is_empty() && facts.retention.is_empty() => CoverageStatus::Partial,
+                Category::Storage if !sections.is_empty() && facts.retention.is_empty() => CoverageStatus::Partial,
                 _ if !sections.is_empty() => CoverageStatus::Covered,
                 _ if !clauses.is_empty() => CoverageStatus::Partial,
                 _ => CoverageStatus::Missing,
             };
-            ChecklistRow { category: category.to_owned(), status, evidence: ev }
+            ChecklistRow { category, status, evidence: ev }
         })
         .collect()
 }
 
 /// Sections carrying `category`, and clauses carrying it outside them.
-fn collect<'a>(node: &'a Node, category: &str, sections: &mut Vec<&'a Node>, clauses: &mut Vec<Span>) {
-    let has = |cats: &[String]| cats.iter().any(|c| c == category);
+fn collect<'a>(node: &'a Node, category: Category, sections: &mut Vec<&'a Node>, clauses: &mut Vec<Span>) {
+    let has = |cats: &[Category]| cats.contains(&category);
     if node.kind == NodeKind::Section && has(&node.categories) {
         sections.push(node);
         return;

@@ -129,7 +129,11 @@ fn outline(out: &mut String, node: &Node, depth: usize, zh: bool) {
         NodeKind::Toc => (if zh { "（目录）" } else { "(table of contents)" }).to_owned(),
         _ => node.heading.clone().unwrap_or_else(|| (if zh { "（无标题文档）" } else { "(untitled)" }).to_owned()),
     };
-    let cats = if node.categories.is_empty() { String::new() } else { format!(" `{}`", node.categories.join("` `")) };
+    let cats = if node.categories.is_empty() {
+        String::new()
+    } else {
+        format!(" `{}`", node.categories.iter().map(|c| c.id()).collect::<Vec<_>>().join("` `"))
+    };
     let _ = writeln!(out, "{}- {} (L{}){cats}", "  ".repeat(depth), escape(&label), node.lines[0]);
     for c in &node.children {
         outline(out, c, depth + 1, zh);

@@ -117,6 +117,147 @@ pub enum InputKind {
     NotAPolicy,
 }
 
+/// A topic of the taxonomy (docs/report-schema.md). The declaration order is
+/// the taxonomy's, which `Ord` follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    Overview,
+    Definitions,
+    Scope,
+    Collection,
+    Permissions,
+    Cookies,
+    Sdk,
+    Sharing,
+    Storage,
+    CrossBorder,
+    Security,
+    Rights,
+    Minors,
+    Updates,
+    Contact,
+    Other,
+}
+
+impl Category {
+    /// Every category in the taxonomy's order.
+    pub const ALL: [Category; 16] = [
+        Category::Overview,
+        Category::Definitions,
+        Category::Scope,
+        Category::Collection,
+        Category::Permissions,
+        Category::Cookies,
+        Category::Sdk,
+        Category::Sharing,
+        Category::Storage,
+        Category::CrossBorder,
+        Category::Security,
+        Category::Rights,
+        Category::Minors,
+        Category::Updates,
+        Category::Contact,
+        Category::Other,
+    ];
+
+    /// The id the JSON report writes (`cross_border`).
+    pub const fn id(self) -> &'static str {
+        match self {
+            Category::Overview => "overview",
+            Category::Definitions => "definitions",
+            Category::Scope => "scope",
+            Category::Collection => "collection",
+            Category::Permissions => "permissions",
+            Category::Cookies => "cookies",
+            Category::Sdk => "sdk",
+            Category::Sharing => "sharing",
+            Category::Storage => "storage",
+            Category::CrossBorder => "cross_border",
+            Category::Security => "security",
+            Category::Rights => "rights",
+            Category::Minors => "minors",
+            Category::Updates => "updates",
+            Category::Contact => "contact",
+            Category::Other => "other",
+        }
+    }
+
+    /// The category of a JSON id.
+    pub fn from_id(id: &str) -> Option<Category> {
+        Category::ALL.into_iter().find(|c| c.id() == id)
+    }
+
+    /// What personal information is done with: the topics a sentence can be
+    /// *about* beside its narrow ones.
+    pub const fn is_broad(self) -> bool {
+        matches!(
+            self,
+            Category::Collection
+                | Category::Sharing
+                | Category::Storage
+                | Category::CrossBorder
+                | Category::Security
+                | Category::Rights
+        )
+    }
+}
+
+/// Lets tests and front ends compare with ids: `categories == ["storage"]`.
+impl PartialEq<&str> for Category {
+    fn eq(&self, other: &&str) -> bool {
+        self.id() == *other
+    }
+}
+
+impl std::fmt::Display for Category {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// A set of categories, iterated in the taxonomy's order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub struct CategorySet(u16);
+
+impl CategorySet {
+    pub const EMPTY: CategorySet = CategorySet(0);
+
+    pub const fn contains(self, c: Category) -> bool {
+        self.0 & (1 << c as u16) != 0
+    }
+
+    pub fn insert(&mut self, c: Category) {
+        self.0 |= 1 << c as u16;
+    }
+
+    pub fn remove(&mut self, c: Category) {
+        self.0 &= !(1 << c as u16);
+    }
+
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    pub const fn len(self) -> usize {
+        self.0.count_ones() as usize
+    }
+
+    pub fn iter(self) -> impl Iterator<Item = Category> {
+        Category::ALL.into_iter().filter(move |c| self.contains(*c))
+    }
+}
+
+impl FromIterator<Category> for CategorySet {
+    fn from_iter<I: IntoIterator<Item = Category>>(iter: I) -> Self {
+        let mut set = CategorySet::EMPTY;
+        for c in iter {
+            set.insert(c);
+        }
+        set
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum NodeKind {
@@ -142,8 +283,8 @@ pub struct Node {
     pub span: Span,
     /// First and last 1-based line of `span`.
     pub lines: [usize; 2],
-    /// Taxonomy category ids (docs/report-schema.md), most relevant first.
-    pub categories: Vec<String>,
+    /// Taxonomy categories (docs/report-schema.md), most relevant first.
+    pub categories: Vec<Category>,
     /// Sentences and list items directly inside this node (not in children).
     pub clauses: Vec<Clause>,
     pub children: Vec<Node>,
@@ -154,7 +295,7 @@ pub struct Node {
 pub struct Clause {
     pub span: Span,
     pub lines: [usize; 2],
-    pub categories: Vec<String>,
+    pub categories: Vec<Category>,
 }
 
 /// A pointer to the text that supports a result.
@@ -177,7 +318,7 @@ pub enum CoverageStatus {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChecklistRow {
-    pub category: String,
+    pub category: Category,
     pub status: CoverageStatus,
     pub evidence: Vec<Evidence>,
 }

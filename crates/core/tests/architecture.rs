@@ -8,33 +8,14 @@ use std::path::{Path, PathBuf};
 /// Each module of the core and the modules it must never import.
 const NEVER: &[(&str, &[&str])] = &[
     // The bottom: types and text primitives.
-    (
-        "report",
-        &[
-            "text",
-            "scan",
-            "segment",
-            "classify",
-            "clause_model",
-            "facts",
-            "sdk",
-            "checklist",
-            "rules",
-            "summary",
-            "markdown",
-        ],
-    ),
-    (
-        "text",
-        &["scan", "segment", "classify", "clause_model", "facts", "sdk", "checklist", "rules", "summary", "markdown"],
-    ),
-    ("scan", &["segment", "classify", "clause_model", "facts", "sdk", "checklist", "rules", "summary", "markdown"]),
+    ("report", &["text", "scan", "segment", "classify", "facts", "sdk", "checklist", "rules", "summary", "markdown"]),
+    ("text", &["scan", "segment", "classify", "facts", "sdk", "checklist", "rules", "summary", "markdown"]),
+    ("scan", &["segment", "classify", "facts", "sdk", "checklist", "rules", "summary", "markdown"]),
     // The pipeline, in order.
-    ("segment", &["classify", "clause_model", "facts", "sdk", "checklist", "rules", "summary", "markdown"]),
+    ("segment", &["classify", "facts", "sdk", "checklist", "rules", "summary", "markdown"]),
     ("classify", &["facts", "sdk", "checklist", "rules", "summary", "markdown"]),
-    ("clause_model", &["facts", "sdk", "checklist", "rules", "summary", "markdown"]),
-    ("facts", &["classify", "clause_model", "sdk", "checklist", "rules", "summary", "markdown"]),
-    ("sdk", &["classify", "clause_model", "facts", "checklist", "rules", "summary", "markdown"]),
+    ("facts", &["classify", "sdk", "checklist", "rules", "summary", "markdown"]),
+    ("sdk", &["classify", "facts", "checklist", "rules", "summary", "markdown"]),
     ("checklist", &["rules", "summary", "markdown"]),
     ("rules", &["summary", "markdown"]),
     ("summary", &["rules", "markdown"]),

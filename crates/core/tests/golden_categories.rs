@@ -32,7 +32,7 @@ fn check(name: &str) {
             }
         }
         for c in &node.categories {
-            if !must.contains(&c.as_str()) && !also.contains(&c.as_str()) {
+            if !must.contains(&c.id()) && !also.contains(&c.id()) {
                 problems.push(format!("{heading}: extra {c}"));
             }
         }

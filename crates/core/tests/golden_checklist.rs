@@ -17,8 +17,8 @@ fn check(name: &str) {
     let got: Vec<&str> = report
         .checklist
         .iter()
-        .filter(|r| r.status == CoverageStatus::Missing && among.contains(&r.category.as_str()))
-        .map(|r| r.category.as_str())
+        .filter(|r| r.status == CoverageStatus::Missing && among.contains(&r.category.id()))
+        .map(|r| r.category.id())
         .collect();
     let mut want_sorted = want.clone();
     want_sorted.sort_unstable();

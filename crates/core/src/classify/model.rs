@@ -35,17 +35,26 @@
 
 use std::sync::OnceLock;
 
-use crate::report::{Node, NodeKind, Span};
+use crate::report::{Category, Node, NodeKind, Span};
 use crate::scan::ClauseTexts;
 use crate::text::normalize;
 
 /// The topics the model decides, in the order of its weights.
-pub const TOPICS: [&str; 9] =
-    ["collection", "permissions", "sharing", "storage", "security", "minors", "rights", "contact", "updates"];
+pub const TOPICS: [Category; 9] = [
+    Category::Collection,
+    Category::Permissions,
+    Category::Sharing,
+    Category::Storage,
+    Category::Security,
+    Category::Minors,
+    Category::Rights,
+    Category::Contact,
+    Category::Updates,
+];
 
 const N: usize = TOPICS.len();
 const CONTACT: usize = 7;
-const _: () = assert!(matches!(TOPICS[CONTACT].as_bytes(), b"contact"));
+const _: () = assert!(matches!(TOPICS[CONTACT], Category::Contact));
 
 /// Feature namespaces.
 const TEXT_CHAR: u64 = 0;
@@ -179,7 +188,7 @@ impl Table {
     }
 }
 
-static SHIPPED: &[u8] = include_bytes!("../data/clause_model.bin");
+static SHIPPED: &[u8] = include_bytes!("../../data/clause_model.bin");
 
 impl ClauseModel {
     /// The model built into PolicyLens.
@@ -463,8 +472,8 @@ fn pairs_of(s: &str) -> impl Iterator<Item = u64> + '_ {
     s.chars().zip(s.chars().skip(1)).map(|(a, b)| pair(a, b))
 }
 
-fn category_index(c: &str) -> u32 {
-    crate::classify::CATEGORIES.iter().position(|k| *k == c).map_or(u32::MAX >> 11, |i| i as u32)
+fn category_index(c: Category) -> u32 {
+    c as u32
 }
 
 /// The clauses of `outline` in document order, and the heading-pair lists
@@ -494,14 +503,14 @@ fn collect(
     if !node.clauses.is_empty() {
         contexts.push(sorted_unique(headings.iter().flat_map(|h| pairs_of(h)).collect()));
     }
-    let section_verdicts: Vec<u64> = node.categories.iter().map(|k| key(0, 1, category_index(k))).collect();
+    let section_verdicts: Vec<u64> = node.categories.iter().map(|k| key(0, 1, category_index(*k))).collect();
     for c in &node.clauses {
         let norm = match normalized.binary_search_by_key(&c.span, |(span, _)| *span) {
             Ok(i) => normalized[i].1.as_str(),
             Err(_) => "",
         };
         let verdicts =
-            c.categories.iter().map(|k| key(0, 0, category_index(k))).chain(section_verdicts.iter().copied());
+            c.categories.iter().map(|k| key(0, 0, category_index(*k))).chain(section_verdicts.iter().copied());
         out.push(Own {
             span: c.span,
             lines: c.lines,
@@ -617,16 +626,16 @@ fn assign(node: &mut Node, verdicts: &[(usize, [bool; N])]) {
         let Ok(i) = verdicts.binary_search_by_key(&c.span.start, |v| v.0) else { continue };
         let topics = &verdicts[i].1;
         // A definition stays a definition: what it defines is not its topic.
-        if c.categories.iter().any(|k| k == "definitions") {
+        if c.categories.contains(&Category::Definitions) {
             continue;
         }
-        c.categories.retain(|k| !TOPICS.contains(&k.as_str()));
+        c.categories.retain(|k| !TOPICS.contains(k));
         for (t, on) in TOPICS.iter().zip(topics) {
             if *on {
-                c.categories.push((*t).to_owned());
+                c.categories.push(*t);
             }
         }
-        c.categories.sort_by_key(|k| category_index(k));
+        c.categories.sort_unstable();
     }
     for child in &mut node.children {
         assign(child, verdicts);
@@ -638,8 +647,8 @@ mod tests {
     use super::*;
 
     /// Each clause's categories after the rules and the shipped model.
-    fn clause_categories(text: &str) -> Vec<Vec<String>> {
-        fn walk(n: &Node, out: &mut Vec<Vec<String>>) {
+    fn clause_categories(text: &str) -> Vec<Vec<Category>> {
+        fn walk(n: &Node, out: &mut Vec<Vec<Category>>) {
             out.extend(n.clauses.iter().map(|c| c.categories.clone()));
             n.children.iter().for_each(|c| walk(c, out));
         }
@@ -705,7 +714,7 @@ mod tests {
         assert!(has(NEXT_PAIR, '伙', '伴'));
         assert!(!has(PREVIOUS_PAIR, '伙', '伴'));
         // The rules' verdict: the sharing chapter gives its clause sharing.
-        assert!(f.iter().any(|(k, _)| *k == key(RULE_VERDICT, 0, category_index("sharing"))));
+        assert!(f.iter().any(|(k, _)| *k == key(RULE_VERDICT, 0, category_index(Category::Sharing))));
     }
 
     /// Sentences of kinds the keyword rules missed or mislabelled on
@@ -723,21 +732,21 @@ mod tests {
         // 0.6 below sharing's cut: a known miss of short texts, which give
         // the model no neighbours to read. Under a sharing heading it
         // passes by 2.9.
-        assert!(!cats[2].contains(&"collection".to_owned()), "{cats:?}");
+        assert!(!cats[2].contains(&Category::Collection), "{cats:?}");
     }
 
     /// `apply` sums blocks its own way; it must decide as `inputs` +
     /// `predict` do, or training and prediction would see different models.
     #[test]
     fn apply_decides_as_the_features_say() {
-        let text = include_str!("../../../tests/corpus/policies/taobao.txt");
+        let text = include_str!("../../../../tests/corpus/policies/taobao.txt");
         let rules = crate::analyze_with(text, "utf-8", &ClauseModel::empty());
         let norm = crate::segment::clause_texts(text, &rules.outline);
         let m = ClauseModel::shipped();
         let mut outline = rules.outline.clone();
         apply(m, &mut outline, &norm);
         let mut applied = Vec::new();
-        fn walk(n: &Node, out: &mut Vec<(usize, Vec<String>)>) {
+        fn walk(n: &Node, out: &mut Vec<(usize, Vec<Category>)>) {
             out.extend(n.clauses.iter().map(|c| (c.span.start, c.categories.clone())));
             n.children.iter().for_each(|c| walk(c, out));
         }
@@ -747,13 +756,13 @@ mod tests {
         assert!(clauses.len() > 300, "{}", clauses.len());
         for (c, (start, cats)) in clauses.iter().zip(&applied) {
             assert_eq!(c.span.start, *start);
-            if cats.iter().any(|k| k == "definitions") {
+            if cats.contains(&Category::Definitions) {
                 continue;
             }
             let mut predicted = m.predict(&c.features);
             predicted[CONTACT] |= gives_channel(&crate::text::normalize(&text[c.span.start..c.span.end]));
             for (t, on) in TOPICS.iter().zip(predicted) {
-                assert_eq!(cats.iter().any(|k| k == t), on, "{t} at {start}: {cats:?}");
+                assert_eq!(cats.contains(t), on, "{t} at {start}: {cats:?}");
             }
         }
     }
@@ -761,6 +770,6 @@ mod tests {
     #[test]
     fn definitions_stay_definitions() {
         let text = "示例隐私政策\n一、联系我们\n儿童：指不满十四周岁的未成年人。\n邮箱：a@example.com\n";
-        assert_eq!(clause_categories(text), [vec!["definitions".to_owned()], vec!["contact".to_owned()]]);
+        assert_eq!(clause_categories(text), [vec![Category::Definitions], vec![Category::Contact]]);
     }
 }

@@ -1,0 +1,269 @@
+//! Clauses: which topics a sentence's own words name.
+//!
+//! Every word that clause classification looks for is in one automaton, so
+//! a clause is scanned once; the predicates below read what the scan found.
+//! Besides its topics, a clause leaves [`Signals`] that only its section can
+//! resolve (a contact word counts inside the contact chapter only).
+
+use crate::lexicon as lex;
+use crate::report::{Category as C, CategorySet};
+
+/// Clause words per category: what a sentence about the topic says.
+const CLAUSE_WORDS: &[(C, &[&str])] = &[
+    (C::Definitions, lex::CLAUSE_DEFINITIONS),
+    (C::Collection, lex::CLAUSE_COLLECTION),
+    (C::Cookies, lex::CLAUSE_COOKIES),
+    (C::Sdk, lex::CLAUSE_SDK),
+    (C::Sharing, lex::CLAUSE_SHARING),
+    (C::Storage, lex::CLAUSE_STORAGE),
+    (C::CrossBorder, lex::CROSS_BORDER),
+    (C::Security, lex::CLAUSE_SECURITY),
+    (C::Rights, lex::CLAUSE_RIGHTS),
+    (C::Minors, lex::CLAUSE_MINORS),
+];
+
+/// Words that put a clause on a broad topic even inside another topic's
+/// section: encryption named in the sharing chapter is about security too,
+/// a retention period in the security chapter is about storage (with the
+/// `retention` words, added to the matcher). Narrower
+/// than [`CLAUSE_WORDS`]: each names the topic, not just touches it.
+/// Measured on CAPP-130, sharing and rights gain nothing this way, so they
+/// have none.
+const STRONG_CLAUSE_WORDS: &[(C, &[&str])] = &[
+    (C::Collection, lex::CLAUSE_STRONG_COLLECTION),
+    (C::Storage, lex::CLAUSE_STRONG_STORAGE),
+    (C::Security, lex::CLAUSE_STRONG_SECURITY),
+];
+
+/// Word groups that the clause predicates look at, beside the categories.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Group {
+    Category(C),
+    Strong(C),
+    PolicyNoun,
+    PolicyChange,
+    PolicyAcceptance,
+    ClickToAgree,
+    DeviceFeature,
+    DeviceVerb,
+    Permission,
+    AccessControl,
+    ContactChannel,
+    ContactWord,
+    /// `@` or a word that a phone number follows: worth a closer look.
+    ChannelHint,
+    /// Words of a promised reply that `contact-chapter` lacks.
+    ReplyHint,
+    Control,
+    PlaceWord(usize),
+    Definition,
+    CrossBorder,
+    Retention,
+    Sdk,
+}
+
+/// One automaton over every word that clause classification looks for, so
+/// that a clause is scanned once. A word in several sets is one pattern
+/// with several groups.
+fn clause_matcher() -> &'static (aho_corasick::AhoCorasick, Vec<Vec<Group>>) {
+    static MATCHER: std::sync::OnceLock<(aho_corasick::AhoCorasick, Vec<Vec<Group>>)> = std::sync::OnceLock::new();
+    MATCHER.get_or_init(|| {
+        let mut patterns: Vec<&str> = Vec::new();
+        let mut groups: Vec<Vec<Group>> = Vec::new();
+        let mut add = |words: &[&'static str], group: Group| {
+            for w in words {
+                let i = patterns.iter().position(|p| p == w).unwrap_or_else(|| {
+                    patterns.push(w);
+                    groups.push(Vec::new());
+                    patterns.len() - 1
+                });
+                groups[i].push(group);
+            }
+        };
+        for (cat, words) in CLAUSE_WORDS {
+            add(words, Group::Category(*cat));
+        }
+        for (cat, words) in STRONG_CLAUSE_WORDS {
+            add(words, Group::Strong(*cat));
+        }
+        add(lex::RETENTION, Group::Strong(C::Storage));
+        add(lex::POLICY_NOUNS, Group::PolicyNoun);
+        add(lex::POLICY_CHANGES, Group::PolicyChange);
+        add(lex::POLICY_ACCEPTANCE, Group::PolicyAcceptance);
+        add(&["点击同意", "点击\"同意"], Group::ClickToAgree);
+        add(lex::DEVICE_FEATURES, Group::DeviceFeature);
+        add(lex::DEVICE_VERBS, Group::DeviceVerb);
+        add(&["权限"], Group::Permission);
+        add(lex::ACCESS_CONTROL, Group::AccessControl);
+        add(lex::CONTACT_CHANNELS, Group::ContactChannel);
+        add(lex::CONTACT_CHAPTER, Group::ContactWord);
+        add(&["@", "电话", "热线", "客服", "tel", "致电"], Group::ChannelHint);
+        add(&["响应", "处理", "予以"], Group::ReplyHint);
+        add(lex::USER_CONTROL, Group::Control);
+        for (i, w) in lex::ADDRESS_PLACES.iter().enumerate() {
+            add(&[w], Group::PlaceWord(i));
+        }
+        add(&["是指", ":指", "指的是"], Group::Definition);
+        add(lex::CROSS_BORDER, Group::CrossBorder);
+        add(lex::CROSS_BORDER_LOOSE, Group::CrossBorder);
+        add(lex::RETENTION, Group::Retention);
+        add(lex::RETENTION_LOOSE, Group::Retention);
+        add(&["sdk"], Group::Sdk);
+        let ac = aho_corasick::AhoCorasick::new(&patterns).expect("clause words build an automaton");
+        (ac, groups)
+    })
+}
+
+/// What one scan of a clause found.
+#[derive(Default)]
+pub(super) struct Scan {
+    categories: CategorySet,
+    strong: CategorySet,
+    /// Byte ranges of the words whose distance matters.
+    policy_nouns: Vec<(usize, usize)>,
+    policy_changes: Vec<(usize, usize)>,
+    policy_acceptance: Vec<(usize, usize)>,
+    device_features: Vec<usize>,
+    device_verbs: Vec<usize>,
+    click_to_agree: bool,
+    permission: bool,
+    access_control: bool,
+    contact_channel: bool,
+    contact_word: bool,
+    channel_hint: bool,
+    reply_hint: bool,
+    pub(super) control: bool,
+    places: u32,
+    definition_at: Option<usize>,
+    pub(super) cross_border: bool,
+    pub(super) retention: bool,
+    pub(super) sdk: bool,
+}
+
+pub(super) fn scan(norm: &str) -> Scan {
+    let (ac, groups) = clause_matcher();
+    let mut s = Scan::default();
+    for m in ac.find_overlapping_iter(norm) {
+        let (start, end) = (m.start(), m.end());
+        for group in &groups[m.pattern().as_usize()] {
+            s.add(*group, start, end);
+        }
+    }
+    s
+}
+
+impl Scan {
+    fn add(&mut self, group: Group, start: usize, end: usize) {
+        let s = self;
+        match group {
+            Group::Category(c) => s.categories.insert(c),
+            Group::Strong(c) => s.strong.insert(c),
+            Group::PolicyNoun => s.policy_nouns.push((start, end)),
+            Group::PolicyChange => s.policy_changes.push((start, end)),
+            Group::PolicyAcceptance => s.policy_acceptance.push((start, end)),
+            Group::ClickToAgree => s.click_to_agree = true,
+            Group::DeviceFeature => s.device_features.push(start),
+            Group::DeviceVerb => s.device_verbs.push(end),
+            Group::Permission => s.permission = true,
+            Group::AccessControl => s.access_control = true,
+            Group::ContactChannel => s.contact_channel = true,
+            Group::ContactWord => s.contact_word = true,
+            Group::ChannelHint => s.channel_hint = true,
+            Group::ReplyHint => s.reply_hint = true,
+            Group::Control => s.control = true,
+            Group::PlaceWord(i) => s.places |= 1 << i,
+            Group::Definition => s.definition_at = Some(s.definition_at.map_or(start, |d| d.min(start))),
+            Group::CrossBorder => s.cross_border = true,
+            Group::Retention => s.retention = true,
+            Group::Sdk => s.sdk = true,
+        }
+    }
+}
+
+/// What a clause's words say that only its section can resolve. Never
+/// reaches the report.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Signals {
+    /// The broad topics the clause names strongly ([`STRONG_CLAUSE_WORDS`]).
+    pub strong: CategorySet,
+    /// Words of the contact chapter that say nothing of contact elsewhere
+    /// (回复, 投诉): contact inside that chapter only.
+    pub weak_contact: bool,
+    /// A control word (清除, 关闭, 撤回): a right where cookies or a
+    /// permission are the subject.
+    pub control: bool,
+}
+
+/// Categories a clause is about, from its own words.
+pub fn clause_categories(norm: &str) -> Vec<C> {
+    clause_topics(norm, &scan(norm)).0
+}
+
+/// Categories a clause is about from its own words, in the taxonomy's
+/// order, and what only its section can resolve.
+pub(super) fn clause_topics(norm: &str, s: &Scan) -> (Vec<C>, Signals) {
+    let mut hit = s.categories;
+    let mut set = |c: C, on: bool| if on { hit.insert(c) } else { hit.remove(c) };
+    // A definition (个人信息：指…) is about the term, not the topic of its
+    // words; 是指 further on is a sentence that explains something.
+    set(C::Definitions, s.definition_at.is_some_and(|i| i <= 75));
+    set(C::Permissions, is_permission(norm, s));
+    set(C::Updates, is_about_the_policy_itself(s));
+    set(C::Contact, gives_contact_channel(norm, s));
+    if hit.contains(C::Cookies) {
+        hit.remove(C::Collection);
+        hit.remove(C::Storage);
+    }
+    if hit.contains(C::Minors) {
+        hit.remove(C::Collection);
+    }
+    let signals = Signals {
+        strong: s.strong,
+        weak_contact: !hit.contains(C::Contact) && belongs_to_contact_chapter(norm, s),
+        control: s.control,
+    };
+    (hit.iter().collect(), signals)
+}
+
+/// Asks for or explains a permission of the device: 权限 (not staff access
+/// control), or a verb that reaches for a device feature (调用您的相机).
+fn is_permission(norm: &str, s: &Scan) -> bool {
+    if s.permission && !s.access_control {
+        return true;
+    }
+    s.device_verbs.iter().any(|&v| {
+        s.device_features.iter().any(|&f| {
+            f >= v
+                && matches!(
+                    norm.get(v..f),
+                    Some("" | "您的" | "你的" | "设备的" | "手机的" | "您的设备的" | "你的设备的")
+                )
+        })
+    })
+}
+
+/// Changes to the policy, or the user's acceptance of it: 我们可能适时修订
+/// 本政策, 点击同意即表示您接受本隐私政策.
+fn is_about_the_policy_itself(s: &Scan) -> bool {
+    // Byte windows: 36 bytes are twelve Chinese characters.
+    let near = |words: &[(usize, usize)], window: usize| {
+        s.policy_nouns.iter().any(|&(ns, ne)| {
+            words.iter().any(|&(ws, we)| ws + window >= ns && we <= ne + window && (we <= ns || ws >= ne))
+        })
+    };
+    s.click_to_agree || near(&s.policy_changes, 36) || near(&s.policy_acceptance, 24)
+}
+
+/// An email, a phone number or a labelled address: contact wherever it is.
+fn gives_contact_channel(norm: &str, s: &Scan) -> bool {
+    s.contact_channel
+        || (s.channel_hint && (!crate::scan::emails(norm).is_empty() || !crate::scan::phones(norm).is_empty()))
+}
+
+/// A clause that, inside the contact chapter, belongs to it: a channel, a
+/// promised reply, a complaint route, an address line.
+fn belongs_to_contact_chapter(norm: &str, s: &Scan) -> bool {
+    s.contact_word
+        || (s.reply_hint && crate::scan::response_time(norm).is_some())
+        || (s.places.count_ones() >= 3 && norm.chars().count() < 80)
+}

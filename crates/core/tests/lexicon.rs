@@ -1,0 +1,112 @@
+//! The lexicon (`data/lexicon/`): one owner per word. Two sets that share a
+//! word are an accident unless listed in [`MEANT`] with the reason.
+
+use policylens_core::lexicon::SETS;
+
+/// Pairs of sets that share words on purpose, and why. Besides these, a
+/// topic's heading, clause and strong clause words (`heading.T`, `clause.T`,
+/// `clause-strong.T`) may share words: a heading and a sentence name a topic
+/// alike, and they are read apart.
+const MEANT: &[(&str, &str, &str)] = &[
+    (
+        "managing-by-others",
+        "heading.security",
+        "管理制度 is the company's management: no right, and a security heading",
+    ),
+    ("consent-control", "user-control", "taking consent back is one of the user's controls"),
+    (
+        "consent-control",
+        "heading.rights",
+        "a heading that takes consent back is a rights heading, and beats collection",
+    ),
+    ("consent-control", "clause.rights", "a clause that takes consent back is about rights"),
+    ("consent-control", "heading.published-control", "turning off what is sent is control of it"),
+    ("policy-changes", "user-control", "修改 changes the policy near its name, and is the user's control elsewhere"),
+    (
+        "policy-changes",
+        "heading.updates",
+        "a heading names the updates chapter with the words a change of the policy uses",
+    ),
+    (
+        "device-verbs",
+        "heading.rights",
+        "访问 reaches for a device feature in a clause, and is the right of access in a heading",
+    ),
+    ("access-control", "clause.security", "权限管理 is staff access control: security, and no device permission"),
+    ("user-control", "heading.rights", "a heading of the user's controls is a rights heading"),
+    ("user-control", "heading.updates", "修改 in a heading is a change of the policy; in a clause, the user's control"),
+    ("user-control", "clause.rights", "the user's controls are rights in a clause"),
+    ("user-control", "heading.published-control", "managing what is sent is the user's control"),
+    ("contact-chapter", "clause.rights", "a complaint is a right, and a reason to read the contact chapter"),
+    ("cross-border", "heading.cross-border", "出境 names a transfer abroad in a heading and in a clause"),
+    ("retention", "clause.storage", "最短时间 states a retention period, a storage clause"),
+    ("heading.rights", "heading.published-control", "管理 what is sent or published is a right"),
+    ("clause.rights", "heading.published-control", "关闭 is a right in a clause and in a heading on ads"),
+    ("clause.minors", "heading.minors-alone", "监护人 is about minors in a clause and in a heading"),
+];
+
+/// A topic's own sets: `heading.T`, `clause.T`, `clause-strong.T`.
+fn same_topic(a: &str, b: &str) -> bool {
+    let topic = |s: &str| {
+        s.strip_prefix("heading.")
+            .or_else(|| s.strip_prefix("clause-strong."))
+            .or_else(|| s.strip_prefix("clause."))
+            .map(str::to_owned)
+    };
+    topic(a).is_some() && topic(a) == topic(b)
+}
+
+/// Every pair of sets that share a word, with the shared words.
+fn overlaps() -> Vec<(&'static str, &'static str, Vec<&'static str>)> {
+    let mut out = Vec::new();
+    for (i, (a, wa)) in SETS.iter().enumerate() {
+        for (b, wb) in &SETS[i + 1..] {
+            let shared: Vec<&str> = wa.iter().copied().filter(|w| wb.contains(w)).collect();
+            if !shared.is_empty() {
+                out.push((*a, *b, shared));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn no_word_has_two_owners_by_accident() {
+    let unexpected: Vec<String> = overlaps()
+        .into_iter()
+        .filter(|(a, b, _)| !same_topic(a, b))
+        .filter(|(a, b, _)| !MEANT.iter().any(|(x, y, _)| (x, y) == (a, b) || (x, y) == (b, a)))
+        .map(|(a, b, shared)| format!("{a} / {b}: {}", shared.join("、")))
+        .collect();
+    assert!(
+        unexpected.is_empty(),
+        "sets that share words (list the pair in MEANT if meant):\n{}",
+        unexpected.join("\n")
+    );
+}
+
+#[test]
+fn every_meant_overlap_still_exists() {
+    let found = overlaps();
+    for (a, b, why) in MEANT {
+        assert!(!why.is_empty(), "{a} / {b}: say why");
+        assert!(
+            found.iter().any(|(x, y, _)| (x, y) == (a, b) || (x, y) == (b, a)),
+            "{a} / {b} no longer share a word: remove the pair"
+        );
+    }
+}
+
+#[test]
+fn a_topic_may_share_its_words_between_heading_and_clause() {
+    assert!(same_topic("heading.storage", "clause-strong.storage"));
+    assert!(!same_topic("heading.storage", "clause.security"));
+    assert!(!same_topic("retention", "clause.storage"));
+}
+
+#[test]
+fn sets_are_found_by_name() {
+    let retention = SETS.iter().find(|(name, _)| *name == "retention").map(|(_, w)| *w);
+    assert_eq!(retention, Some(policylens_core::lexicon::RETENTION));
+    assert!(policylens_core::lexicon::RETENTION.contains(&"保存期限"));
+}
