@@ -24,6 +24,31 @@ impl Lang {
         }
     }
 
+    /// The code for `lang` attributes (`<html lang>`, the switch button).
+    pub fn html_code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    /// The other language: the one the switch button offers.
+    pub fn other(self) -> Self {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        }
+    }
+
+    /// Chooses between a Chinese and an English value that comes from
+    /// elsewhere (the core's rule registry, the tables below).
+    pub fn pick<T>(self, zh: T, en: T) -> T {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+
     pub fn strings(self) -> &'static Strings {
         match self {
             Lang::Zh => &ZH,
@@ -63,6 +88,53 @@ pub struct Strings {
     pub file_read_error: &'static str,
     pub not_a_policy: &'static str,
     pub save_draft: &'static str,
+    pub results: &'static str,
+    pub to_text: &'static str,
+    pub sensitive_chips: &'static str,
+    pub status_covered: &'static str,
+    pub status_partial: &'static str,
+    pub status_missing: &'static str,
+    pub severity_must: &'static str,
+    pub severity_should: &'static str,
+    pub severity_info: &'static str,
+    pub how_to_fix: &'static str,
+    pub fix_first: &'static str,
+    pub no_problems: &'static str,
+    pub fact_effective: &'static str,
+    pub fact_updated: &'static str,
+    pub fact_controller: &'static str,
+    pub fact_email: &'static str,
+    pub fact_phone: &'static str,
+    pub fact_reply_within: &'static str,
+    pub fact_children_age: &'static str,
+    pub unit_days: &'static str,
+    pub unit_working_days: &'static str,
+    pub export_svg: &'static str,
+    pub map_title: &'static str,
+    pub map_headers: [&'static str; 3],
+    pub map_other_recipients: &'static str,
+    pub uncategorised: &'static str,
+    /// Between a name and what follows it ("支付机构：会员名").
+    pub colon: &'static str,
+    /// Between the parts of a joined category name.
+    pub list_sep: &'static str,
+    pub sdk: &'static str,
+    pub provider: &'static str,
+    pub purpose: &'static str,
+    pub data: &'static str,
+    pub permissions: &'static str,
+    pub privacy_policy: &'static str,
+    pub missing: &'static str,
+    pub clause: &'static str,
+    pub missing_provider: &'static str,
+    pub missing_purpose: &'static str,
+    pub missing_data: &'static str,
+    pub missing_link: &'static str,
+    pub from_knowledge_base: &'static str,
+    pub not_stated: &'static str,
+    pub not_given: &'static str,
+    pub passed: fn(usize) -> String,
+    pub all_problems: fn(usize) -> String,
     pub too_large: fn(usize, usize) -> String,
     pub summary: fn(usize, usize, usize) -> String,
     pub stats: fn(usize, usize, f64) -> String,
@@ -97,6 +169,51 @@ pub static ZH: Strings = Strings {
     file_read_error: "读取文件失败。",
     not_a_policy: "这段文字看起来不是中文隐私政策（未出现“隐私”“个人信息”等用语），因此不生成章节清单和问题。",
     save_draft: "在本机保存草稿（刷新后恢复；不会上传）",
+    results: "分析结果",
+    to_text: "查看与编辑原文 ↓",
+    sensitive_chips: "敏感个人信息",
+    status_covered: "已覆盖",
+    status_partial: "部分覆盖",
+    status_missing: "缺失",
+    severity_must: "必须（法定要求）",
+    severity_should: "应当（国家标准与良好实践）",
+    severity_info: "提示",
+    how_to_fix: "如何修改",
+    fix_first: "优先处理",
+    no_problems: "未发现问题。",
+    fact_effective: "生效日期",
+    fact_updated: "更新日期",
+    fact_controller: "个人信息处理者",
+    fact_email: "邮箱",
+    fact_phone: "电话",
+    fact_reply_within: "答复时限",
+    fact_children_age: "儿童年龄",
+    unit_days: "天",
+    unit_working_days: "个工作日",
+    export_svg: "导出 SVG",
+    map_title: "第三方 SDK 个人信息流向图",
+    map_headers: ["个人信息类型", "第三方 SDK（按类别）", "提供方"],
+    map_other_recipients: "其他接收方（非 SDK）",
+    uncategorised: "未分类",
+    colon: "：",
+    list_sep: "、",
+    sdk: "SDK",
+    provider: "提供方",
+    purpose: "使用目的",
+    data: "个人信息",
+    permissions: "权限",
+    privacy_policy: "隐私政策",
+    missing: "缺少",
+    clause: "原文",
+    missing_provider: "提供方",
+    missing_purpose: "使用目的",
+    missing_data: "个人信息类型",
+    missing_link: "隐私政策链接",
+    from_knowledge_base: "（据知识库，政策未写明）",
+    not_stated: "未说明",
+    not_given: "未提供",
+    passed: |n| format!("已满足 {n} 项"),
+    all_problems: |n| format!("全部 {n} 个问题"),
     too_large: |size, max| {
         format!("文本过大（{:.1} MB），超过页面可分析的上限 {} MB：文字仍保留在编辑框中。请删减后再试，或使用命令行工具 policylens。", size as f64 / 1_048_576.0, max >> 20)
     },
@@ -135,6 +252,51 @@ pub static EN: Strings = Strings {
     file_read_error: "Could not read the file.",
     not_a_policy: "This text does not read like a Chinese privacy policy (it never mentions 隐私 or 个人信息), so no checklist or findings are shown.",
     save_draft: "Save my draft on this device (restored after a reload; never uploaded)",
+    results: "Results",
+    to_text: "View and edit the text ↓",
+    sensitive_chips: "Sensitive personal information",
+    status_covered: "covered",
+    status_partial: "partial",
+    status_missing: "missing",
+    severity_must: "Must (statutory)",
+    severity_should: "Should (national standards, good practice)",
+    severity_info: "Notes",
+    how_to_fix: "How to fix",
+    fix_first: "Fix these first",
+    no_problems: "No problems found.",
+    fact_effective: "Effective",
+    fact_updated: "Updated",
+    fact_controller: "Controller",
+    fact_email: "Email",
+    fact_phone: "Phone",
+    fact_reply_within: "Reply within",
+    fact_children_age: "Children under",
+    unit_days: " days",
+    unit_working_days: " working days",
+    export_svg: "Export SVG",
+    map_title: "Map of personal information flowing to third-party SDKs",
+    map_headers: ["Personal information", "Third-party SDKs (by category)", "Providers"],
+    map_other_recipients: "Other recipients (not SDKs)",
+    uncategorised: "Uncategorised",
+    colon: ": ",
+    list_sep: ", ",
+    sdk: "SDK",
+    provider: "Provider",
+    purpose: "Purpose",
+    data: "Data",
+    permissions: "Permissions",
+    privacy_policy: "Privacy policy",
+    missing: "Missing",
+    clause: "Clause",
+    missing_provider: "provider",
+    missing_purpose: "purpose",
+    missing_data: "kinds of data",
+    missing_link: "privacy-policy link",
+    from_knowledge_base: " (from the knowledge base; not stated in the policy)",
+    not_stated: "not stated",
+    not_given: "not given",
+    passed: |n| format!("{n} rules pass"),
+    all_problems: |n| format!("All {n} problems"),
     too_large: |size, max| format!("The text is too large ({:.1} MB) for the page, whose limit is {} MB: it stays in the editor. Shorten it, or use the policylens command-line tool.", size as f64 / 1_048_576.0, max >> 20),
     summary: |must, sdks, sensitive| format!("{must} must-items fail · {sdks} third-party SDKs · {sensitive} sensitive kinds of data"),
     stats: |sections, clauses, ms| format!("{sections} sections · {clauses} clauses · analysed in {ms:.1} ms"),
@@ -162,5 +324,182 @@ pub const CATEGORIES: &[(&str, &str, &str)] = &[
 
 /// The display name of a category id.
 pub fn category_name(id: &str, lang: Lang) -> &str {
-    CATEGORIES.iter().find(|(k, _, _)| *k == id).map_or(id, |(_, zh, en)| if lang == Lang::Zh { zh } else { en })
+    CATEGORIES.iter().find(|(k, _, _)| *k == id).map_or(id, |&(_, zh, en)| lang.pick(zh, en))
+}
+
+/// A message the shell shows above the report. Kept as a key, not as text,
+/// so that it is shown in the interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notice {
+    FileReadError,
+    UnsupportedFile,
+    Undecodable,
+    ShareDone,
+    ShareFailed,
+}
+
+impl Notice {
+    pub fn text(self, lang: Lang) -> &'static str {
+        let s = lang.strings();
+        match self {
+            Notice::FileReadError => s.file_read_error,
+            Notice::UnsupportedFile => s.unsupported_file,
+            Notice::Undecodable => s.undecodable,
+            Notice::ShareDone => s.share_done,
+            Notice::ShareFailed => s.share_failed,
+        }
+    }
+}
+
+/// `(id, Chinese, English)` rows: the display names of ids the core reports.
+type Names = [(&'static str, &'static str, &'static str)];
+
+fn lookup(table: &'static Names, id: &str, lang: Lang) -> Option<&'static str> {
+    table.iter().find(|(k, _, _)| *k == id).map(|&(_, zh, en)| lang.pick(zh, en))
+}
+
+/// The personal-information groups of the core's data vocabulary.
+const GROUPS: &Names = &[
+    ("identity_basic", "个人基本资料/账号", "Basic profile & account"),
+    ("credentials", "账号鉴别信息", "Credentials"),
+    ("gov_id", "身份证件/实名信息", "ID documents"),
+    ("biometric", "生物识别信息", "Biometrics"),
+    ("financial", "金融账户/财产信息", "Financial accounts"),
+    ("health", "医疗健康信息", "Health"),
+    ("location_precise", "精确位置/行踪轨迹", "Precise location"),
+    ("location_coarse", "粗略位置", "Coarse location"),
+    ("communications", "通讯/社交关系", "Contacts & messages"),
+    ("browsing", "上网与使用记录", "Browsing & usage"),
+    ("beliefs_status", "其他敏感信息", "Other sensitive"),
+    ("minor", "未成年人信息", "Minors' data"),
+    ("device_id", "设备标识符", "Device identifiers"),
+    ("device_info", "设备信息", "Device information"),
+    ("network", "网络信息", "Network"),
+    ("app_list", "应用列表", "Installed apps"),
+    ("sensors", "传感器信息", "Sensors"),
+    ("media", "文件与媒体", "Files & media"),
+    ("camera", "摄像头", "Camera"),
+    ("microphone", "麦克风", "Microphone"),
+    ("clipboard", "剪切板", "Clipboard"),
+    ("calendar", "日历", "Calendar"),
+    ("cookies", "Cookie 与同类技术", "Cookies"),
+    ("other", "其他", "Other"),
+];
+
+/// The kinds of recipient that are not SDKs.
+const RECIPIENT_KINDS: &Names = &[
+    ("payment", "支付机构", "payment"),
+    ("affiliate", "关联方", "affiliate"),
+    ("partner", "合作伙伴", "partner"),
+    ("logistics", "物流", "logistics"),
+    ("merchant", "商家", "merchant"),
+];
+
+/// The parts of SDK category names (`analytics/crash` has two), by their
+/// lower-case ids with `-` for `_`; synonyms have a row each.
+const SDK_CATEGORY_PARTS: &Names = &[
+    ("push", "推送", "Push"),
+    ("push-vendor", "推送", "Push"),
+    ("ads", "广告", "Ads"),
+    ("ads-mediation", "广告", "Ads"),
+    ("analytics", "统计分析", "Analytics"),
+    ("attribution", "归因", "Attribution"),
+    ("map", "地图定位", "Maps & location"),
+    ("location", "地图定位", "Maps & location"),
+    ("payment", "支付", "Payment"),
+    ("login", "登录", "Login"),
+    ("share", "分享", "Share"),
+    ("social", "分享", "Share"),
+    ("sms", "短信", "SMS"),
+    ("one-tap-login", "一键登录", "One-tap login"),
+    ("one tap login", "一键登录", "One-tap login"),
+    ("crash", "崩溃监测", "Crash reporting"),
+    ("crash reporting", "崩溃监测", "Crash reporting"),
+    ("apm", "崩溃监测", "Crash reporting"),
+    ("im", "即时通讯/音视频", "IM & RTC"),
+    ("rtc", "即时通讯/音视频", "IM & RTC"),
+    ("im-rtc", "即时通讯/音视频", "IM & RTC"),
+    ("voice", "语音", "Voice"),
+    ("customer-service", "客服", "Customer service"),
+    ("customer service", "客服", "Customer service"),
+    ("risk-control", "风控", "Risk control"),
+    ("risk control", "风控", "Risk control"),
+    ("captcha", "风控", "Risk control"),
+    ("anti-cheat", "风控", "Risk control"),
+    ("content-moderation", "内容审核", "Content moderation"),
+    ("identity", "身份认证", "Identity"),
+    ("face", "身份认证", "Identity"),
+    ("ocr", "身份认证", "Identity"),
+    ("device-id", "设备标识", "Device ID"),
+    ("app-hardening", "应用加固", "App hardening"),
+    ("cloud", "云服务/媒体", "Cloud & media"),
+    ("media", "云服务/媒体", "Cloud & media"),
+    ("video", "云服务/媒体", "Cloud & media"),
+    ("ecommerce", "电商", "E-commerce"),
+    ("webview", "浏览器内核", "Webview"),
+    ("login-share", "登录分享", "Login & share"),
+    ("crash-apm", "崩溃与性能监测", "Crash & performance"),
+    ("one-click-login", "一键登录", "One-tap login"),
+    ("av", "音视频", "Audio & video"),
+    ("ocr-face", "人脸与证件识别", "Face & OCR"),
+    ("speech", "语音", "Speech"),
+    ("game", "游戏", "Games"),
+    ("hardening", "应用加固", "App hardening"),
+    ("framework", "开发框架", "Frameworks"),
+    ("library", "开源组件", "Libraries"),
+    ("other", "其他", "Other"),
+];
+
+/// The display name of a personal-information group (the id itself when
+/// the table lacks it).
+pub fn group_name(id: &str, lang: Lang) -> String {
+    lookup(GROUPS, id, lang).unwrap_or(id).to_owned()
+}
+
+/// The display name of a kind of recipient.
+pub fn recipient_kind_name(kind: &str, lang: Lang) -> String {
+    lookup(RECIPIENT_KINDS, kind, lang).unwrap_or(kind).to_owned()
+}
+
+/// The display name of one part of an SDK category.
+pub fn sdk_category_part_name(part: &str, lang: Lang) -> String {
+    let key = part.to_ascii_lowercase().replace('_', "-");
+    lookup(SDK_CATEGORY_PARTS, &key, lang).unwrap_or(part).to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_follow_the_language_and_unknown_ids_stay_as_they_are() {
+        assert_eq!(group_name("gov_id", Lang::Zh), "身份证件/实名信息");
+        assert_eq!(group_name("gov_id", Lang::En), "ID documents");
+        assert_eq!(group_name("made_up", Lang::En), "made_up");
+        assert_eq!(recipient_kind_name("payment", Lang::Zh), "支付机构");
+        assert_eq!(recipient_kind_name("bank", Lang::Zh), "bank");
+        // SDK category parts: case and `_` do not matter; synonyms share a name.
+        assert_eq!(sdk_category_part_name("Push_Vendor", Lang::Zh), "推送");
+        assert_eq!(sdk_category_part_name("social", Lang::En), "Share");
+        assert_eq!(sdk_category_part_name("Quantum", Lang::En), "Quantum");
+        assert_eq!(category_name("sdk", Lang::En), "Third-party SDKs");
+    }
+
+    #[test]
+    fn every_notice_and_language_has_its_own_text() {
+        let notices = [
+            Notice::FileReadError,
+            Notice::UnsupportedFile,
+            Notice::Undecodable,
+            Notice::ShareDone,
+            Notice::ShareFailed,
+        ];
+        for n in notices {
+            assert_ne!(n.text(Lang::Zh), n.text(Lang::En), "{n:?}");
+        }
+        assert_eq!(Lang::Zh.other().html_code(), "en");
+        assert_eq!(Lang::En.other().html_code(), "zh-CN");
+        assert_eq!((ZH.passed)(3), "已满足 3 项");
+        assert_eq!((EN.all_problems)(7), "All 7 problems");
+    }
 }

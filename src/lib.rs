@@ -8,8 +8,10 @@ pub mod app;
 pub mod components;
 pub mod decode;
 pub mod export;
+pub mod hooks;
 pub mod i18n;
 pub mod rules_meta;
+pub mod state;
 pub mod worker;
 
 use wasm_bindgen::prelude::*;

@@ -85,3 +85,28 @@ async fn typing_a_policy_reanalyses_it_and_markup_stays_text() {
     let pwned = js_sys::Reflect::get(&web_sys::window().unwrap(), &"__pwned".into()).unwrap();
     assert!(pwned.is_undefined());
 }
+
+#[wasm_bindgen_test]
+async fn the_language_switch_changes_every_label_and_is_remembered() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.remove_item("policylens.lang").unwrap();
+    let root = mount();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    let attr = |sel: &str, name: &str| root.query_selector(sel).unwrap().unwrap().get_attribute(name);
+    assert_eq!(attr("[data-testid=outline]", "aria-label").as_deref(), Some("目录结构"));
+    assert_eq!(attr("[data-testid=lang-switch]", "lang").as_deref(), Some("en"));
+    // Nothing is written until the user chooses.
+    assert_eq!(storage.get_item("policylens.lang").unwrap(), None);
+    let switch: web_sys::HtmlElement =
+        root.query_selector("[data-testid=lang-switch]").unwrap().unwrap().dyn_into().unwrap();
+    switch.click();
+    until(|| attr("[data-testid=outline]", "aria-label").as_deref() == Some("Outline")).await;
+    assert_eq!(attr("[data-testid=outline]", "aria-label").as_deref(), Some("Outline"));
+    assert_eq!(attr("[data-testid=lang-switch]", "lang").as_deref(), Some("zh-CN"));
+    assert_eq!(root.query_selector("[data-testid=findings] h2").unwrap().unwrap().text_content().unwrap(), "Findings");
+    let html = gloo_utils_document().document_element().unwrap();
+    assert_eq!(html.get_attribute("lang").as_deref(), Some("en"));
+    assert_eq!(storage.get_item("policylens.lang").unwrap().as_deref(), Some("en"));
+    storage.remove_item("policylens.lang").unwrap();
+}

@@ -21,7 +21,6 @@ pub(crate) fn evidence_link(ev: &Evidence, on_select: &Callback<Span>) -> Html {
 pub fn SummaryLine(props: &ViewProps) -> Html {
     let s = &props.analysis.report.summary;
     let strings = props.lang.strings();
-    let zh = props.lang == Lang::Zh;
     // Counts only where there was something to judge: empty or non-policy
     // input says what it is elsewhere, never "0 failing".
     let headline = if s.judged {
@@ -33,7 +32,7 @@ pub fn SummaryLine(props: &ViewProps) -> Html {
         let title = format!("{}：{}", k.example, k.evidence.text);
         html! {
             <li class={classes!("chip", "sensitive", k.shared.then_some("shared"))} data-group={k.group.clone()} {title}>
-                { super::sdk_map::group_label(&k.group, zh) }
+                { crate::i18n::group_name(&k.group, props.lang) }
             </li>
         }
     });
@@ -41,7 +40,7 @@ pub fn SummaryLine(props: &ViewProps) -> Html {
         <div class="summary" data-testid="summary">
             { headline }
             if s.judged && !s.sensitive.is_empty() {
-                <ul class="chips" data-testid="sensitive-chips" aria-label={if zh { "敏感个人信息" } else { "Sensitive personal information" }}>
+                <ul class="chips" data-testid="sensitive-chips" aria-label={strings.sensitive_chips}>
                     { for chips }
                 </ul>
             }
@@ -51,13 +50,11 @@ pub fn SummaryLine(props: &ViewProps) -> Html {
 }
 
 fn status_label(lang: Lang, status: CoverageStatus) -> &'static str {
-    match (lang, status) {
-        (Lang::Zh, CoverageStatus::Covered) => "已覆盖",
-        (Lang::Zh, CoverageStatus::Partial) => "部分覆盖",
-        (Lang::Zh, CoverageStatus::Missing) => "缺失",
-        (Lang::En, CoverageStatus::Covered) => "covered",
-        (Lang::En, CoverageStatus::Partial) => "partial",
-        (Lang::En, CoverageStatus::Missing) => "missing",
+    let strings = lang.strings();
+    match status {
+        CoverageStatus::Covered => strings.status_covered,
+        CoverageStatus::Partial => strings.status_partial,
+        CoverageStatus::Missing => strings.status_missing,
     }
 }
 
@@ -98,15 +95,11 @@ pub fn ChecklistPanel(props: &ViewProps) -> Html {
 #[component]
 pub fn FindingsPanel(props: &ViewProps) -> Html {
     let strings = props.lang.strings();
-    let zh = props.lang == Lang::Zh;
     let findings = &props.analysis.report.findings;
     let groups = [
-        (Severity::Must, if zh { "必须（法定要求）" } else { "Must (statutory)" }),
-        (
-            Severity::Should,
-            if zh { "应当（国家标准与良好实践）" } else { "Should (national standards, good practice)" },
-        ),
-        (Severity::Info, if zh { "提示" } else { "Notes" }),
+        (Severity::Must, strings.severity_must),
+        (Severity::Should, strings.severity_should),
+        (Severity::Info, strings.severity_info),
     ];
     let open: Vec<_> = findings.iter().filter(|f| f.status != FindingStatus::Pass).collect();
     let passed = findings.len() - open.len();
@@ -132,7 +125,7 @@ pub fn FindingsPanel(props: &ViewProps) -> Html {
             }) }
             if passed > 0 {
                 <details class="passed">
-                    <summary>{ if zh { format!("已满足 {passed} 项") } else { format!("{passed} rules pass") } }</summary>
+                    <summary>{ (strings.passed)(passed) }</summary>
                     <ul class="rows">
                     { for findings.iter().filter(|f| f.status == FindingStatus::Pass).map(|f| finding(f, props.lang, &props.on_select)) }
                     </ul>
@@ -149,7 +142,7 @@ fn finding(f: &policylens_core::Finding, lang: Lang, on_select: &Callback<Span>)
         FindingStatus::Pass => "pass",
     };
     let meta = crate::rules_meta::lookup(&f.rule);
-    let title = meta.as_ref().map(|m| if lang == Lang::Zh { m.title_zh } else { m.title_en });
+    let title = meta.as_ref().map(|m| lang.pick(m.title_zh, m.title_en));
     let fix = meta.as_ref().map(|m| m.fix).filter(|f| !f.is_empty());
     html! {
         <li class={classes!("finding", status)} data-rule={f.rule.clone()} data-status={status}>
@@ -161,7 +154,7 @@ fn finding(f: &policylens_core::Finding, lang: Lang, on_select: &Callback<Span>)
             <span class="sources">{ f.sources.join("；") }</span>
             if let Some(fix) = fix {
                 <details class="fix">
-                    <summary>{ if lang == Lang::Zh { "如何修改" } else { "How to fix" } }</summary>
+                    <summary>{ lang.strings().how_to_fix }</summary>
                     <p>{ fix }</p>
                 </details>
             }
@@ -174,7 +167,7 @@ fn finding(f: &policylens_core::Finding, lang: Lang, on_select: &Callback<Span>)
 /// failing should-items, then warnings, each with its fix.
 #[component]
 pub fn TopProblems(props: &ViewProps) -> Html {
-    let zh = props.lang == Lang::Zh;
+    let strings = props.lang.strings();
     let findings = &props.analysis.report.findings;
     let rank = |f: &&policylens_core::Finding| match (f.status, f.severity) {
         (FindingStatus::Fail, Severity::Must) => 0,
@@ -188,16 +181,16 @@ pub fn TopProblems(props: &ViewProps) -> Html {
     open.sort_by_key(rank);
     html! {
         <section class="panel top-problems" data-testid="top-problems">
-            <h2>{ if zh { "优先处理" } else { "Fix these first" } }</h2>
+            <h2>{ strings.fix_first }</h2>
             if open.is_empty() {
-                <p class="empty">{ if zh { "未发现问题。" } else { "No problems found." } }</p>
+                <p class="empty">{ strings.no_problems }</p>
             } else {
                 <ol class="rows">
                     { for open.iter().take(3).map(|f| finding(f, props.lang, &props.on_select)) }
                 </ol>
                 if open.len() > 3 {
                     <a class="more" href="#findings">
-                        { if zh { format!("全部 {} 个问题", open.len()) } else { format!("All {} problems", open.len()) } }
+                        { (strings.all_problems)(open.len()) }
                     </a>
                 }
             }
@@ -226,34 +219,31 @@ pub fn SdkMapPanel(props: &ViewProps) -> Html {
 pub fn FactsPanel(props: &ViewProps) -> Html {
     let strings = props.lang.strings();
     let f = &props.analysis.report.facts;
-    let zh = props.lang == Lang::Zh;
     let mut rows: Vec<(&str, String)> = Vec::new();
     if let Some(d) = &f.effective {
-        rows.push((if zh { "生效日期" } else { "Effective" }, d.clone()));
+        rows.push((strings.fact_effective, d.clone()));
     }
     if let Some(d) = &f.updated {
-        rows.push((if zh { "更新日期" } else { "Updated" }, d.clone()));
+        rows.push((strings.fact_updated, d.clone()));
     }
     if let Some(c) = &f.controller {
-        rows.push((if zh { "个人信息处理者" } else { "Controller" }, c.clone()));
+        rows.push((strings.fact_controller, c.clone()));
     }
     for e in &f.emails {
-        rows.push((if zh { "邮箱" } else { "Email" }, e.clone()));
+        rows.push((strings.fact_email, e.clone()));
     }
     for p in &f.phones {
-        rows.push((if zh { "电话" } else { "Phone" }, p.clone()));
+        rows.push((strings.fact_phone, p.clone()));
     }
     for r in &f.response_time {
-        let unit = match (zh, r.unit) {
-            (true, policylens_core::TimeUnit::Days) => "天",
-            (true, policylens_core::TimeUnit::WorkingDays) => "个工作日",
-            (false, policylens_core::TimeUnit::Days) => " days",
-            (false, policylens_core::TimeUnit::WorkingDays) => " working days",
+        let unit = match r.unit {
+            policylens_core::TimeUnit::Days => strings.unit_days,
+            policylens_core::TimeUnit::WorkingDays => strings.unit_working_days,
         };
-        rows.push((if zh { "答复时限" } else { "Reply within" }, format!("{}{unit}", r.value)));
+        rows.push((strings.fact_reply_within, format!("{}{unit}", r.value)));
     }
     if let Some(a) = f.children_age {
-        rows.push((if zh { "儿童年龄" } else { "Children under" }, a.to_string()));
+        rows.push((strings.fact_children_age, a.to_string()));
     }
     html! {
         <section class="panel" data-testid="facts">
