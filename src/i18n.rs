@@ -42,6 +42,11 @@ impl Lang {
 
     /// Chooses between a Chinese and an English value that comes from
     /// elsewhere (the core's rule registry, the tables below).
+    /// The core's language, for the messages it renders (finding details).
+    pub fn core(self) -> policylens_core::rules::messages::Lang {
+        self.pick(policylens_core::rules::messages::Lang::Zh, policylens_core::rules::messages::Lang::En)
+    }
+
     pub fn pick<T>(self, zh: T, en: T) -> T {
         match self {
             Lang::Zh => zh,

@@ -144,13 +144,19 @@ fn finding(f: &policylens_core::Finding, lang: Lang, on_select: &Callback<Span>)
     let meta = crate::rules_meta::lookup(&f.rule);
     let title = meta.as_ref().map(|m| lang.pick(m.title_zh, m.title_en));
     let fix = meta.as_ref().map(|m| m.fix).filter(|f| !f.is_empty());
+    // The core renders the finding's detail in the reader's language; a
+    // pass says only its title.
+    let message = match &f.detail {
+        Some(d) => policylens_core::rules::messages::render(d, lang.core()),
+        None => lang.pick(f.message.clone(), String::new()),
+    };
     html! {
         <li class={classes!("finding", status)} data-rule={f.rule.clone()} data-status={status}>
             <div class="finding-head">
                 <span class="rule-id">{ f.rule.clone() }</span>{ " " }
                 if let Some(t) = title { <strong class="rule-title">{ t }</strong> }
             </div>
-            <span class="message">{ f.message.clone() }</span>
+            if !message.is_empty() { <span class="message">{ message }</span> }
             <span class="sources">{ f.sources.join("；") }</span>
             if let Some(fix) = fix {
                 <details class="fix">

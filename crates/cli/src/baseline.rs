@@ -121,6 +121,7 @@ mod tests {
                     &lines,
                     policylens_core::Span::new(start, text.len() - 1),
                 )],
+                detail: None,
             }
         };
         assert_eq!(fingerprint(a, &finding(a)), fingerprint(b, &finding(b)));

@@ -104,5 +104,6 @@ pub fn analyze_with(input: &str, encoding: &str, model: &classify::model::Clause
         toc_mismatches: seg.toc_mismatches,
         summary,
         flows,
+        rules_version: rules::messages::RULES_VERSION.to_owned(),
     }
 }

@@ -74,6 +74,10 @@ pub struct Report {
     /// providers (added in schema 1).
     #[serde(default)]
     pub flows: FlowGraph,
+    /// The rule set that produced `findings` (a hash of the rules, their
+    /// data and messages; added in schema 1).
+    #[serde(default)]
+    pub rules_version: String,
 }
 
 /// What was analysed.
@@ -345,9 +349,84 @@ pub struct Finding {
     pub rule: String,
     pub severity: Severity,
     pub status: FindingStatus,
+    /// Why the status, in Chinese: `detail` rendered by
+    /// `rules::messages::render` (the rule's title for a pass).
     pub message: String,
     pub sources: Vec<String>,
     pub evidence: Vec<Evidence>,
+    /// What the rule found, as a message key and the values it names, from
+    /// which a front end renders `message` in the reader's language (added
+    /// in schema 1; absent on a pass).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<Detail>,
+}
+
+/// A finding's reason: a key of the message table (`data/messages.txt`,
+/// `ID.absent`/`ID.weak` for keyword rules) and the values it names, in
+/// order (`{0}`, `{1}`…).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Detail {
+    pub key: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub args: Vec<Arg>,
+}
+
+impl Detail {
+    pub fn new(key: impl Into<String>) -> Self {
+        Detail { key: key.into(), args: Vec::new() }
+    }
+
+    /// Adds the next value the message names.
+    #[must_use]
+    pub fn arg(mut self, arg: impl Into<Arg>) -> Self {
+        self.args.push(arg.into());
+        self
+    }
+}
+
+/// A value a message names.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Arg {
+    /// A value from the text, or a number: the same in every language.
+    Text(String),
+    /// Values from the text, joined as a list (`、` in Chinese).
+    Texts(Vec<String>),
+    /// A term or phrase of the message table, in the reader's language.
+    Part(Detail),
+    /// Terms or phrases of the message table, joined as a list of terms
+    /// (`、`) or, when `phrases`, of phrases (`；`).
+    Parts { parts: Vec<Detail>, phrases: bool },
+}
+
+impl From<String> for Arg {
+    fn from(s: String) -> Self {
+        Arg::Text(s)
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Self {
+        Arg::Text(s.to_owned())
+    }
+}
+
+impl From<usize> for Arg {
+    fn from(n: usize) -> Self {
+        Arg::Text(n.to_string())
+    }
+}
+
+impl From<u32> for Arg {
+    fn from(n: u32) -> Self {
+        Arg::Text(n.to_string())
+    }
+}
+
+impl From<Detail> for Arg {
+    fn from(d: Detail) -> Self {
+        Arg::Part(d)
+    }
 }
 
 /// One personal-information item as the policy writes it.

@@ -1,6 +1,6 @@
 //! COL-02: kinds of information named specifically.
 
-use super::{declare_rule, Context, Verdict};
+use super::{declare_rule, Context, Detail, Verdict};
 
 declare_rule! {
     id: "COL-02",
@@ -22,8 +22,8 @@ fn check(ctx: &Context<'_>) -> Verdict {
     let listing: Vec<_> = ctx.clauses.iter().filter(|(_, t)| lists_kinds(t)).collect();
     let ev = listing.iter().take(3).map(|(s, _)| crate::text::evidence(ctx.text, ctx.lines, *s)).collect();
     match listing.len() {
-        0 => Verdict::Fail("没有列举具体收集的个人信息类型。".to_owned(), Vec::new()),
-        1..=2 => Verdict::Warn("只有个别条款列举了个人信息类型，多数业务功能未逐项列明。".to_owned(), ev),
+        0 => Verdict::Fail(Detail::new("COL-02.fail"), Vec::new()),
+        1..=2 => Verdict::Warn(Detail::new("COL-02.warn"), ev),
         _ => Verdict::Pass(ev),
     }
 }

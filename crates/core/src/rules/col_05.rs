@@ -1,6 +1,6 @@
 //! COL-05: device permissions: which, why, and that they can be turned off.
 
-use super::{declare_rule, Context, Verdict};
+use super::{declare_rule, Context, Detail, Verdict};
 
 declare_rule! {
     id: "COL-05",
@@ -18,7 +18,7 @@ fn check(ctx: &Context<'_>) -> Verdict {
     if ev.is_empty() {
         // A website asks for no device permissions.
         return if ctx.mentions(&["app", "客户端", "移动应用", "应用程序"]) {
-            Verdict::Fail("App 未说明调用的设备权限。".to_owned(), Vec::new())
+            Verdict::Fail(Detail::new("COL-05.fail"), Vec::new())
         } else {
             Verdict::NotApplicable
         };
@@ -26,7 +26,7 @@ fn check(ctx: &Context<'_>) -> Verdict {
     if ctx.mentions(&["关闭", "撤回", "取消授权", "在设置中", "设备设置", "系统设置"]) {
         Verdict::Pass(ev)
     } else {
-        Verdict::Warn("说明了权限，但未说明如何关闭。".to_owned(), ev)
+        Verdict::Warn(Detail::new("COL-05.warn"), ev)
     }
 }
 

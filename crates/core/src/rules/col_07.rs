@@ -1,6 +1,6 @@
 //! COL-07: personalised recommendation and automated decisions.
 
-use super::{declare_rule, Context, Verdict};
+use super::{declare_rule, Context, Detail, Verdict};
 
 declare_rule! {
     id: "COL-07",
@@ -32,7 +32,7 @@ fn check(ctx: &Context<'_>) -> Verdict {
     ]) {
         Verdict::Pass(ev)
     } else {
-        Verdict::Fail("使用了个性化推荐或自动化决策，但未说明如何关闭。".to_owned(), ev)
+        Verdict::Fail(Detail::new("COL-07.fail"), ev)
     }
 }
 

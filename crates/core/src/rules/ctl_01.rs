@@ -2,7 +2,7 @@
 //!
 //! Uses the extracted facts: the controller, emails, phones, addresses.
 
-use super::{declare_rule, Context, Verdict};
+use super::{declare_rule, Context, Detail, Verdict};
 
 declare_rule! {
     id: "CTL-01",
@@ -21,11 +21,9 @@ fn check(ctx: &Context<'_>) -> Verdict {
     let ev = ctx.clauses_with(&["有限公司", "邮箱", "电话", "地址", "@"]);
     match (f.controller.as_deref(), channel) {
         (Some(_), true) => Verdict::Pass(ev),
-        (None, true) => Verdict::Warn("给出了联系方式，但未写明个人信息处理者的全称。".to_owned(), ev),
-        (Some(name), false) => {
-            Verdict::Fail(format!("写明了处理者（{name}），但没有给出任何联系方式（邮箱、电话、地址）。"), ev)
-        }
-        (None, false) => Verdict::Fail("既未写明个人信息处理者的名称，也没有给出任何联系方式。".to_owned(), Vec::new()),
+        (None, true) => Verdict::Warn(Detail::new("CTL-01.warn"), ev),
+        (Some(name), false) => Verdict::Fail(Detail::new("CTL-01.fail2").arg(name.to_string()), ev),
+        (None, false) => Verdict::Fail(Detail::new("CTL-01.fail"), Vec::new()),
     }
 }
 

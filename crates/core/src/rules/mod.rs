@@ -8,11 +8,14 @@
 //! Adding a rule: a file with one `declare_rule!` and its tests, and a line in
 //! [`REGISTRY`]. Ids are never reused.
 
+pub use crate::report::{Arg, Detail};
 use crate::report::{ChecklistRow, Evidence, Facts, Finding, FindingStatus, Node, Severity};
 pub use crate::scan::ClauseTexts;
 use crate::sdk::SdkExtraction;
 use crate::segment::Anomaly;
 use crate::text::Lines;
+
+pub mod messages;
 
 mod col_02;
 mod col_05;
@@ -78,10 +81,10 @@ impl Context<'_> {
 pub enum Verdict {
     /// The requirement is met; the evidence shows where.
     Pass(Vec<Evidence>),
-    /// Present but weak, with a message saying how.
-    Warn(String, Vec<Evidence>),
-    /// Required content is absent or wrong.
-    Fail(String, Vec<Evidence>),
+    /// Present but weak; the detail says how.
+    Warn(Detail, Vec<Evidence>),
+    /// Required content is absent or wrong; the detail says what.
+    Fail(Detail, Vec<Evidence>),
     /// The rule does not apply to this policy (no finding is reported).
     NotApplicable,
 }
@@ -111,26 +114,24 @@ pub enum Check {
     Keywords(Keywords),
 }
 
-/// A keyword rule: it passes when a clause says any of `words`; fails with
-/// `absent` when none does; and, when `also` is given, only warns (`weak`)
-/// when no clause says any of `also` too.
+/// A keyword rule: it passes when a clause says any of `words`; fails
+/// (`ID.absent`) when none does; and, when `also` is given, only warns
+/// (`ID.weak`) when no clause says any of `also` too.
 #[derive(Debug, Clone, Copy)]
 pub struct Keywords {
     pub words: &'static [&'static str],
-    pub absent: &'static str,
     pub also: &'static [&'static str],
-    pub weak: &'static str,
 }
 
 impl Keywords {
-    fn verdict(&self, ctx: &Context<'_>) -> Verdict {
+    fn verdict(&self, id: &str, ctx: &Context<'_>) -> Verdict {
         let ev = ctx.clauses_with(self.words);
         if ev.is_empty() {
-            Verdict::Fail(self.absent.to_owned(), Vec::new())
+            Verdict::Fail(Detail::new(format!("{id}.absent")), Vec::new())
         } else if self.also.is_empty() || ctx.mentions(self.also) {
             Verdict::Pass(ev)
         } else {
-            Verdict::Warn(self.weak.to_owned(), ev)
+            Verdict::Warn(Detail::new(format!("{id}.weak")), ev)
         }
     }
 }
@@ -140,7 +141,7 @@ impl Rule {
     pub fn verdict(&self, ctx: &Context<'_>) -> Verdict {
         match self.check {
             Check::Code(check) => check(ctx),
-            Check::Keywords(k) => k.verdict(ctx),
+            Check::Keywords(k) => k.verdict(self.id, ctx),
         }
     }
 }
@@ -237,12 +238,13 @@ pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
 }
 
 fn finding(rule: &Rule, verdict: Verdict) -> Option<Finding> {
-    let (status, message, evidence) = match verdict {
-        Verdict::Pass(ev) => (FindingStatus::Pass, rule.title_zh.to_owned(), ev),
-        Verdict::Warn(m, ev) => (FindingStatus::Warn, m, ev),
-        Verdict::Fail(m, ev) => (FindingStatus::Fail, m, ev),
+    let (status, detail, evidence) = match verdict {
+        Verdict::Pass(ev) => (FindingStatus::Pass, None, ev),
+        Verdict::Warn(d, ev) => (FindingStatus::Warn, Some(d), ev),
+        Verdict::Fail(d, ev) => (FindingStatus::Fail, Some(d), ev),
         Verdict::NotApplicable => return None,
     };
+    let message = detail.as_ref().map_or_else(|| rule.title_zh.to_owned(), |d| messages::render(d, messages::Lang::Zh));
     Some(Finding {
         rule: rule.id.to_owned(),
         severity: rule.severity,
@@ -250,28 +252,31 @@ fn finding(rule: &Rule, verdict: Verdict) -> Option<Finding> {
         message,
         sources: rule.sources.iter().map(|s| (*s).to_owned()).collect(),
         evidence,
+        detail,
     })
 }
 
 /// Helpers for the numbering rules (STR-01…03).
 pub(crate) mod numbering {
-    use super::{Context, Verdict};
+    use super::{Arg, Context, Detail, Verdict};
     use crate::segment::AnomalyKind;
     use crate::text::evidence;
 
-    /// Fails with every anomaly of `kind`, each described by `describe`.
-    pub fn check(ctx: &Context<'_>, kind: AnomalyKind, describe: fn(u32, u32) -> String) -> Verdict {
+    /// Warns with every anomaly of `kind`, each described by `describe`
+    /// (from the expected and the found number); the warning's detail is
+    /// `ID.warn` with the descriptions as phrases.
+    pub fn check(ctx: &Context<'_>, id: &str, kind: AnomalyKind, describe: fn(u32, u32) -> Detail) -> Verdict {
         let hits: Vec<_> = ctx.anomalies.iter().filter(|a| a.kind == kind).collect();
         if hits.is_empty() {
             return Verdict::Pass(Vec::new());
         }
         // A hostile text can hold thousands; the first few make the point.
-        let mut messages: Vec<String> = hits.iter().take(5).map(|a| describe(a.expected, a.found)).collect();
+        let mut parts: Vec<Detail> = hits.iter().take(5).map(|a| describe(a.expected, a.found)).collect();
         if hits.len() > 5 {
-            messages.push(format!("另有 {} 处", hits.len() - 5));
+            parts.push(Detail::new("STR.more").arg(hits.len() - 5));
         }
         let ev = hits.iter().take(20).map(|a| evidence(ctx.text, ctx.lines, a.span)).collect();
-        Verdict::Warn(messages.join("；"), ev)
+        Verdict::Warn(Detail::new(format!("{id}.warn")).arg(Arg::Parts { parts, phrases: true }), ev)
     }
 }
 

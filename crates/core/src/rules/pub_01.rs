@@ -3,7 +3,7 @@
 //! A privacy policy folded into a user agreement is what 认定方法 一 calls
 //! "no public collection rules": users never see it as a policy.
 
-use super::{declare_rule, Context, Verdict};
+use super::{declare_rule, Context, Detail, Verdict};
 use crate::text::{evidence, normalize};
 
 declare_rule! {
@@ -30,9 +30,9 @@ fn check(ctx: &Context<'_>) -> Verdict {
             .iter()
             .any(|d| d.heading.as_deref().is_some_and(|h| h.contains("协议") && !h.contains("隐私"))) =>
         {
-            Verdict::Fail("隐私条款包含在用户协议中，不是单独的隐私政策。".to_owned(), Vec::new())
+            Verdict::Fail(Detail::new("PUB-01.fail"), Vec::new())
         }
-        None => Verdict::Warn("未找到标明“隐私政策”的标题，无法确认这是一份单独的隐私政策。".to_owned(), Vec::new()),
+        None => Verdict::Warn(Detail::new("PUB-01.warn"), Vec::new()),
     }
 }
 

@@ -1,6 +1,6 @@
 //! PUB-02: when it took effect or was updated, and what it covers.
 
-use super::{declare_rule, Context, Verdict};
+use super::{declare_rule, Context, Detail, Verdict};
 
 declare_rule! {
     id: "PUB-02",
@@ -20,9 +20,9 @@ fn check(ctx: &Context<'_>) -> Verdict {
     let ev = ctx.clauses_with(&["生效", "更新日期", "适用于", "适用范围"]);
     match (dated, scoped) {
         (true, true) => Verdict::Pass(ev),
-        (true, false) => Verdict::Warn("写明了日期，但未说明适用范围。".to_owned(), ev),
-        (false, true) => Verdict::Warn("说明了适用范围，但未写明生效或更新日期。".to_owned(), ev),
-        (false, false) => Verdict::Fail("未写明生效/更新日期，也未说明适用范围。".to_owned(), Vec::new()),
+        (true, false) => Verdict::Warn(Detail::new("PUB-02.warn"), ev),
+        (false, true) => Verdict::Warn(Detail::new("PUB-02.warn2"), ev),
+        (false, false) => Verdict::Fail(Detail::new("PUB-02.fail"), Vec::new()),
     }
 }
 

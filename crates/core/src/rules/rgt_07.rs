@@ -1,6 +1,6 @@
 //! RGT-07: how requests are answered: identity check and time limit.
 
-use super::{declare_rule, Context, Verdict};
+use super::{declare_rule, Context, Detail, Verdict};
 
 declare_rule! {
     id: "RGT-07",
@@ -16,14 +16,14 @@ declare_rule! {
 fn check(ctx: &Context<'_>) -> Verdict {
     let times = &ctx.facts.response_time;
     if times.is_empty() {
-        return Verdict::Fail("未说明答复权利请求的时限。".to_owned(), Vec::new());
+        return Verdict::Fail(Detail::new("RGT-07.fail"), Vec::new());
     }
     let ev: Vec<_> = times.iter().map(|t| t.evidence.clone()).take(3).collect();
     if ctx.mentions(&["验证身份", "身份验证", "验证您的身份", "验证自己的身份", "核实身份", "核验身份", "证明您的身份"])
     {
         Verdict::Pass(ev)
     } else {
-        Verdict::Warn("说明了答复时限，但未说明如何验证身份。".to_owned(), ev)
+        Verdict::Warn(Detail::new("RGT-07.warn"), ev)
     }
 }
 

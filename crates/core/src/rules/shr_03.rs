@@ -1,7 +1,7 @@
 //! SHR-03: third-party SDKs listed, each with name, provider, purpose, kinds
 //! of information and privacy-policy link.
 
-use super::{declare_rule, Context, Verdict};
+use super::{declare_rule, Arg, Context, Detail, Verdict};
 
 declare_rule! {
     id: "SHR-03",
@@ -27,22 +27,22 @@ declare_rule! {
 pub(crate) fn missing_fields(s: &crate::report::Sdk) -> Vec<&'static str> {
     let mut missing = Vec::new();
     if s.provider_from != Some(crate::report::ProviderFrom::Text) {
-        missing.push("提供方");
+        missing.push("sdk-field.provider");
     }
     if s.purpose.is_none() {
-        missing.push("目的");
+        missing.push("sdk-field.purpose");
     }
     if s.data.is_empty() {
-        missing.push("信息类型");
+        missing.push("sdk-field.data");
     }
     if s.method.is_none() {
-        missing.push("处理方式");
+        missing.push("sdk-field.method");
     }
     if s.permissions.is_empty() {
-        missing.push("权限");
+        missing.push("sdk-field.permissions");
     }
     if s.link.is_none() {
-        missing.push("隐私政策链接");
+        missing.push("sdk-field.link");
     }
     missing
 }
@@ -57,7 +57,7 @@ fn check(ctx: &Context<'_>) -> Verdict {
             return Verdict::NotApplicable;
         }
         return if ctx.mentions(&["sdk"]) {
-            Verdict::Fail("提到了 SDK，但没有列出具体的 SDK。".to_owned(), ctx.clauses_with(&["sdk"]))
+            Verdict::Fail(Detail::new("SHR-03.fail"), ctx.clauses_with(&["sdk"]))
         } else {
             Verdict::NotApplicable
         };
@@ -70,8 +70,9 @@ fn check(ctx: &Context<'_>) -> Verdict {
     let mut other_gaps = Vec::new();
     for s in sdks {
         let missing = missing_fields(s);
-        let line = format!("{}（缺{}）", s.name, missing.join("、"));
-        if missing.iter().any(|m| !matches!(*m, "处理方式" | "权限")) {
+        let fields = missing.iter().map(|m| Detail::new(*m)).collect();
+        let line = Detail::new("SHR-03.gap").arg(s.name.as_str()).arg(Arg::Parts { parts: fields, phrases: false });
+        if missing.iter().any(|m| !matches!(*m, "sdk-field.method" | "sdk-field.permissions")) {
             core_gaps.push(line);
         } else if !missing.is_empty() {
             other_gaps.push(line);
@@ -83,7 +84,8 @@ fn check(ctx: &Context<'_>) -> Verdict {
     } else {
         let n = core_gaps.len();
         let shown: Vec<_> = core_gaps.into_iter().chain(other_gaps).take(8).collect();
-        Verdict::Warn(format!("{} 个 SDK 中 {} 个缺少必备信息：{}", sdks.len(), n, shown.join("；")), ev)
+        let detail = Detail::new("SHR-03.warn").arg(sdks.len()).arg(n).arg(Arg::Parts { parts: shown, phrases: true });
+        Verdict::Warn(detail, ev)
     }
 }
 

@@ -1,7 +1,7 @@
 //! SHR-06: an SDK row's personal information listed open-ended (`等`,
 //! `包括但不限于`).
 
-use super::{declare_rule, Context, Verdict};
+use super::{declare_rule, Arg, Context, Detail, Verdict};
 
 declare_rule! {
     id: "SHR-06",
@@ -27,7 +27,10 @@ fn check(ctx: &Context<'_>) -> Verdict {
     }
     let names: Vec<&str> = open.iter().take(8).map(|s| s.name.as_str()).collect();
     let ev = open.iter().filter_map(|s| s.evidence.first().cloned()).take(3).collect();
-    Verdict::Warn(format!("{} 个 SDK 的信息列表以“等”开放列举：{}", open.len(), names.join("、")), ev)
+    Verdict::Warn(
+        Detail::new("SHR-06.warn").arg(open.len()).arg(Arg::Texts(names.iter().map(|n| (*n).to_owned()).collect())),
+        ev,
+    )
 }
 
 #[cfg(test)]

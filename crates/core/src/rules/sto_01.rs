@@ -1,6 +1,6 @@
 //! STO-01: how long information is kept, and what happens after.
 
-use super::{declare_rule, Context, Verdict};
+use super::{declare_rule, Context, Detail, Verdict};
 
 declare_rule! {
     id: "STO-01",
@@ -15,14 +15,14 @@ declare_rule! {
 
 fn check(ctx: &Context<'_>) -> Verdict {
     if ctx.facts.retention.is_empty() {
-        return Verdict::Fail("未说明个人信息的保存期限。".to_owned(), Vec::new());
+        return Verdict::Fail(Detail::new("STO-01.fail"), Vec::new());
     }
     let ev = ctx.facts.retention.iter().take(3).cloned().collect();
     if ctx.mentions(&["删除或匿名化", "删除或者匿名化", "匿名化处理", "予以删除", "进行删除"])
     {
         Verdict::Pass(ev)
     } else {
-        Verdict::Warn("说明了保存期限，但未说明到期后如何处理（删除或匿名化）。".to_owned(), ev)
+        Verdict::Warn(Detail::new("STO-01.warn"), ev)
     }
 }
 

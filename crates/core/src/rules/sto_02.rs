@@ -1,6 +1,6 @@
 //! STO-02: where information is stored, and any transfer abroad.
 
-use super::{declare_rule, Context, Verdict};
+use super::{declare_rule, Context, Detail, Verdict};
 
 declare_rule! {
     id: "STO-02",
@@ -16,8 +16,8 @@ declare_rule! {
 fn check(ctx: &Context<'_>) -> Verdict {
     let ev = ctx.clauses_with(&["境内", "境外", "跨境", "出境"]);
     match ctx.facts.storage_location.as_deref() {
-        None if ev.is_empty() => Verdict::Fail("未说明个人信息的存储地点。".to_owned(), Vec::new()),
-        None => Verdict::Warn("提到了境内或境外，但未明确说明存储地点。".to_owned(), ev),
+        None if ev.is_empty() => Verdict::Fail(Detail::new("STO-02.fail"), Vec::new()),
+        None => Verdict::Warn(Detail::new("STO-02.warn"), ev),
         Some(_) => {
             let abroad =
                 ctx.mentions(&["向境外", "境外传输", "跨境传输", "出境", "境外实体", "境外机构", "传输至境外"]);
@@ -32,7 +32,7 @@ fn check(ctx: &Context<'_>) -> Verdict {
                     "授权同意",
                 ])
             {
-                Verdict::Warn("提到向境外提供个人信息，但未说明会取得单独同意。".to_owned(), ev)
+                Verdict::Warn(Detail::new("STO-02.warn2"), ev)
             } else {
                 Verdict::Pass(ev)
             }

@@ -3,7 +3,7 @@
 //! A skipped number usually means a section was deleted or a heading lost in
 //! copying, and readers (and reviewers) cannot tell which.
 
-use super::{declare_rule, numbering, Context, Verdict};
+use super::{declare_rule, numbering, Context, Detail, Verdict};
 use crate::segment::AnomalyKind;
 
 declare_rule! {
@@ -18,8 +18,8 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>) -> Verdict {
-    numbering::check(ctx, AnomalyKind::Gap, |expected, found| {
-        format!("编号从 {} 跳到了 {found}（缺少 {expected}）", expected.saturating_sub(1))
+    numbering::check(ctx, "STR-01", AnomalyKind::Gap, |expected, found| {
+        Detail::new("STR-01.gap").arg(expected.saturating_sub(1)).arg(found).arg(expected)
     })
 }
 

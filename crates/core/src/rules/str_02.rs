@@ -1,6 +1,6 @@
 //! STR-02: a section number is used twice (三, 三).
 
-use super::{declare_rule, numbering, Context, Verdict};
+use super::{declare_rule, numbering, Context, Detail, Verdict};
 use crate::segment::AnomalyKind;
 
 declare_rule! {
@@ -15,7 +15,7 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>) -> Verdict {
-    numbering::check(ctx, AnomalyKind::Repeat, |_, found| format!("编号 {found} 出现了两次"))
+    numbering::check(ctx, "STR-02", AnomalyKind::Repeat, |_, found| Detail::new("STR-02.gap").arg(found))
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! STR-03: a section is out of order (三 before 二).
 
-use super::{declare_rule, numbering, Context, Verdict};
+use super::{declare_rule, numbering, Context, Detail, Verdict};
 use crate::segment::AnomalyKind;
 
 declare_rule! {
@@ -15,7 +15,9 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>) -> Verdict {
-    numbering::check(ctx, AnomalyKind::OutOfOrder, |expected, found| format!("此处应为 {expected}，却是 {found}"))
+    numbering::check(ctx, "STR-03", AnomalyKind::OutOfOrder, |expected, found| {
+        Detail::new("STR-03.gap").arg(expected).arg(found)
+    })
 }
 
 #[cfg(test)]

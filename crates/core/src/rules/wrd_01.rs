@@ -1,6 +1,6 @@
 //! WRD-01: consent by use ("using the service means you agree").
 
-use super::{declare_rule, Context, Verdict};
+use super::{declare_rule, Context, Detail, Verdict};
 
 declare_rule! {
     id: "WRD-01",
@@ -31,7 +31,7 @@ fn check(ctx: &Context<'_>) -> Verdict {
     if hits.is_empty() {
         Verdict::Pass(Vec::new())
     } else {
-        Verdict::Warn("以“使用即同意”推定用户同意，这不是有效的明示同意。".to_owned(), hits)
+        Verdict::Warn(Detail::new("WRD-01.warn"), hits)
     }
 }
 

@@ -1,6 +1,6 @@
 //! WRD-02: the user waives claims, or the controller disclaims liability.
 
-use super::{declare_rule, Context, Verdict};
+use super::{declare_rule, Context, Detail, Verdict};
 
 declare_rule! {
     id: "WRD-02",
@@ -32,7 +32,7 @@ fn check(ctx: &Context<'_>) -> Verdict {
     if ev.is_empty() {
         Verdict::Pass(Vec::new())
     } else {
-        Verdict::Warn("要求用户放弃权利或免除处理者责任的条款。".to_owned(), ev)
+        Verdict::Warn(Detail::new("WRD-02.warn"), ev)
     }
 }
 

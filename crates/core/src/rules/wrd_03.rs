@@ -1,6 +1,6 @@
 //! WRD-03: a promised reply time longer than 15 working days.
 
-use super::{declare_rule, Context, Verdict};
+use super::{declare_rule, Context, Detail, Verdict};
 
 declare_rule! {
     id: "WRD-03",
@@ -23,10 +23,10 @@ fn check(ctx: &Context<'_>) -> Verdict {
     }
     let ev = long.iter().map(|r| r.evidence.clone()).collect();
     let unit = |r: &crate::report::ResponseTime| match r.unit {
-        crate::report::TimeUnit::Days => "天",
-        crate::report::TimeUnit::WorkingDays => "个工作日",
+        crate::report::TimeUnit::Days => "unit.days",
+        crate::report::TimeUnit::WorkingDays => "unit.working-days",
     };
-    Verdict::Warn(format!("承诺在 {}{} 内答复，长于15个工作日。", long[0].value, unit(long[0])), ev)
+    Verdict::Warn(Detail::new("WRD-03.warn").arg(long[0].value).arg(Detail::new(unit(long[0]))), ev)
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! WRD-04: open-ended lists where kinds of information are enumerated.
 
-use super::{declare_rule, Context, Verdict};
+use super::{declare_rule, Context, Detail, Verdict};
 
 declare_rule! {
     id: "WRD-04",
@@ -23,7 +23,7 @@ fn check(ctx: &Context<'_>) -> Verdict {
         return Verdict::Pass(Vec::new());
     }
     let ev = hits.iter().take(3).map(|(s, _)| crate::text::evidence(ctx.text, ctx.lines, *s)).collect();
-    Verdict::Warn(format!("{} 处以“包括但不限于”开放列举个人信息。", hits.len()), ev)
+    Verdict::Warn(Detail::new("WRD-04.warn").arg(hits.len()), ev)
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! WRD-05: a contact channel is promised but never given.
 
-use super::{declare_rule, Context, Verdict};
+use super::{declare_rule, Context, Detail, Verdict};
 
 declare_rule! {
     id: "WRD-05",
@@ -22,7 +22,7 @@ fn check(ctx: &Context<'_>) -> Verdict {
     if ev.is_empty() {
         Verdict::NotApplicable
     } else {
-        Verdict::Warn("提到了联系方式，但全文没有给出邮箱、电话或地址。".to_owned(), ev)
+        Verdict::Warn(Detail::new("WRD-05.warn"), ev)
     }
 }
 

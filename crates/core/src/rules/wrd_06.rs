@@ -1,6 +1,6 @@
 //! WRD-06: the SDK list lives on another page.
 
-use super::{declare_rule, Context, Verdict};
+use super::{declare_rule, Context, Detail, Verdict};
 
 declare_rule! {
     id: "WRD-06",
@@ -15,10 +15,9 @@ declare_rule! {
 
 fn check(ctx: &Context<'_>) -> Verdict {
     match ctx.sdks.external_list {
-        Some(span) if ctx.sdks.sdks.is_empty() => Verdict::Warn(
-            "政策只指向另一页面的 SDK 清单，正文中没有列出。".to_owned(),
-            vec![crate::text::evidence(ctx.text, ctx.lines, span)],
-        ),
+        Some(span) if ctx.sdks.sdks.is_empty() => {
+            Verdict::Warn(Detail::new("WRD-06.warn"), vec![crate::text::evidence(ctx.text, ctx.lines, span)])
+        }
         _ => Verdict::Pass(Vec::new()),
     }
 }
