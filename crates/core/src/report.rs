@@ -384,9 +384,10 @@ impl Detail {
     }
 }
 
-/// A value a message names.
+/// A value a message names. Externally tagged (`{"text": …}`): an untagged
+/// enum would cost the web bundle serde's buffering code to read it back.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(untagged)]
+#[serde(rename_all = "snake_case")]
 pub enum Arg {
     /// A value from the text, or a number: the same in every language.
     Text(String),
