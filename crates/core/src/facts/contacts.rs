@@ -2,6 +2,7 @@
 //! label such as 电话, or by their shape alone) and postal addresses (after
 //! 地址：), each once, in the order the text gives them.
 
+use crate::lexicon as lex;
 use crate::report::Facts;
 use crate::scan::{emails, phones};
 use crate::text::is_space;
@@ -62,7 +63,7 @@ fn addresses(text: &str) -> Vec<String> {
         let end = rest.find(['。', '；', ';', '\n', '，', ',', '）', '（', '(']).unwrap_or(rest.len()).min(200);
         let addr = rest[..crate::text::floor_boundary(rest, end)].trim();
         // An address has place words; an email or web address is not one.
-        let placey = ["省", "市", "区", "路", "街", "号", "楼", "县"].iter().any(|w| addr.contains(w));
+        let placey = lex::ADDRESS_MARKS.iter().any(|w| addr.contains(w));
         if placey && !addr.contains('@') && addr.chars().count() >= 6 && !out.iter().any(|a| a == addr) {
             out.push(addr.to_owned());
         }

@@ -2,6 +2,7 @@
 //! (`某某有限公司（以下简称“我们”）`), else the first company it names at all,
 //! with the words that ran into its name (本政策由, 提供方, 在本指引中) cut off.
 
+use crate::lexicon as lex;
 use crate::report::Facts;
 use crate::text::is_cjk;
 
@@ -44,68 +45,6 @@ fn controller(text: &str) -> Option<String> {
     first
 }
 
-/// Where Chinese company names begin: 深圳市腾讯…, 北京三快…, 中国电信….
-const PLACES: &[&str] = &[
-    "中国",
-    "北京",
-    "上海",
-    "天津",
-    "重庆",
-    "深圳",
-    "广州",
-    "杭州",
-    "南京",
-    "苏州",
-    "成都",
-    "武汉",
-    "西安",
-    "厦门",
-    "珠海",
-    "长沙",
-    "合肥",
-    "青岛",
-    "大连",
-    "宁波",
-    "福州",
-    "济南",
-    "郑州",
-    "沈阳",
-    "东莞",
-    "佛山",
-    "无锡",
-    "芜湖",
-    "浙江",
-    "江苏",
-    "广东",
-    "福建",
-    "湖南",
-    "湖北",
-    "四川",
-    "山东",
-    "河南",
-    "河北",
-    "安徽",
-    "江西",
-    "辽宁",
-    "吉林",
-    "黑龙江",
-    "陕西",
-    "山西",
-    "云南",
-    "贵州",
-    "广西",
-    "海南",
-    "甘肃",
-    "宁夏",
-    "青海",
-    "新疆",
-    "西藏",
-    "内蒙古",
-    "香港",
-    "澳门",
-    "霍尔果斯",
-];
-
 /// The company's name in a run of CJK text that ends with 有限(责任)公司: the
 /// words before it (本政策由, 提供方, 在本指引中, 全资子公司) cut off.
 fn company_name(run: &str) -> &str {
@@ -128,26 +67,7 @@ fn company_name(run: &str) -> &str {
         name = &name[i + "公司".len()..];
     }
     // Drop a verb or article that ran into the name (由…, 是…, 指…).
-    for lead in [
-        "欢迎您使用",
-        "欢迎使用",
-        "本政策由",
-        "提供方",
-        "运营方",
-        "运营者",
-        "提供者",
-        "由",
-        "是指",
-        "是",
-        "指",
-        "即",
-        "现",
-        "为",
-        "系",
-        "和",
-        "与",
-        "及",
-    ] {
+    for lead in lex::COMPANY_NAME_LEADS {
         if let Some(rest) = name.strip_prefix(lead) {
             if rest.chars().count() >= 6 {
                 name = rest;
@@ -156,7 +76,7 @@ fn company_name(run: &str) -> &str {
     }
     // Words before a place name that begins the name (在本指引中深圳市…,
     // 服务是北京三快在线…); a place in brackets (耐克商业（中国）) is part of it.
-    if PLACES.iter().any(|p| name.starts_with(p)) {
+    if lex::COMPANY_PLACES.iter().any(|p| name.starts_with(p)) {
         return name;
     }
     let mut depth = 0;
@@ -166,7 +86,7 @@ fn company_name(run: &str) -> &str {
             '）' | ')' => depth -= 1,
             _ if depth == 0 && i > 0 => {
                 let rest = &name[i..];
-                if PLACES.iter().any(|p| rest.starts_with(p)) && rest.chars().count() >= 8 {
+                if lex::COMPANY_PLACES.iter().any(|p| rest.starts_with(p)) && rest.chars().count() >= 8 {
                     return rest;
                 }
             }

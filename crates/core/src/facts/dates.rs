@@ -23,7 +23,8 @@ pub(super) fn extract(text: &str, facts: &mut Facts) {
                     let updated = before.contains("更新") || before.contains("修订") || before.contains("发布");
                     // 首次发布日期 is the first version, not the latest.
                     let updated = (updated && !before.contains("首次")) || after.starts_with("更新");
-                    // 本版更新&生效时间: one date for both.
+                    // 本版更新&生效时间: one date for both. (Not in the lexicon:
+                    // 更新、生效 holds the lexicon's separator.)
                     let both = ["更新与生效", "更新及生效", "更新和生效", "更新&生效", "更新/生效", "更新、生效"]
                         .iter()
                         .any(|w| before.contains(w));

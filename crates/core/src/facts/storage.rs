@@ -3,6 +3,7 @@
 //! `both` when clauses say each).
 
 use super::Clause;
+use crate::lexicon as lex;
 use crate::report::Facts;
 
 /// Most retention clauses kept as evidence.
@@ -24,13 +25,11 @@ pub(super) fn extract_location(clause: &Clause, facts: &mut Facts) {
 }
 
 fn is_retention(clause: &str) -> bool {
-    ["保存期限", "存储期限", "保留期限", "保存时间", "存储时间", "最短期限", "最短时间", "期限届满"]
-        .iter()
-        .any(|w| clause.contains(w))
+    lex::RETENTION.iter().chain(lex::RETENTION_LOOSE).any(|w| clause.contains(w))
 }
 
 fn storage_location(clause: &str) -> Option<&'static str> {
-    let stores = ["存储", "储存", "存放", "保存"].iter().any(|w| clause.contains(w));
+    let stores = lex::STORING.iter().any(|w| clause.contains(w));
     if !stores {
         return None;
     }
@@ -39,7 +38,7 @@ fn storage_location(clause: &str) -> Option<&'static str> {
     } else if clause.contains("境外")
         && !clause.contains("向境外")
         // 我们不会将您的个人信息储存…或传输至境外: a promise to stay home.
-        && !["不会", "不得", "不向", "不在", "不存储", "不储存", "不传输"].iter().any(|w| clause.contains(w))
+        && !lex::STORAGE_DENIALS.iter().any(|w| clause.contains(w))
         && stored_near_abroad(clause)
     {
         Some("abroad")
@@ -53,9 +52,9 @@ fn storage_location(clause: &str) -> Option<&'static str> {
 /// writes to 外部存储).
 fn stored_near_abroad(clause: &str) -> bool {
     // Byte offsets: 20 CJK characters are 60 bytes.
-    clause.match_indices("境外").any(|(a, _)| {
-        ["存储", "储存", "存放", "保存"].iter().any(|w| clause.match_indices(w).any(|(s, _)| a.abs_diff(s) <= 60))
-    })
+    clause
+        .match_indices("境外")
+        .any(|(a, _)| lex::STORING.iter().any(|w| clause.match_indices(w).any(|(s, _)| a.abs_diff(s) <= 60)))
 }
 
 #[cfg(test)]
