@@ -9,48 +9,7 @@
 //! A hand-written scanner, not an HTML parser: it never fails, never
 //! executes anything and costs one pass. Malformed markup degrades to text.
 
-/// Elements whose start or end ends a line of the rendered page.
-const BLOCK_TAGS: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "br",
-    "dd",
-    "div",
-    "dl",
-    "dt",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hr",
-    "li",
-    "main",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "table",
-    "tbody",
-    "thead",
-    "tfoot",
-    "title",
-    "tr",
-    "ul",
-];
-/// Table cells: a tab between them, as a browser copies a table.
-const CELL_TAGS: &[&str] = &["td", "th"];
-/// Elements whose content is not text.
-const RAW_TAGS: &[&str] = &["script", "style", "noscript", "template", "svg"];
+use crate::lexicon as lex;
 
 /// Whether `text` is an HTML page or fragment rather than text that merely
 /// mentions a tag: a document type or `<html>` at the start, or at least
@@ -65,7 +24,7 @@ pub fn is_html(text: &str) -> bool {
     let bytes = text.as_bytes();
     for (i, _) in text.match_indices('<') {
         if let Some((name, _)) = tag_name(&bytes[i + 1..]) {
-            if BLOCK_TAGS.contains(&name.as_str()) || CELL_TAGS.contains(&name.as_str()) {
+            if lex::HTML_BLOCK_TAGS.contains(&name.as_str()) || lex::HTML_CELL_TAGS.contains(&name.as_str()) {
                 blocks += 1;
                 if blocks >= 5 {
                     return true;
@@ -116,9 +75,9 @@ pub fn text_view(text: &str) -> String {
                     continue;
                 };
                 let end = tag_end(bytes, i + 1);
-                let block = BLOCK_TAGS.contains(&name.as_str());
+                let block = lex::HTML_BLOCK_TAGS.contains(&name.as_str());
                 blank(text, &mut out, i, end, block);
-                if CELL_TAGS.contains(&name.as_str()) && !closing {
+                if lex::HTML_CELL_TAGS.contains(&name.as_str()) && !closing {
                     if row_has_cell {
                         out[i] = b'\t';
                     }
@@ -127,7 +86,7 @@ pub fn text_view(text: &str) -> String {
                     row_has_cell = false;
                 }
                 i = end;
-                if RAW_TAGS.contains(&name.as_str()) && !closing {
+                if lex::HTML_RAW_TAGS.contains(&name.as_str()) && !closing {
                     let close = format!("</{name}");
                     let stop = find_ci(bytes, close.as_bytes(), i).unwrap_or(bytes.len());
                     blank(text, &mut out, i, stop, false);

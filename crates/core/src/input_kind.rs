@@ -1,21 +1,17 @@
 //! Is the input a privacy policy at all? Empty text, a novel, source code or
 //! an English page gets a report that says so, not a wall of failures.
 
+use crate::lexicon as lex;
 use crate::report::InputKind;
 use crate::text::is_space;
-
-/// Words whose presence marks a Chinese privacy policy.
-const ANCHORS: &[&str] = &["隐私", "个人信息"];
-/// Words such policies use throughout.
-const TOPICS: &[&str] = &["收集", "使用", "信息", "共享", "第三方", "权限", "存储", "删除", "同意", "联系"];
 
 /// Classifies `text`: empty, a privacy policy, or something else.
 pub fn classify(text: &str) -> InputKind {
     if text.chars().all(is_space) {
         return InputKind::Empty;
     }
-    let anchored = ANCHORS.iter().any(|a| text.contains(a));
-    let topics = TOPICS.iter().filter(|t| text.contains(*t)).count();
+    let anchored = lex::POLICY_ANCHORS.iter().any(|a| text.contains(a));
+    let topics = lex::POLICY_VOCABULARY.iter().filter(|t| text.contains(*t)).count();
     if anchored && topics >= 3 {
         InputKind::Policy
     } else {

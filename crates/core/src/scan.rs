@@ -2,9 +2,10 @@
 //! none owns. Normalised clause texts searched once for many words
 //! ([`ClauseTexts`]), and the scanners of dates, numerals, e-mail addresses,
 //! phone numbers and reply times that facts, classification and the clause
-//! model all use. Imports only `text` and `report`'s
-//! plain types; never a stage of the pipeline.
+//! model all use. Imports only `text`, `report`'s
+//! plain types and the lexicon's words; never a stage of the pipeline.
 
+use crate::lexicon as lex;
 use crate::report::{Span, TimeUnit};
 use crate::text::{fold_width, is_space};
 
@@ -232,7 +233,7 @@ pub(crate) fn emails(text: &str) -> Vec<String> {
 /// Phone numbers given after 电话 / 热线 / 客服 / Tel.
 pub(crate) fn phones(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for key in ["电话", "热线", "客服", "tel", "Tel", "TEL", "致电"] {
+    for key in lex::PHONE_LABELS {
         for (pos, _) in text.match_indices(key) {
             let after = &text[pos + key.len()..];
             let window = &after[..crate::text::floor_boundary(after, 60)];
@@ -262,10 +263,11 @@ pub(crate) fn phones(text: &str) -> Vec<String> {
 
 /// A promised reply time in a clause: `15个工作日内`, `【30】天`, `十五天内`.
 pub(crate) fn response_time(clause: &str) -> Option<(u32, TimeUnit)> {
-    const CONTEXT: &[&str] = &["回复", "答复", "响应", "处理", "反馈", "予以"];
     // Ceasing operations (停止运营) brings a notice period and a deletion
     // deadline, neither a reply to the user.
-    if !CONTEXT.iter().any(|w| clause.contains(w)) || clause.contains("停止运营") || clause.contains("终止运营")
+    if !lex::REPLY_WORDS.iter().any(|w| clause.contains(w))
+        || clause.contains("停止运营")
+        || clause.contains("终止运营")
     {
         return None;
     }

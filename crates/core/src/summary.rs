@@ -6,48 +6,11 @@
 
 use std::collections::BTreeMap;
 
+use crate::lexicon as lex;
 use crate::report::{DataItem, Finding, FindingStatus, InputKind, Node, NodeKind, Recipient, Sdk, Severity};
 pub use crate::report::{FlowGraph, FlowNode, FlowNodeKind, SensitiveKind, Summary};
 use crate::sdk::vocab::Vocab;
 use crate::text::Lines;
-
-/// Words of a sentence that takes or passes on personal information.
-const HANDLING: &[&str] = &[
-    "收集",
-    "采集",
-    "获取",
-    "读取",
-    "提供",
-    "填写",
-    "上传",
-    "提交",
-    "验证",
-    "核验",
-    "识别",
-    "使用您的",
-    "调用",
-    "共享",
-    "委托",
-    "传输",
-    "授权",
-];
-
-/// Words of a sentence that only defines a kind of data, or says it is not
-/// collected.
-const DEFINING: &[&str] = &[
-    "是指",
-    "指的是",
-    "一旦泄露",
-    "定义",
-    "不会收集",
-    "不收集",
-    "不会主动收集",
-    "不会获取",
-    "不获取",
-    "不会向",
-    "无需",
-    "不需要",
-];
 
 pub fn summarize(
     text: &str,
@@ -113,7 +76,9 @@ fn sensitive_kinds(
     let vocab = Vocab::builtin();
     for span in crate::segment::clause_spans(outline) {
         let clause = &text[span.start..span.end];
-        if !HANDLING.iter().any(|w| clause.contains(w)) || DEFINING.iter().any(|w| clause.contains(w)) {
+        if !lex::DATA_HANDLING.iter().any(|w| clause.contains(w))
+            || lex::DATA_NOT_HANDLED.iter().any(|w| clause.contains(w))
+        {
             continue;
         }
         for d in vocab.items_in(clause).into_iter().filter(|d| d.sensitive) {

@@ -43,7 +43,55 @@ const MEANT: &[(&str, &str, &str)] = &[
     ("heading.rights", "heading.published-control", "管理 what is sent or published is a right"),
     ("clause.rights", "heading.published-control", "关闭 is a right in a clause and in a heading on ads"),
     ("clause.minors", "heading.minors-alone", "监护人 is about minors in a clause and in a heading"),
+    // facts.txt: the fact extractors, their scanners and the summary.
+    ("phone-labels", "contact-chapter", "电话 and 客服 label a phone number, and make a clause part of the contact chapter"),
+    (
+        "reply-words",
+        "contact-chapter",
+        "回复 and 反馈 make a number of days a reply time, and a clause part of the contact chapter",
+    ),
+    (
+        "address-marks",
+        "address-places",
+        "the same place words: an address after 地址： needs one (or 县), a line in the contact chapter is made of them (or 大厦, 室)",
+    ),
+    ("company-name-leads", "clause.definitions", "是指 before a company's name is cut off; in a clause it defines a term"),
+    ("company-name-leads", "data-not-handled", "是指 before a company's name is cut off; a clause with it only defines data"),
+    ("data-not-handled", "clause.definitions", "a definition collects nothing, and is a clause about definitions"),
+    ("data-not-handled", "heading.definitions", "定义 defines, in a clause and in a heading"),
+    ("storing", "heading.storage", "the verbs of storing say where information is kept, and name the storage topic"),
+    ("storing", "clause.storage", "the verbs of storing say where information is kept, and name the storage topic"),
+    ("data-handling", "clause-strong.collection", HANDLING),
+    ("data-handling", "clause.collection", HANDLING),
+    ("data-handling", "heading.collection", HANDLING),
+    ("data-handling", "clause.sharing", HANDLING),
+    ("data-handling", "heading.sharing", HANDLING),
+    ("data-handling", "heading.cross-border", HANDLING),
+    ("data-handling", "device-verbs", "调用 and 授权 handle data, and reach for a device feature"),
+    // input.txt: what kind of input was given.
+    ("policy-vocabulary", "storing", VOCABULARY),
+    ("policy-vocabulary", "data-handling", VOCABULARY),
+    ("policy-vocabulary", "policy-acceptance", VOCABULARY),
+    ("policy-vocabulary", "device-verbs", VOCABULARY),
+    ("policy-vocabulary", "user-control", VOCABULARY),
+    ("policy-vocabulary", "contact-chapter", VOCABULARY),
+    ("policy-vocabulary", "heading.collection", VOCABULARY),
+    ("policy-vocabulary", "heading.permissions", VOCABULARY),
+    ("policy-vocabulary", "heading.sharing", VOCABULARY),
+    ("policy-vocabulary", "heading.storage", VOCABULARY),
+    ("policy-vocabulary", "heading.rights", VOCABULARY),
+    ("policy-vocabulary", "clause.collection", VOCABULARY),
+    ("policy-vocabulary", "clause.sharing", VOCABULARY),
+    ("policy-vocabulary", "clause.storage", VOCABULARY),
+    ("policy-vocabulary", "clause-strong.collection", VOCABULARY),
 ];
+
+/// Why `data-handling` shares its verbs with the topics.
+const HANDLING: &str =
+    "collecting and passing on are the same verbs whether they make a clause's sensitive items collected or name its topic";
+/// Why `policy-vocabulary` shares its words with the topics.
+const VOCABULARY: &str =
+    "policy-vocabulary samples the commonest words of any policy, which name topics too; it only counts them";
 
 /// A topic's own sets: `heading.T`, `clause.T`, `clause-strong.T`.
 fn same_topic(a: &str, b: &str) -> bool {

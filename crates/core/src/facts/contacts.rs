@@ -1,0 +1,89 @@
+//! Ways to reach the controller: e-mail addresses, phone numbers (after a
+//! label such as 电话, or by their shape alone) and postal addresses (after
+//! 地址：), each once, in the order the text gives them.
+
+use crate::lexicon as lex;
+use crate::report::Facts;
+use crate::scan::{emails, phones};
+use crate::text::is_space;
+
+pub(super) fn extract(text: &str, facts: &mut Facts) {
+    facts.emails = emails(text);
+    facts.phones = phones(text);
+    for number in phone_shaped(text) {
+        if !facts.phones.contains(&number) {
+            facts.phones.push(number);
+        }
+    }
+    facts.addresses = addresses(text);
+}
+
+/// Numbers that are phone numbers by their shape alone, wherever they stand
+/// (咨询专线,0755-83761852; 拨打4008135858电话): a 400/800 service number or
+/// a landline with its area code and hyphen. Other digit runs (dates, post
+/// codes, amounts) need a label, which [`phones`] reads.
+fn phone_shaped(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() || (i > 0 && (b[i - 1].is_ascii_digit() || b[i - 1] == b'-')) {
+            i += 1;
+            continue;
+        }
+        let mut e = i;
+        while e < b.len() && (b[e].is_ascii_digit() || (b[e] == b'-' && b.get(e + 1).is_some_and(u8::is_ascii_digit))) {
+            e += 1;
+        }
+        let run = &text[i..e];
+        let digits = run.bytes().filter(u8::is_ascii_digit).count();
+        let service = (run.starts_with("400") || run.starts_with("800")) && digits == 10;
+        let landline = run.split_once('-').is_some_and(|(area, number)| {
+            area.starts_with('0') && (3..=4).contains(&area.len()) && (7..=8).contains(&number.len())
+        });
+        if (service || landline) && !out.iter().any(|n| n == run) {
+            out.push(run.to_owned());
+        }
+        i = e.max(i + 1);
+    }
+    out
+}
+
+/// Addresses given after 地址：.
+fn addresses(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (pos, _) in text.match_indices("地址") {
+        let after = &text[pos + "地址".len()..];
+        let Some(rest) =
+            after.strip_prefix('：').or_else(|| after.strip_prefix(':')).or_else(|| after.strip_prefix("为"))
+        else {
+            continue;
+        };
+        let rest = rest.trim_start_matches(is_space);
+        let end = rest.find(['。', '；', ';', '\n', '，', ',', '）', '（', '(']).unwrap_or(rest.len()).min(200);
+        let addr = rest[..crate::text::floor_boundary(rest, end)].trim();
+        // An address has place words; an email or web address is not one.
+        let placey = lex::ADDRESS_MARKS.iter().any(|w| addr.contains(w));
+        if placey && !addr.contains('@') && addr.chars().count() >= 6 && !out.iter().any(|a| a == addr) {
+            out.push(addr.to_owned());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails_and_phones() {
+        assert_eq!(emails("请发送邮件至 zixun@xiaoyun.com ），我们会"), vec!["zixun@xiaoyun.com"]);
+        assert_eq!(phones("客服电话：400-123-4567。"), vec!["400-123-4567"]);
+        // Seen in CAPP-130 policies: numbers without a phone label.
+        assert_eq!(phone_shaped("未成年教育咨询专线,0755-83761852与我们联系"), vec!["0755-83761852"]);
+        assert_eq!(phone_shaped("或拨打4008135858电话咨询"), vec!["4008135858"]);
+        assert_eq!(phone_shaped("联系方式400-126-0088。"), vec!["400-126-0088"]);
+        // Dates, post codes and ID-like runs are no phone numbers.
+        assert!(phone_shaped("更新日期：2022-03-22，邮编：518054，金额4000000元").is_empty());
+    }
+}

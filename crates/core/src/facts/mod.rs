@@ -1,0 +1,72 @@
+//! Facts a reader can find in the text, each by its own extractor:
+//!
+//! - [`dates`] — the dates the policy was updated and takes effect, by their
+//!   labels (更新, 生效).
+//! - [`contacts`] — e-mail addresses, phone numbers (after a label, or by
+//!   their shape alone) and postal addresses (after 地址：).
+//! - [`controller`] — the company the policy names as “我们”.
+//! - [`replies`] — the reply times it promises (15个工作日内).
+//! - [`children`] — the age under which a user is a child.
+//! - [`storage`] — retention clauses and where information is stored.
+//!
+//! The first three read the whole text; the others read one clause at a
+//! time, and [`each_clause`] hands every clause of the outline to each of
+//! them in turn, in the order of [`CLAUSE_EXTRACTORS`].
+//!
+//! Every extractor scans by hand (no regex crate: it would add its Unicode
+//! tables to the wasm bundle); the words it looks for are the lexicon's
+//! (`data/lexicon/facts.txt`).
+
+mod children;
+mod contacts;
+mod controller;
+mod dates;
+mod replies;
+mod storage;
+
+use crate::report::{Evidence, Facts, Node, Span};
+use crate::text::Lines;
+
+/// Extractors that read the whole text, in the order they run.
+const TEXT_EXTRACTORS: &[fn(&str, &mut Facts)] = &[dates::extract, contacts::extract, controller::extract];
+
+/// Extractors that read one clause at a time, in the order each clause is
+/// handed to them.
+const CLAUSE_EXTRACTORS: &[fn(&Clause, &mut Facts)] =
+    &[replies::extract, children::extract, storage::extract_retention, storage::extract_location];
+
+pub fn extract(text: &str, lines: &Lines, outline: &[Node]) -> Facts {
+    let mut facts = Facts::default();
+    for extractor in TEXT_EXTRACTORS {
+        extractor(text, &mut facts);
+    }
+    each_clause(text, lines, outline, &mut facts, CLAUSE_EXTRACTORS);
+    facts
+}
+
+/// One clause of the outline as a clause extractor sees it.
+pub(crate) struct Clause<'a> {
+    /// The clause's own text, as written.
+    pub text: &'a str,
+    span: Span,
+    whole: &'a str,
+    lines: &'a Lines,
+}
+
+impl Clause<'_> {
+    /// The clause as evidence of a fact.
+    pub fn evidence(&self) -> Evidence {
+        crate::text::evidence(self.whole, self.lines, self.span)
+    }
+}
+
+/// Visits every clause of the outline once, in text order, and hands it to
+/// each of `extractors` in turn.
+fn each_clause(text: &str, lines: &Lines, outline: &[Node], facts: &mut Facts, extractors: &[fn(&Clause, &mut Facts)]) {
+    for span in crate::segment::clause_spans(outline) {
+        let clause = Clause { text: &text[span.start..span.end], span, whole: text, lines };
+        for extractor in extractors {
+            extractor(&clause, facts);
+        }
+    }
+}

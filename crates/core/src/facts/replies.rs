@@ -1,0 +1,34 @@
+//! The reply times a policy promises (`15个工作日内`, `【30】天`, `十五天内`),
+//! each value and unit once, with the first clause that gives it.
+
+use super::Clause;
+use crate::report::{Facts, ResponseTime};
+use crate::scan::response_time;
+
+pub(super) fn extract(clause: &Clause, facts: &mut Facts) {
+    if let Some(rt) = response_time(clause.text) {
+        if !facts.response_time.iter().any(|r| r.value == rt.0 && r.unit == rt.1) {
+            facts.response_time.push(ResponseTime { value: rt.0, unit: rt.1, evidence: clause.evidence() });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::TimeUnit;
+
+    #[test]
+    fn reply_times() {
+        assert_eq!(response_time("我们会在收到您的反馈的【30】天内予以回复。"), Some((30, TimeUnit::Days)));
+        assert_eq!(response_time("我们将在15个工作日内回复您的请求。"), Some((15, TimeUnit::WorkingDays)));
+        assert_eq!(response_time("我们将在十五天内答复。"), Some((15, TimeUnit::Days)));
+        assert_eq!(response_time("您可以在设置中关闭。"), None);
+        // Notice periods and deletion deadlines are no reply times.
+        assert_eq!(response_time("我们将至少提前15个工作日通知您，并予以处理。"), None);
+        assert_eq!(
+            response_time("当我们的产品或服务发生停止运营的情形时，我们将在90天之内删除您的个人信息或进行匿名化处理。"),
+            None
+        );
+    }
+}

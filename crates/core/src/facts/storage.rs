@@ -1,0 +1,76 @@
+//! How long and where information is kept: the first five retention
+//! clauses as evidence, and the storage location (`domestic`, `abroad`, or
+//! `both` when clauses say each).
+
+use super::Clause;
+use crate::lexicon as lex;
+use crate::report::Facts;
+
+/// Most retention clauses kept as evidence.
+const MAX_RETENTION: usize = 5;
+
+pub(super) fn extract_retention(clause: &Clause, facts: &mut Facts) {
+    if is_retention(clause.text) && facts.retention.len() < MAX_RETENTION {
+        facts.retention.push(clause.evidence());
+    }
+}
+
+pub(super) fn extract_location(clause: &Clause, facts: &mut Facts) {
+    if let Some(loc) = storage_location(clause.text) {
+        facts.storage_location = Some(match facts.storage_location.as_deref() {
+            Some(prev) if prev != loc => "both".to_owned(),
+            _ => loc.to_owned(),
+        });
+    }
+}
+
+fn is_retention(clause: &str) -> bool {
+    lex::RETENTION.iter().chain(lex::RETENTION_LOOSE).any(|w| clause.contains(w))
+}
+
+fn storage_location(clause: &str) -> Option<&'static str> {
+    let stores = lex::STORING.iter().any(|w| clause.contains(w));
+    if !stores {
+        return None;
+    }
+    if clause.contains("境内") {
+        Some("domestic")
+    } else if clause.contains("境外")
+        && !clause.contains("向境外")
+        // 我们不会将您的个人信息储存…或传输至境外: a promise to stay home.
+        && !lex::STORAGE_DENIALS.iter().any(|w| clause.contains(w))
+        && stored_near_abroad(clause)
+    {
+        Some("abroad")
+    } else {
+        None
+    }
+}
+
+/// Whether a storage word stands within a short phrase of 境外 (存储于…在
+/// 境外的数据中心), not in another part of a long line (an SDK row that
+/// writes to 外部存储).
+fn stored_near_abroad(clause: &str) -> bool {
+    // Byte offsets: 20 CJK characters are 60 bytes.
+    clause
+        .match_indices("境外")
+        .any(|(a, _)| lex::STORING.iter().any(|w| clause.match_indices(w).any(|(s, _)| a.abs_diff(s) <= 60)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn storage_location_abroad_only_when_said() {
+        assert_eq!(storage_location("我们在中国大陆以外收集的个人信息存储于在境外的数据中心。"), Some("abroad"));
+        assert_eq!(storage_location("我们在中华人民共和国境内收集的个人信息将存储在境内。"), Some("domestic"));
+        // Seen in CAPP-130 policies: promises not to, and unrelated words.
+        assert_eq!(
+            storage_location("目前，我们不会将您的个人信息在跨境业务中使用、储存，或将您的个人信息传输至境外。"),
+            None
+        );
+        let row = format!("使用目的：辅助开发,数据类型：写入外部存储{}境外开发者", "，读取设备信息".repeat(5));
+        assert_eq!(storage_location(&row), None);
+    }
+}
