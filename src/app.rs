@@ -28,10 +28,13 @@ pub fn App() -> Html {
     let files = use_file_loader(&set_text, state.dispatcher());
 
     // A policy passed in the URL fragment (read by boot.js), else the saved
-    // draft, loads at once.
+    // draft, loads at once; a fragment boot.js could not read says why.
     {
-        let set_text = set_text.clone();
+        let (set_text, dispatch) = (set_text.clone(), state.dispatcher());
         use_effect_with((), move |()| {
+            if let Some(kind) = global_string("__policylensFragmentError") {
+                dispatch.dispatch(Action::Notify(Some(Notice::of_fragment_error(&kind))));
+            }
             if let Some(text) = global_string("__policylensInitialText").or_else(saved_draft) {
                 set_text.emit((text, Source::Outside));
             }
@@ -162,13 +165,7 @@ fn Topbar(props: &TopbarProps) -> Html {
             let (input, dispatch) = (input.clone(), dispatch.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let notice = match share_fragment(&input).await {
-                    Some(fragment) => {
-                        if let Some(w) = web_sys::window() {
-                            let _ =
-                                w.history().and_then(|h| h.replace_state_with_url(&JsValue::NULL, "", Some(&fragment)));
-                        }
-                        Notice::ShareDone
-                    }
+                    Some(fragment) => publish_link(&fragment).await,
                     None => Notice::ShareFailed,
                 };
                 dispatch.dispatch(Action::Notify(Some(notice)));
@@ -259,6 +256,28 @@ fn is_embedded() -> bool {
 fn global_string(name: &str) -> Option<String> {
     let w = web_sys::window()?;
     js_sys::Reflect::get(&w, &JsValue::from_str(name)).ok()?.as_string()
+}
+
+/// Puts the share link in the address bar and on the clipboard; says so,
+/// and warns when the link is long enough for mailers to cut.
+async fn publish_link(fragment: &str) -> Notice {
+    let Some(w) = web_sys::window() else { return Notice::ShareFailed };
+    let _ = w.history().and_then(|h| h.replace_state_with_url(&JsValue::NULL, "", Some(fragment)));
+    let long = global_number("policylensFragment", "longLink").is_some_and(|n| fragment.len() as f64 > n);
+    let url = w.location().href().unwrap_or_default();
+    let copied = JsFuture::from(w.navigator().clipboard().write_text(&url)).await.is_ok();
+    match (long, copied) {
+        (true, _) => Notice::ShareLong,
+        (false, true) => Notice::ShareCopied,
+        (false, false) => Notice::ShareDone,
+    }
+}
+
+/// A number that boot.js left on `window.object`.
+fn global_number(object: &str, name: &str) -> Option<f64> {
+    let w = web_sys::window()?;
+    let o = js_sys::Reflect::get(&w, &JsValue::from_str(object)).ok()?;
+    js_sys::Reflect::get(&o, &JsValue::from_str(name)).ok()?.as_f64()
 }
 
 /// The `#policy=…` fragment for `text`, compressed by boot.js's helper.

@@ -77,6 +77,11 @@ pub struct Strings {
     pub share: &'static str,
     pub share_done: &'static str,
     pub share_failed: &'static str,
+    pub share_copied: &'static str,
+    pub share_long: &'static str,
+    pub fragment_too_large: &'static str,
+    pub fragment_invalid: &'static str,
+    pub fragment_not_utf8: &'static str,
     pub export_markdown: &'static str,
     pub outline: &'static str,
     pub checklist: &'static str,
@@ -158,6 +163,11 @@ pub static ZH: Strings = Strings {
     share: "生成分享链接",
     share_done: "已把政策压缩进地址栏中的链接（# 之后的部分不会发送给任何服务器）。",
     share_failed: "无法生成分享链接。",
+    share_copied: "分享链接已复制到剪贴板（# 之后的部分不会发送给任何服务器）。",
+    share_long: "分享链接已生成，但超过 32 KB：部分聊天软件和邮件会截断这么长的链接，建议改为发送文件。",
+    fragment_too_large: "链接中的政策解压后超过 8 MB，已停止读取。请改用文件打开。",
+    fragment_invalid: "链接中的政策不完整或已损坏（可能在复制时被截断），无法读取。",
+    fragment_not_utf8: "链接中的内容不是 UTF-8 文本，无法读取。",
     export_markdown: "导出 Markdown",
     outline: "目录结构",
     checklist: "章节清单",
@@ -241,6 +251,11 @@ pub static EN: Strings = Strings {
     share: "Share link",
     share_done: "The policy is now compressed into the link in the address bar (the part after # is never sent to a server).",
     share_failed: "Could not make a share link.",
+    share_copied: "The share link is copied to the clipboard (the part after # is never sent to a server).",
+    share_long: "The share link is made, but it is over 32 KB: some chat apps and mailers cut links this long; consider sending the file.",
+    fragment_too_large: "The policy in the link unpacks to more than 8 MB; reading stopped. Open it as a file instead.",
+    fragment_invalid: "The policy in the link is incomplete or damaged (perhaps cut off when copied) and cannot be read.",
+    fragment_not_utf8: "The link does not hold UTF-8 text and cannot be read.",
     export_markdown: "Export Markdown",
     outline: "Outline",
     checklist: "Checklist",
@@ -340,7 +355,12 @@ pub enum Notice {
     UnsupportedFile,
     Undecodable,
     ShareDone,
+    ShareCopied,
+    ShareLong,
     ShareFailed,
+    FragmentTooLarge,
+    FragmentInvalid,
+    FragmentNotUtf8,
 }
 
 impl Notice {
@@ -351,7 +371,22 @@ impl Notice {
             Notice::UnsupportedFile => s.unsupported_file,
             Notice::Undecodable => s.undecodable,
             Notice::ShareDone => s.share_done,
+            Notice::ShareCopied => s.share_copied,
+            Notice::ShareLong => s.share_long,
             Notice::ShareFailed => s.share_failed,
+            Notice::FragmentTooLarge => s.fragment_too_large,
+            Notice::FragmentInvalid => s.fragment_invalid,
+            Notice::FragmentNotUtf8 => s.fragment_not_utf8,
+        }
+    }
+
+    /// The notice for a fragment that boot.js could not read (its
+    /// `FragmentError` kind).
+    pub fn of_fragment_error(kind: &str) -> Notice {
+        match kind {
+            "too_large" => Notice::FragmentTooLarge,
+            "not_utf8" => Notice::FragmentNotUtf8,
+            _ => Notice::FragmentInvalid,
         }
     }
 }
@@ -497,11 +532,18 @@ mod tests {
             Notice::UnsupportedFile,
             Notice::Undecodable,
             Notice::ShareDone,
+            Notice::ShareCopied,
+            Notice::ShareLong,
             Notice::ShareFailed,
+            Notice::FragmentTooLarge,
+            Notice::FragmentInvalid,
+            Notice::FragmentNotUtf8,
         ];
         for n in notices {
             assert_ne!(n.text(Lang::Zh), n.text(Lang::En), "{n:?}");
         }
+        assert_eq!(Notice::of_fragment_error("too_large"), Notice::FragmentTooLarge);
+        assert_eq!(Notice::of_fragment_error("what"), Notice::FragmentInvalid);
         assert_eq!(Lang::Zh.other().html_code(), "en");
         assert_eq!(Lang::En.other().html_code(), "zh-CN");
         assert_eq!((ZH.passed)(3), "已满足 3 项");

@@ -5,15 +5,16 @@
 // base64url; the fragment never reaches a server), and registers the service
 // worker that lets the app work offline after its first load.
 import init, * as bindings from './policylens-web.js';
-import { decodeFragment, encodeFragment } from './fragment.js';
+import { decodeFragment, encodeFragment, LONG_LINK } from './fragment.js';
 
 const started = performance.now();
-window.policylensFragment = { encode: encodeFragment, decode: decodeFragment };
+window.policylensFragment = { encode: encodeFragment, decode: decodeFragment, longLink: LONG_LINK };
 try {
   window.__policylensInitialText = await decodeFragment(location.hash);
 } catch (error) {
+  // The app says why (too_large, invalid, not_utf8) in the reader's language.
   window.__policylensInitialText = null;
-  window.__policylensFragmentError = String(error);
+  window.__policylensFragmentError = error?.kind ?? 'invalid';
 }
 await init({ module_or_path: new URL('./policylens-web_bg.wasm', import.meta.url) });
 window.policylens = bindings;

@@ -1,6 +1,7 @@
 // End-to-end tests of the release bundle in headless Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { deflateRawSync } from 'node:zlib';
 import { serveDist, launch, screenshot, policy, corpusFile } from './harness.mjs';
 
 let server;
@@ -110,6 +111,14 @@ test('the language switch changes the interface and is remembered', async () => 
   await page.waitForSelector('html[data-ready=true] [data-testid=policy-input]');
   assert.equal(await page.locator('[data-testid=outline]').getAttribute('aria-label'), 'Outline');
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  // Finding messages follow the language: no Chinese in any of weidandan.txt's.
+  await paste(page, await policy('weidandan.txt'));
+  const messages = await page.locator('[data-testid=findings] .finding .message').allTextContents();
+  assert.ok(messages.length >= 5, `${messages.length} messages`);
+  // Values quoted from the policy (an SDK's name, a company) may be Chinese;
+  // the sentence around them is not.
+  const chinese = messages.filter((m) => (m.match(/[\u4e00-\u9fff]/g) ?? []).length > m.length / 3);
+  assert.deepEqual(chinese, []);
   await context.close();
 });
 
@@ -310,6 +319,57 @@ test('a policy in the URL fragment loads, and ?embed shows only the report panel
     assert.equal(await page.locator(`[data-testid=${id}]`).count(), 1, id);
   }
   await context.close();
+});
+
+/** `#policy=` of raw deflate bytes. */
+function fragmentOf(bytes) {
+  return '#policy=' + Buffer.from(bytes).toString('base64url');
+}
+
+test('a share link that unpacks to 100 MB gets a message, and the tab survives', async () => {
+  const { page, context, errors } = await openApp();
+  // About 100 KB of link for 100 MB of text.
+  const bomb = deflateRawSync(Buffer.alloc(100 << 20, 0x61), { level: 9 });
+  const started = Date.now();
+  await page.goto(`${server.url}${fragmentOf(bomb)}`);
+  await page.waitForSelector('html[data-ready=true] [data-testid=message]');
+  const message = await page.textContent('[data-testid=message]');
+  assert.match(message, /8 MB/);
+  assert.equal(await page.inputValue('[data-testid=policy-input]'), '');
+  // Still alive and answering.
+  assert.equal(await page.evaluate(() => 1 + 1), 2);
+  console.log(`# timing: a 100 MB share link refused in ${Date.now() - started} ms`);
+  // A truncated link and a link of bytes that are not UTF-8 say why too.
+  const good = deflateRawSync(Buffer.from('隐私政策\n一、我们如何收集信息\n我们收集您的手机号。\n'.repeat(20)));
+  for (const [fragment, expected] of [
+    [fragmentOf(good.subarray(0, good.length >> 1)), /不完整或已损坏/],
+    [fragmentOf(deflateRawSync(Buffer.from([0xff, 0xfe, 0xc0, 0x80]))), /不是 UTF-8/],
+    ['#policy=%%%not-base64', /不完整或已损坏/],
+  ]) {
+    await page.goto('about:blank');
+    await page.goto(`${server.url}${fragment}`);
+    await page.waitForSelector('html[data-ready=true] [data-testid=message]');
+    assert.match(await page.textContent('[data-testid=message]'), expected, fragment.slice(0, 40));
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('served under a sub-path, the app is styled and works', async () => {
+  const sub = await serveDist('/docs/policylens/');
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  const missing = [];
+  page.on('response', (r) => { if (r.status() >= 400) missing.push(r.url()); });
+  await page.goto(sub.url);
+  await page.waitForSelector('html[data-ready=true] [data-testid=policy-input]');
+  // The stylesheet applies: the top bar is laid out as a flex row.
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.topbar')).display), 'flex');
+  await page.fill('[data-testid=policy-input]', await policy('taobao.txt'));
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=outline] .node.section').length > 0);
+  assert.deepEqual(missing, []);
+  await context.close();
+  await sub.close();
 });
 
 test('the embedding example page shows the review and the report data', async () => {

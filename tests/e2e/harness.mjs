@@ -24,10 +24,19 @@ const types = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** Serves dist/ on 127.0.0.1 at a free port; resolves to { url, close }. */
-export async function serveDist() {
+/**
+ * Serves dist/ on 127.0.0.1 at a free port, under `base` (`/` or a sub-path
+ * such as `/docs/policylens/`: anything outside it is a 404); resolves to
+ * { url, close }.
+ */
+export async function serveDist(base = '/') {
   const server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    const pathname = new URL(req.url, 'http://x').pathname;
+    if (!pathname.startsWith(base)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    const path = normalize(decodeURIComponent('/' + pathname.slice(base.length)));
     const file = join(dist, path.endsWith('/') ? join(path, 'index.html') : path);
     if (!file.startsWith(dist)) {
       res.writeHead(403).end();
@@ -43,7 +52,7 @@ export async function serveDist() {
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
+  return { url: `http://127.0.0.1:${port}${base}`, close: () => new Promise((ok) => server.close(ok)) };
 }
 
 /** Launches Debian's Chromium headless with the flags this machine needs. */
