@@ -119,10 +119,10 @@ if ! trunk --version 2>/dev/null | grep -q '^trunk 0\.21\.'; then
   cargo +stable install -q --locked trunk --version '~0.21'
 fi
 
-# --- 4. npm packages: wasm-opt (binaryen) and playwright-core ---------------
-# Both are pinned by tests/e2e/package-lock.json. Debian's binaryen is too old
+# --- 4. npm packages: wasm-opt (binaryen), playwright-core, axe-core --------
+# All are pinned by tests/e2e/package-lock.json. Debian's binaryen is too old
 # for what rustc 1.96 emits.
-if [ ! -x tests/e2e/node_modules/.bin/wasm-opt ] || [ ! -d tests/e2e/node_modules/playwright-core ] ||
+if [ ! -x tests/e2e/node_modules/.bin/wasm-opt ] || [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modules/axe-core ] ||
   [ tests/e2e/package-lock.json -nt tests/e2e/node_modules/.package-lock.json ]; then
   say "npm ci in tests/e2e"
   (cd tests/e2e && npm ci --no-audit --no-fund --silent)

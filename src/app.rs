@@ -79,7 +79,8 @@ pub fn App() -> Html {
                     <h2 class="pane-title">{ strings.outline }</h2>
                     <OutlineTree analysis={a.clone()} {lang} on_select={on_select.clone()} />
                 </section>
-                <section class="document-pane">
+                // Focusable, so that a keyboard can scroll it (WCAG 2.1.1).
+                <section class="document-pane" tabindex="0" aria-label={strings.document}>
                     <DocumentView analysis={a.clone()} {lang} selected={state.selected} />
                 </section>
                 <aside class="report-pane">

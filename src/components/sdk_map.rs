@@ -161,7 +161,7 @@ pub fn SdkMap(props: &ViewProps) -> Html {
             </div>
             <div class="map-scroll">
                 <svg ref={svg_ref} xmlns="http://www.w3.org/2000/svg" viewBox={format!("0 0 {WIDTH} {:.0}", lay.height)}
-                    width="100%" role="img" aria-label={title} font-family="system-ui, sans-serif">
+                    width="100%" role="group" aria-label={title} font-family="system-ui, sans-serif">
                     <title>{ title }</title>
                     <rect width="100%" height="100%" fill="#ffffff" />
                     { for strings.map_headers.iter().enumerate().map(|(i, h)| html! {
@@ -354,13 +354,17 @@ impl Map<'_> {
             let items: Vec<&str> = r.data.iter().map(|d| d.text.as_str()).collect();
             format!("{}{}", self.lang.strings().colon, items.join("、"))
         };
+        // The accessible name starts with the visible label (WCAG 2.5.3),
+        // and names the recipient in full where the label shortens it.
+        let visible = format!("{} · {kind}", shorten(&r.name, 14));
+        let full = if visible.starts_with(r.name.as_str()) { String::new() } else { format!(" — {}", r.name) };
         html! {
             <g class="map-recipient" data-recipient={r.name.clone()} data-kind={r.kind.clone()} tabindex="0" role="button"
-                aria-label={format!("{} ({kind}){receives}", r.name)} onclick={select} onkeydown={key_select}>
+                aria-label={format!("{visible}{receives}{full}")} onclick={select} onkeydown={key_select}>
                 <rect x={mid_x.to_string()} y={y(row).to_string()} width={COL_W[1].to_string()} height={NODE_H.to_string()} rx="4"
                     fill="#fbfbfc" stroke="#8c959f" stroke-dasharray="4 3" />
                 <text x={(mid_x + 8.0).to_string()} y={(y(row) + 15.0).to_string()} font-size="12" fill="#1b1f24">
-                    { format!("{} · {kind}", shorten(&r.name, 14)) }
+                    { visible.clone() }
                 </text>
                 <title>{ format!("{} ({kind}){receives}", r.name) }</title>
             </g>

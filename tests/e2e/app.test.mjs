@@ -380,6 +380,10 @@ test('the embedding example page shows the review and the report data', async ()
   assert.deepEqual(data.sections, ['一、我们如何收集和使用您的个人信息', '二、如何联系我们']);
   const frame = page.frameLocator('[data-testid=example-frame]');
   await frame.locator('[data-embed=true] [data-testid=checklist]').waitFor();
+  // Sized by the stylesheet (the page's CSP forbids inline styles), not the
+  // browser's 300×150 default.
+  const box = await page.locator('[data-testid=example-frame]').boundingBox();
+  assert.ok(box.height >= 400 && box.width >= 600, JSON.stringify(box));
   await context.close();
 });
 
