@@ -63,17 +63,34 @@ pub fn classify_lines<'a>(text: &'a str, lines: &Lines) -> Vec<LineInfo<'a>> {
             }
         })
         .collect();
+    mark_kinds(&mut infos);
+    let numbered = infos
+        .iter()
+        .filter(|i| matches!(i.kind, LineKind::Heading(h) if h.style.rank() <= 4 && h.style != Style::Plain))
+        .count();
+    if numbered < 3 {
+        let chapters = decimal_chapter_range(&infos);
+        mark_topic_headings(&mut infos, chapters);
+    }
+    mark_bulleted_chapters(&mut infos);
+    demote_lead_in_lists(&mut infos);
+    demote_wrapped_paragraphs(&mut infos);
+    infos
+}
 
+/// Gives every line its kind by itself: blank, noise, title, marked, plain
+/// heading (after a finished sentence) or body.
+fn mark_kinds(infos: &mut [LineInfo<'_>]) {
     // Running headers: the same short line many times over.
     let mut counts: HashMap<&str, u32> = HashMap::new();
-    for info in &infos {
+    for info in infos.iter() {
         if !info.text.is_empty() && info.text.len() <= 90 {
             *counts.entry(info.text).or_default() += 1;
         }
     }
 
     let mut prev_ends_sentence = true;
-    for info in &mut infos {
+    for info in infos.iter_mut() {
         let line = info.text;
         let kind = if line.is_empty() {
             LineKind::Blank
@@ -104,10 +121,11 @@ pub fn classify_lines<'a>(text: &'a str, lines: &Lines) -> Vec<LineInfo<'a>> {
             _ => prev_ends_sentence = true,
         }
     }
-    let numbered = infos
-        .iter()
-        .filter(|i| matches!(i.kind, LineKind::Heading(h) if h.style.rank() <= 4 && h.style != Style::Plain))
-        .count();
+}
+
+/// The lines between the first and the last `1.` chapter, when chapters
+/// 1. to 5. all stand; else none.
+fn decimal_chapter_range(infos: &[LineInfo<'_>]) -> std::ops::Range<usize> {
     // Chapters numbered 1. to 5 or beyond make a numbered policy too, whose
     // other short lines are no headings; a 1. 2. 3. list inside one chapter
     // does not.
@@ -118,25 +136,18 @@ pub fn classify_lines<'a>(text: &'a str, lines: &Lines) -> Vec<LineInfo<'a>> {
             _ => None,
         })
         .collect();
-    if numbered < 3 {
-        // Between the first and the last of such chapters, short lines are
-        // content; before them (a notice on permissions) and after them (a
-        // children's notice) topic headings may still stand.
-        let chapters = if (1..=5).all(|n| decimal_chapters.contains(&n)) {
-            let is_chapter =
-                |i: &LineInfo<'_>| matches!(i.kind, LineKind::Heading(Heading { style: Style::Decimal(1), .. }));
-            let first = infos.iter().position(is_chapter).unwrap_or(0);
-            let last = infos.iter().rposition(is_chapter).unwrap_or(0);
-            first..last
-        } else {
-            0..0
-        };
-        mark_topic_headings(&mut infos, chapters);
+    // Between the first and the last of such chapters, short lines are
+    // content; before them (a notice on permissions) and after them (a
+    // children's notice) topic headings may still stand.
+    if (1..=5).all(|n| decimal_chapters.contains(&n)) {
+        let is_chapter =
+            |i: &LineInfo<'_>| matches!(i.kind, LineKind::Heading(Heading { style: Style::Decimal(1), .. }));
+        let first = infos.iter().position(is_chapter).unwrap_or(0);
+        let last = infos.iter().rposition(is_chapter).unwrap_or(0);
+        first..last
+    } else {
+        0..0
     }
-    mark_bulleted_chapters(&mut infos);
-    demote_lead_in_lists(&mut infos);
-    demote_wrapped_paragraphs(&mut infos);
-    infos
 }
 
 /// In text wrapped at a fixed width (a PDF copy), a numbered line that
