@@ -2,6 +2,7 @@
 //! provider.
 
 use super::*;
+use crate::lexicon as lex;
 
 /// Numbered list items that name SDKs in their head: `（1）社保卡SDK：当您…`,
 /// `5）社交金融SDK、移动经理SDK：…`, `1.PP视频SDK：手机/电话权限`,
@@ -168,8 +169,7 @@ pub(super) fn grouped_by_provider(
         let t = strip_list_marker(c.text);
         let Some(colon) = t.find(['：', ':']) else { continue };
         let head = t[..colon].trim().trim_matches('*');
-        let is_company =
-            ["有限公司", "有限责任公司", "股份公司", "集团", "Inc.", "LLC", "Ltd."].iter().any(|e| head.ends_with(e));
+        let is_company = lex::COMPANY_ENDINGS.iter().chain(lex::COMPANY_ENDINGS_MORE).any(|e| head.ends_with(e));
         if !is_company || head.chars().count() > 40 {
             continue;
         }

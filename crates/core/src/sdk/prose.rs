@@ -3,6 +3,7 @@
 //! purpose and data from the sentence (or the next one).
 
 use super::*;
+use crate::lexicon as lex;
 
 /// Sentences naming SDKs: `通过友盟SDK、诸葛IO SDK、腾讯Bugly SDK收集运行数据`.
 /// Names are the words written before `SDK` and the names the knowledge base
@@ -141,7 +142,7 @@ fn next_sentence_data(
     let next = next.filter(|n| {
         (["此类", "该类", "上述", "这些", "该", "以上", "此"].iter().any(|w| n.starts_with(w))
             && n.to_ascii_lowercase().contains("sdk"))
-            || ["需要访问", "需要收集", "需要获取", "会收集", "将收集", "可能会收集"].iter().any(|w| n.starts_with(w))
+            || lex::NEXT_SENTENCE_COLLECTS.iter().any(|w| n.starts_with(w))
     })?;
     purpose_and_data(next).1
 }
@@ -213,7 +214,7 @@ pub(super) fn names_before_de_sdk(s: &str) -> Vec<(usize, usize)> {
         for part in run.split(['、', '及', '和', '与']) {
             let t = part.trim();
             let a = p + (part.len() - part.trim_start().len());
-            if t.chars().count() >= 2 && !generic_words(t) && !NOT_IN_NAMES.iter().any(|w| t.contains(w)) {
+            if t.chars().count() >= 2 && !generic_words(t) && !holds_sentence_word(t) {
                 out.push((a, a + t.len()));
             }
             p += part.len() + sep_len(s, p + part.len());

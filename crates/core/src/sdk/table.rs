@@ -4,6 +4,7 @@
 //! wide spaces or commas. Also the column names (`field_of`) and data items.
 
 use super::*;
+use crate::lexicon as lex;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Field {
@@ -109,27 +110,26 @@ pub(super) fn field_of(cell: &str) -> Option<Field> {
         Some(Field::Link)
     } else if has(&["方式"]) {
         Some(Field::Method)
-    } else if has(&["个人信息", "字段", "信息类型", "数据类型", "共享信息", "收集信息", "信息内容", "数据项"])
+    } else if has(lex::COLUMN_DATA)
         || (has(&["信息", "数据"])
-            && !has(&["名称", "类型", "场景", "目的", "主体", "提供者", "提供方", "公司", "机构", "开发者"]))
+            && !(has(lex::COLUMN_NAME_KIND)
+                || has(lex::COLUMN_PURPOSE)
+                || has(lex::COLUMN_PROVIDER)
+                || has(lex::COMPANY_WORD)))
     {
         Some(Field::Data)
     } else if has(&["权限"]) {
         Some(Field::Permission)
-    } else if has(&["主体", "公司", "机构", "提供方", "开发者", "运营方", "提供者", "所属"]) {
+    } else if has(lex::COLUMN_PROVIDER) || has(lex::COMPANY_WORD) || has(lex::COLUMN_PROVIDER_MORE) {
         // `第三方SDK提供方的公司名称` names the provider, not the SDK.
         Some(Field::Provider)
     } else if (has(&["名称"]) && has(&["sdk", "插件", "产品", "服务", "第三方", "合作方", "合作伙伴", "伙伴"]))
         || (has(&["产品"]) && !has(&["类型"]))
     {
         Some(Field::Name)
-    } else if has(&["目的", "场景", "功能", "用途", "业务"]) {
+    } else if has(lex::COLUMN_PURPOSE) || has(lex::COLUMN_PURPOSE_MORE) {
         Some(Field::Purpose)
-    } else if n == "名称"
-        || n == "合作伙伴"
-        || n == "第三方"
-        || ["第三方sdk", "三方sdk", "sdk名", "接入sdk", "sdk产品"].contains(&n)
-    {
+    } else if n == "名称" || n == "合作伙伴" || n == "第三方" || lex::COLUMN_SDK_NAME.contains(&n) {
         Some(Field::Name)
     } else {
         None
@@ -155,7 +155,7 @@ pub(super) fn header_fields<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec
         // partner its provider.
         let is_sdk = |k: usize| {
             let n = normalize(names[k]);
-            n.contains("sdk") || ["服务", "产品", "插件", "组件"].iter().any(|w| n.contains(w))
+            n.contains("sdk") || lex::SDK_COLUMN_WORDS.iter().any(|w| n.contains(w))
         };
         if let Some(&sdk_column) = name_columns.iter().find(|&&k| is_sdk(k)) {
             for &k in &name_columns {
@@ -752,8 +752,7 @@ impl RowReader<'_> {
 /// The value after a data label inside a cell (`数据类型：…`, `个人信息类型：…`),
 /// up to the end of its sentence.
 pub(super) fn labelled_data(v: &str) -> Option<&str> {
-    let at =
-        ["数据类型：", "数据类型:", "信息类型：", "信息类型:"].iter().find_map(|k| v.find(k).map(|p| p + k.len()))?;
+    let at = lex::DATA_LABELS.iter().find_map(|k| v.find(k).map(|p| p + k.len()))?;
     let rest = &v[at..];
     let end = rest.find('。').unwrap_or(rest.len());
     let value = rest[..end].trim();

@@ -1,5 +1,6 @@
 //! The first pass: what each line is.
 
+use crate::lexicon as lex;
 use std::collections::HashMap;
 
 use super::marker::{self, Marker, Style};
@@ -340,9 +341,7 @@ fn mark_topic_headings(infos: &mut [LineInfo<'_>], numbered_chapters: std::ops::
 }
 
 fn is_question_topic(norm: &str) -> bool {
-    const STARTS: &[&str] =
-        &["我们如何", "您如何", "你如何", "如何", "本政策如何", "本指引如何", "本隐私政策如何", "我们可能如何"];
-    STARTS.iter().any(|p| norm.starts_with(p))
+    lex::HEADING_QUESTIONS.iter().any(|p| norm.starts_with(p))
 }
 
 /// Words that show a short line is about a topic a policy has a section on.
@@ -634,7 +633,7 @@ fn is_appendix_heading(line: &str) -> bool {
         return false;
     }
     let n = normalize(line);
-    let rest = ["附录", "附件", "附表", "附:"].iter().find_map(|p| n.strip_prefix(p));
+    let rest = lex::APPENDIX_PREFIXES.iter().find_map(|p| n.strip_prefix(p));
     let Some(rest) = rest else { return false };
     // 附件 in a sentence (附件中的信息…) is not a heading: after the word
     // comes a colon, a number, a title or nothing.
