@@ -227,7 +227,7 @@ pub(super) fn company_run(h: &str) -> Option<String> {
 /// The provider an item's text names: `提供方为X有限公司`, `由X公司提供`,
 /// `X公司的…SDK`.
 pub(super) fn provider_in(body: &str) -> Option<String> {
-    for key in ["提供方为", "提供方：", "提供方:", "提供者为", "服务商为", "由"] {
+    for key in lex::PROVIDER_KEYS {
         if let Some(p) = body.find(key) {
             let rest = &body[p + key.len()..];
             let end = rest.find(['，', ',', '。', '；', '（', '(']).unwrap_or(rest.len());

@@ -140,8 +140,7 @@ fn next_sentence_data(
         (strip_list_marker(n.text).len() == n.text.len()).then(|| sentences(n.text).first().map(|x| x.1))?
     });
     let next = next.filter(|n| {
-        (["此类", "该类", "上述", "这些", "该", "以上", "此"].iter().any(|w| n.starts_with(w))
-            && n.to_ascii_lowercase().contains("sdk"))
+        (lex::NEXT_SENTENCE_POINTERS.iter().any(|w| n.starts_with(w)) && n.to_ascii_lowercase().contains("sdk"))
             || lex::NEXT_SENTENCE_COLLECTS.iter().any(|w| n.starts_with(w))
     })?;
     purpose_and_data(next).1
