@@ -8,8 +8,31 @@ use crate::report::{CoverageStatus, FindingStatus, Node, NodeKind, Report, Sever
 
 /// Renders `report` as Markdown, with Chinese (`zh = true`) or English labels.
 pub fn render(report: &Report, zh: bool) -> String {
-    let t = |z: &'static str, e: &'static str| if zh { z } else { e };
     let mut out = String::new();
+    header(&mut out, report, zh);
+    let _ = writeln!(out, "## {}\n", label(zh, "目录结构", "Outline"));
+    for doc in &report.outline {
+        outline(&mut out, doc, 0, zh);
+    }
+    checklist(&mut out, report, zh);
+    findings(&mut out, report, zh);
+    sdks(&mut out, report, zh);
+    recipients(&mut out, report, zh);
+    out
+}
+
+/// The Chinese label or the English one.
+fn label(zh: bool, z: &'static str, e: &'static str) -> &'static str {
+    if zh {
+        z
+    } else {
+        e
+    }
+}
+
+/// The title, the input's size, and the summary line (or why nothing was judged).
+fn header(out: &mut String, report: &Report, zh: bool) {
+    let t = |z: &'static str, e: &'static str| label(zh, z, e);
     let _ = writeln!(out, "# {}\n", t("PolicyLens 隐私政策审阅报告", "PolicyLens privacy-policy review"));
     let _ = writeln!(
         out,
@@ -42,12 +65,11 @@ pub fn render(report: &Report, zh: bool) -> String {
             t("输入不是隐私政策，未作评判。", "The input is not a privacy policy; nothing was judged.")
         );
     }
+}
 
-    let _ = writeln!(out, "## {}\n", t("目录结构", "Outline"));
-    for doc in &report.outline {
-        outline(&mut out, doc, 0, zh);
-    }
-
+/// The checklist table: each category, its status and evidence lines.
+fn checklist(out: &mut String, report: &Report, zh: bool) {
+    let t = |z: &'static str, e: &'static str| label(zh, z, e);
     if !report.checklist.is_empty() {
         let _ = writeln!(out, "\n## {}\n", t("章节清单", "Checklist"));
         let _ = writeln!(
@@ -68,7 +90,11 @@ pub fn render(report: &Report, zh: bool) -> String {
             let _ = writeln!(out, "| {} | {status} | {} |", row.category, lines.join(", "));
         }
     }
+}
 
+/// The findings that do not pass, by severity, with sources and evidence.
+fn findings(out: &mut String, report: &Report, zh: bool) {
+    let t = |z: &'static str, e: &'static str| label(zh, z, e);
     let failing: Vec<_> = report.findings.iter().filter(|f| f.status != FindingStatus::Pass).collect();
     if !failing.is_empty() {
         let _ = writeln!(out, "\n## {}\n", t("问题", "Findings"));
@@ -85,7 +111,11 @@ pub fn render(report: &Report, zh: bool) -> String {
             }
         }
     }
+}
 
+/// The SDK table: name, provider, purpose, data, privacy policy.
+fn sdks(out: &mut String, report: &Report, zh: bool) {
+    let t = |z: &'static str, e: &'static str| label(zh, z, e);
     if !report.sdks.is_empty() {
         let _ = writeln!(out, "\n## {}\n", t("第三方 SDK", "Third-party SDKs"));
         let _ = writeln!(
@@ -110,7 +140,11 @@ pub fn render(report: &Report, zh: bool) -> String {
             );
         }
     }
+}
 
+/// The table of other recipients: name, kind, data.
+fn recipients(out: &mut String, report: &Report, zh: bool) {
+    let t = |z: &'static str, e: &'static str| label(zh, z, e);
     if !report.recipients.is_empty() {
         let _ = writeln!(out, "\n## {}\n", t("其他接收方（非 SDK）", "Other recipients (not SDKs)"));
         let _ = writeln!(out, "| {} | {} | {} |", t("接收方", "Recipient"), t("类型", "Kind"), t("个人信息", "Data"));
@@ -121,7 +155,6 @@ pub fn render(report: &Report, zh: bool) -> String {
             let _ = writeln!(out, "| {} | {} | {} |", escape(&r.name), escape(&r.kind), escape(&data));
         }
     }
-    out
 }
 
 fn outline(out: &mut String, node: &Node, depth: usize, zh: bool) {

@@ -10,6 +10,7 @@
 //! segmentation).
 
 use super::Field;
+use crate::lexicon as lex;
 
 /// Every comma-separated piece of `s`, trimmed: [`align`] decides which
 /// commas stood for spaces (`Android,ID`).
@@ -139,8 +140,11 @@ fn fit(t: &str, field: Option<Field>) -> i32 {
     let t = t.trim();
     let url = super::is_link(t) || t.contains("://");
     let chars = t.chars().count();
-    let org = ["公司", "集团", "基金会", "研究院", "联盟", "中心", "Inc", "Ltd", "LLC", "Foundation"]
+    let org = lex::COMPANY_WORD
         .iter()
+        .chain(lex::COMPANY_ENDINGS)
+        .chain(lex::COMPANY_ENDINGS_MORE)
+        .chain(lex::ORGANISATION_WORDS)
         .any(|w| t.contains(w));
     let sdk = t.to_ascii_lowercase().contains("sdk");
     // `SDK` alone is the end of a name whose space became a comma.

@@ -2,6 +2,7 @@
 //! provider.
 
 use super::*;
+use crate::lexicon as lex;
 
 /// Numbered list items that name SDKs in their head: `（1）社保卡SDK：当您…`,
 /// `5）社交金融SDK、移动经理SDK：…`, `1.PP视频SDK：手机/电话权限`,
@@ -25,47 +26,86 @@ pub(super) fn list_items(
         if item.len() == c.text.trim_start().len() || item.is_empty() {
             continue;
         }
-        let lower_sdk = |s: &str| s.to_ascii_lowercase().contains("sdk");
-        // The head ends at the first colon, or at a comma right after `SDK`,
-        // or is the whole short item.
-        let colon = item.char_indices().find(|&(p, ch)| (ch == '：' || ch == ':') && !item[p..].starts_with("://"));
-        let head_end = match colon {
-            Some((p, _)) if item[..p].chars().count() <= 30 => Some(p),
-            _ => {
-                let lower = item.to_ascii_lowercase();
-                lower.find("sdk,").or_else(|| lower.find("sdk，")).map(|p| p + 3).or_else(|| {
-                    let t = item.trim_end_matches(['。', '；', ';']);
-                    (t.chars().count() <= 25 && lower_sdk(t)).then_some(t.len())
-                })
-            }
-        };
-        let Some(head_end) = head_end else { continue };
+        let Some((head_end, colon)) = head_end(item) else { continue };
         let head = &item[..head_end];
         // An item right under an SDK item, shaped like it (`3.腾讯X5：手机/电话权限`
         // after `2.风行播放SDK：手机/电话权限、定位权限`), is one too.
         let sibling = i > 0
             && last_sdk_item == Some(i - 1)
-            && colon.is_some()
+            && colon
             && head.chars().count() <= 20
             && bare_list(&item[head_end..]).is_some();
         if head.is_empty() || head.contains(['。', '，']) || !(lower_sdk(head) || kb.lookup(head).is_some() || sibling)
         {
             continue;
         }
-        // `（1）人脸识别SDK。` alone on its line: the paragraph under it
-        // describes it (`…该SDK由某某公司提供，需要采集您的…`).
-        let mut body = &item[head_end..];
-        let mut body_span = c.span;
-        if body.trim_matches(['。', '；', ';', ' ']).is_empty() {
-            if let Some(next) = cells.get(i + 1).filter(|n| {
-                !used[i + 1]
-                    && strip_list_marker(n.text).len() == n.text.trim_start().len()
-                    && n.text.chars().count() > 20
-            }) {
-                body = next.text;
-                body_span = next.span;
+        let (body, body_span) = item_body(cells, used, i, &item[head_end..]);
+        let item = Item { cell: *c, head, body, body_span };
+        if item.name_sdks(text, lines, kb, out) {
+            used[i] = true;
+            last_sdk_item = Some(i);
+            if body_span != c.span {
+                used[i + 1] = true;
             }
         }
+    }
+}
+
+/// Whether `s` has the word SDK, in any case.
+fn lower_sdk(s: &str) -> bool {
+    s.to_ascii_lowercase().contains("sdk")
+}
+
+/// Where an item's head ends, and whether a colon ends it: at the first
+/// colon, or at a comma right after `SDK`, or the whole short item.
+fn head_end(item: &str) -> Option<(usize, bool)> {
+    // The head ends at the first colon, or at a comma right after `SDK`,
+    // or is the whole short item.
+    let colon = item.char_indices().find(|&(p, ch)| (ch == '：' || ch == ':') && !item[p..].starts_with("://"));
+    let head_end = match colon {
+        Some((p, _)) if item[..p].chars().count() <= 30 => Some(p),
+        _ => {
+            let lower = item.to_ascii_lowercase();
+            lower.find("sdk,").or_else(|| lower.find("sdk，")).map(|p| p + 3).or_else(|| {
+                let t = item.trim_end_matches(['。', '；', ';']);
+                (t.chars().count() <= 25 && lower_sdk(t)).then_some(t.len())
+            })
+        }
+    };
+    head_end.map(|e| (e, colon.is_some()))
+}
+
+/// The text that describes the item: what follows its head, or the
+/// paragraph under an item that is its head alone.
+fn item_body<'a>(cells: &[Cell<'a>], used: &[bool], i: usize, after_head: &'a str) -> (&'a str, Span) {
+    // `（1）人脸识别SDK。` alone on its line: the paragraph under it
+    // describes it (`…该SDK由某某公司提供，需要采集您的…`).
+    let mut body = after_head;
+    let mut body_span = cells[i].span;
+    if body.trim_matches(['。', '；', ';', ' ']).is_empty() {
+        if let Some(next) = cells.get(i + 1).filter(|n| {
+            !used[i + 1] && strip_list_marker(n.text).len() == n.text.trim_start().len() && n.text.chars().count() > 20
+        }) {
+            body = next.text;
+            body_span = next.span;
+        }
+    }
+    (body, body_span)
+}
+
+/// A list item that names SDKs in its head, and the text that describes them.
+struct Item<'a> {
+    cell: Cell<'a>,
+    head: &'a str,
+    body: &'a str,
+    body_span: Span,
+}
+
+impl Item<'_> {
+    /// Adds an SDK for every name of the head, with purpose, data and
+    /// provider from the body; whether it named any.
+    fn name_sdks(&self, text: &str, lines: &Lines, kb: &Kb, out: &mut Vec<Sdk>) -> bool {
+        let Item { cell: c, head, body, body_span } = *self;
         let (purpose, data) = purpose_and_data(body);
         // `1.PP视频SDK：手机/电话权限、定位权限`: a bare list after the name
         // is what the SDK collects.
@@ -92,13 +132,7 @@ pub(super) fn list_items(
             let ev = evidence(text, lines, window(text, whole, start, start + name.len()));
             out.push(Sdk { link: url_in(body), ..found(name, provider.clone(), purpose.clone(), data.as_deref(), ev) });
         }
-        if named_any {
-            used[i] = true;
-            last_sdk_item = Some(i);
-            if body_span != c.span {
-                used[i + 1] = true;
-            }
-        }
+        named_any
     }
 }
 
@@ -135,8 +169,7 @@ pub(super) fn grouped_by_provider(
         let t = strip_list_marker(c.text);
         let Some(colon) = t.find(['：', ':']) else { continue };
         let head = t[..colon].trim().trim_matches('*');
-        let is_company =
-            ["有限公司", "有限责任公司", "股份公司", "集团", "Inc.", "LLC", "Ltd."].iter().any(|e| head.ends_with(e));
+        let is_company = lex::COMPANY_ENDINGS.iter().chain(lex::COMPANY_ENDINGS_MORE).any(|e| head.ends_with(e));
         if !is_company || head.chars().count() > 40 {
             continue;
         }

@@ -16,6 +16,7 @@ mod records;
 mod table;
 
 use self::{lists::*, names::*, prose::*, recipients::*, records::*, table::*};
+use crate::lexicon as lex;
 
 pub mod kb;
 mod merge;
@@ -116,9 +117,7 @@ fn url_in(s: &str) -> Option<String> {
     let urls: Vec<String> = url_ranges(s).into_iter().filter_map(|(a, _)| one_url(&s[a..])).collect();
     let policy = |u: &&String| {
         let l = u.to_ascii_lowercase();
-        ["privacy", "policy", "隐私", "agreement", "legal", "protocol", "terms", "announce", "notice"]
-            .iter()
-            .any(|w| l.contains(w))
+        lex::POLICY_URL_WORDS.iter().any(|w| l.contains(w))
     };
     urls.iter().find(policy).or(urls.first()).cloned()
 }

@@ -1,6 +1,8 @@
 //! What is a name and who provides it: junk and generic names, companies
 //! before a name or in its sentence.
 
+use crate::lexicon as lex;
+
 /// A "name" that is a phrase of the sentence around it: a clause
 /// (`我们集成了前述两项第三方SDK，用于…`), a kind of SDK only (`使用的第三方SDK`,
 /// `第三方SDK服务商`), or words with a verb of the sentence (`APP调用人脸识别SDK`).
@@ -15,28 +17,10 @@ pub(super) fn junk_name(name: &str) -> bool {
         return false;
     }
     let pointer = ["第三方", "相关", "该", "此", "上述", "前述", "使用的", "我们", "服务商", "其他", "以上"];
-    // … and words of a heading about SDKs (`第三方SDK收集使用信息说明`).
-    let verbs = [
-        "参见",
-        "调用",
-        "采集",
-        "关闭",
-        "阅读",
-        "开通",
-        "点击",
-        "查看",
-        "了解",
-        "需要",
-        "可能",
-        "进行",
-        "所需",
-        "涉及",
-        "收集使用",
-        "说明",
-        "清单",
-        "目录",
-    ];
-    (pointer.iter().any(|w| n.contains(w)) && generic_words(&without_sdk)) || verbs.iter().any(|w| n.contains(w))
+    // … and verbs of the sentence, and words of a heading about SDKs
+    // (`第三方SDK收集使用信息说明`).
+    (pointer.iter().any(|w| n.contains(w)) && generic_words(&without_sdk))
+        || SENTENCE_VERBS.iter().chain(SDK_LIST_HEADING_WORDS).any(|w| n.contains(w))
 }
 
 /// Words that only say what kind of SDK it is, or point at one.
@@ -118,23 +102,19 @@ pub(super) const KIND_WORDS: &[&str] = &[
     "两项",
 ];
 
-/// Words a name does not hold: verbs and particles of the sentence around it.
-pub(super) const NOT_IN_NAMES: &[&str] = &[
-    "参见",
+/// Verbs of the sentence around a name (调用, 点击): a name holds none.
+const SENTENCE_VERBS: &[&str] =
+    &["参见", "调用", "采集", "关闭", "阅读", "开通", "点击", "查看", "了解", "需要", "可能", "进行", "所需", "涉及"];
+
+/// Beside [`SENTENCE_VERBS`], words of a heading about SDKs: no name holds them.
+const SDK_LIST_HEADING_WORDS: &[&str] = &["收集使用", "说明", "清单", "目录"];
+
+/// Beside [`SENTENCE_VERBS`], words a name in prose does not hold: particles,
+/// pronouns and pointers of the sentence around it.
+const NOT_IN_NAMES: &[&str] = &[
     "请",
-    "调用",
-    "采集",
-    "关闭",
-    "阅读",
     "允许",
-    "开通",
     "提供",
-    "点击",
-    "查看",
-    "了解",
-    "需要",
-    "可能",
-    "进行",
     "我们",
     "您",
     "前述",
@@ -145,9 +125,7 @@ pub(super) const NOT_IN_NAMES: &[&str] = &[
     "对应",
     "具体",
     "情况",
-    "所需",
     "权限",
-    "涉及",
     "服务中",
     "之前",
     "之后",
@@ -156,11 +134,17 @@ pub(super) const NOT_IN_NAMES: &[&str] = &[
     "前",
 ];
 
+/// Whether `t` holds a word of the sentence around a name
+/// ([`SENTENCE_VERBS`], [`NOT_IN_NAMES`]): no name does.
+pub(super) fn holds_sentence_word(t: &str) -> bool {
+    SENTENCE_VERBS.iter().chain(NOT_IN_NAMES).any(|w| t.contains(w))
+}
+
 /// A name in prose written only in Chinese words: one that is more than the
 /// kind of SDK, holds no verb of the sentence, and stands in a list or after
 /// a verb of use (`使用移动登录SDK、电信登录SDK`).
 pub(super) fn plain_chinese_name_ok(sentence: &str, a: usize, name: &str) -> bool {
-    if generic_words(name) || NOT_IN_NAMES.iter().any(|w| name.contains(w)) {
+    if generic_words(name) || holds_sentence_word(name) {
         return false;
     }
     let before = sentence[..a].trim_end();
@@ -192,7 +176,7 @@ pub(super) fn company_before(head: &str) -> Option<String> {
     let h = head.trim_end();
     let h = h.strip_suffix("提供的").or_else(|| h.strip_suffix('的'))?;
     let h = h.strip_suffix("所").unwrap_or(h);
-    let ends = ["有限公司", "有限责任公司", "公司", "集团"].iter().any(|e| h.ends_with(e))
+    let ends = lex::COMPANY_ENDINGS.iter().chain(lex::COMPANY_WORD).any(|e| h.ends_with(e))
         || h.ends_with(['）', ')']) && h.contains("公司");
     if !ends {
         return None;
@@ -243,14 +227,15 @@ pub(super) fn company_run(h: &str) -> Option<String> {
 /// The provider an item's text names: `提供方为X有限公司`, `由X公司提供`,
 /// `X公司的…SDK`.
 pub(super) fn provider_in(body: &str) -> Option<String> {
-    for key in ["提供方为", "提供方：", "提供方:", "提供者为", "服务商为", "由"] {
+    for key in lex::PROVIDER_KEYS {
         if let Some(p) = body.find(key) {
             let rest = &body[p + key.len()..];
             let end = rest.find(['，', ',', '。', '；', '（', '(']).unwrap_or(rest.len());
             let cand = rest[..end].trim();
             let cand = cand.strip_suffix("提供").unwrap_or(cand);
-            if let Some(e) = ["有限责任公司", "有限公司", "公司", "集团"]
+            if let Some(e) = lex::COMPANY_ENDINGS
                 .iter()
+                .chain(lex::COMPANY_WORD)
                 .filter_map(|e| cand.rfind(e).map(|i| i + e.len()))
                 .max()
             {

@@ -3,6 +3,7 @@
 //! purpose and data from the sentence (or the next one).
 
 use super::*;
+use crate::lexicon as lex;
 
 /// Sentences naming SDKs: `通过友盟SDK、诸葛IO SDK、腾讯Bugly SDK收集运行数据`.
 /// Names are the words written before `SDK` and the names the knowledge base
@@ -12,8 +13,6 @@ pub(super) fn prose(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &[bool]
     // sentence to the evidence (a few at most).
     let mut seen: std::collections::HashMap<String, usize> =
         out.iter().enumerate().map(|(i, s)| (normalize(&s.name), i)).collect();
-    let has_sdk = |s: &str| s.as_bytes().windows(3).any(|w| w.eq_ignore_ascii_case(b"sdk"));
-    let has_push = |s: &str| s.contains("推送") || s.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"push"));
     for (i, c) in cells.iter().enumerate() {
         if used[i] || !(has_sdk(c.text) || has_push(c.text)) {
             continue;
@@ -24,117 +23,170 @@ pub(super) fn prose(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &[bool]
                 let span = Span::new(c.span.start + at, c.span.start + at + sentence.len());
                 push::in_sentence(text, lines, sentence, span, out);
             }
-            let b = sentence.as_bytes();
             if !has_sdk(sentence) && !sentence.contains('《') {
                 continue;
             }
-            let mut names: Vec<(usize, usize)> = Vec::new();
-            let mut k = 0;
-            while k + 3 <= b.len() {
-                if b[k..k + 3].eq_ignore_ascii_case(b"sdk") {
-                    if let Some(start) = name_before(sentence, k) {
-                        names.push((start, k + 3));
-                    }
-                    k += 3;
-                } else {
-                    k += 1;
-                }
-            }
-            // `names` is in order and without overlaps: a binary search finds
-            // whether a knowledge-base match overlaps one.
-            // A name in prose written only in Chinese words is a name when
-            // something is left after the words that only say what kind of
-            // SDK it is (`移动登录SDK`, `视频客服SDK`; not `应用安全SDK`,
-            // `推送SDK`), or when the knowledge base knows it.
-            names.retain(|&(a, z)| {
-                let n = &sentence[a..z - 3];
-                n.bytes().any(|b| b.is_ascii_alphanumeric())
-                    || kb.lookup(n).is_some()
-                    || plain_chinese_name_ok(sentence, a, n)
-            });
-            // `接入了高德地图及高德定位的SDK`: the names before `的SDK`.
-            names.extend(names_before_de_sdk(sentence));
-            // `由每日互动股份有限公司提供推送服务…《个推用户隐私政策》`: an SDK
-            // named only by the title of its policy.
-            names.extend(titled_policies(sentence, kb));
-            // Names in quotes after the word SDK are SDKs, whatever they are
-            // (`第三方SDK“A、B、C”`, `第三方SDK“A”、“B”`, an unclosed quote).
-            let quoted = quoted_names(sentence);
-            names.retain(|&(a, z)| !quoted.iter().any(|&(qa, qz)| a < qz && qa < z));
-            names.extend_from_slice(&quoted);
-            names.sort_unstable();
-            // `微信SDK、支付宝SDK、翼支付、度小满（百度）、银联支付SDK`,
-            // `…快手SDK、微博资讯API、快手视频API`: the other items of a list
-            // whose items name SDKs are SDKs too.
-            let more = list_neighbours(sentence, &names);
-            names.extend(more);
-            names.sort_unstable();
-            let by_token = names.len();
-            // Payment institutions are recipients, not SDKs.
-            let about_payment = sentence.contains("支付机构") || sentence.contains("金融机构");
-            let urls = url_ranges(sentence);
-            for (entry, s, e) in kb.find_all(sentence) {
-                if entry.category.contains("payment") || about_payment {
-                    continue;
-                }
-                // An alias inside a URL, or after 用于 (`用于微博登录`: a purpose), names nothing.
-                let before = &sentence[..s];
-                if urls.iter().any(|&(a, z)| a <= s && s < z)
-                    || ["用于", "实现", "支持"].iter().any(|w| before.ends_with(w))
-                {
-                    continue;
-                }
-                let i = names[..by_token].partition_point(|&(_, z)| z <= s);
-                if names[..by_token].get(i).is_none_or(|&(a, _)| a >= e) {
-                    names.push((s, e));
-                }
-            }
-            names.sort_unstable();
+            let names = names_in_sentence(sentence, kb);
             let (purpose, mut data) = purpose_and_data(sentence);
-            // `…使用A SDK、B SDK。此类SDK会收集您的…`: the next sentence says
-            // what the listed SDKs collect.
-            // The next sentence may be on the next line (`此SDK直接收集您的…`,
-            // `需要访问您的本机设备信息…`).
             if data.is_none() {
-                let next = all_sentences.iter().find(|(a, _)| *a > at).map(|(_, n)| n.trim_start()).or_else(|| {
-                    let n = cells.get(i + 1).filter(|_| !used.get(i + 1).copied().unwrap_or(true))?;
-                    (strip_list_marker(n.text).len() == n.text.len()).then(|| sentences(n.text).first().map(|x| x.1))?
-                });
-                if let Some(next) = next.filter(|n| {
-                    (["此类", "该类", "上述", "这些", "该", "以上", "此"].iter().any(|w| n.starts_with(w))
-                        && n.to_ascii_lowercase().contains("sdk"))
-                        || ["需要访问", "需要收集", "需要获取", "会收集", "将收集", "可能会收集"]
-                            .iter()
-                            .any(|w| n.starts_with(w))
-                }) {
-                    data = purpose_and_data(next).1;
-                }
+                data = next_sentence_data(&all_sentences, at, cells, used, i);
             }
-            let span = Span::new(c.span.start + at, c.span.start + at + sentence.len());
-            let single = names.len() == 1;
-            for (s, e) in names {
-                let name = sentence[s..e].trim().to_owned();
-                let key = normalize(&name);
-                if key.chars().count() < 2 || GENERIC.iter().any(|g| key == *g) || junk_name(&name) {
-                    continue;
-                }
-                if let Some(&k) = seen.get(&key) {
-                    if out[k].evidence.len() < 8 {
-                        let ev =
-                            evidence(text, lines, window(text, span, c.span.start + at + s, c.span.start + at + e));
-                        if !out[k].evidence.contains(&ev) {
-                            out[k].evidence.push(ev);
-                        }
-                    }
-                    continue;
-                }
-                seen.insert(key, out.len());
-                let provider =
-                    company_before(&sentence[..s]).or_else(|| (single).then(|| provider_in(sentence)).flatten());
-                let ev = evidence(text, lines, window(text, span, c.span.start + at + s, c.span.start + at + e));
-                out.push(found(&name, provider, purpose.clone(), data.as_deref(), ev));
-            }
+            let naming = Naming { sentence, start: c.span.start + at, purpose, data };
+            record_names(text, lines, &naming, names, &mut seen, out);
         }
+    }
+}
+
+/// Whether `s` has the word SDK, in any case.
+fn has_sdk(s: &str) -> bool {
+    s.as_bytes().windows(3).any(|w| w.eq_ignore_ascii_case(b"sdk"))
+}
+
+/// Whether `s` speaks of push (`推送`, `push` in any case).
+fn has_push(s: &str) -> bool {
+    s.contains("推送") || s.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"push"))
+}
+
+/// The byte ranges of the SDK names of a sentence, in order.
+fn names_in_sentence(sentence: &str, kb: &Kb) -> Vec<(usize, usize)> {
+    let mut names = token_names(sentence, kb);
+    // `接入了高德地图及高德定位的SDK`: the names before `的SDK`.
+    names.extend(names_before_de_sdk(sentence));
+    // `由每日互动股份有限公司提供推送服务…《个推用户隐私政策》`: an SDK
+    // named only by the title of its policy.
+    names.extend(titled_policies(sentence, kb));
+    // Names in quotes after the word SDK are SDKs, whatever they are
+    // (`第三方SDK“A、B、C”`, `第三方SDK“A”、“B”`, an unclosed quote).
+    let quoted = quoted_names(sentence);
+    names.retain(|&(a, z)| !quoted.iter().any(|&(qa, qz)| a < qz && qa < z));
+    names.extend_from_slice(&quoted);
+    names.sort_unstable();
+    // `微信SDK、支付宝SDK、翼支付、度小满（百度）、银联支付SDK`,
+    // `…快手SDK、微博资讯API、快手视频API`: the other items of a list
+    // whose items name SDKs are SDKs too.
+    let more = list_neighbours(sentence, &names);
+    names.extend(more);
+    names.sort_unstable();
+    kb_names(sentence, kb, &mut names);
+    names.sort_unstable();
+    names
+}
+
+/// The names written before the word `SDK` that name something.
+fn token_names(sentence: &str, kb: &Kb) -> Vec<(usize, usize)> {
+    let b = sentence.as_bytes();
+    let mut names: Vec<(usize, usize)> = Vec::new();
+    let mut k = 0;
+    while k + 3 <= b.len() {
+        if b[k..k + 3].eq_ignore_ascii_case(b"sdk") {
+            if let Some(start) = name_before(sentence, k) {
+                names.push((start, k + 3));
+            }
+            k += 3;
+        } else {
+            k += 1;
+        }
+    }
+    // A name in prose written only in Chinese words is a name when
+    // something is left after the words that only say what kind of
+    // SDK it is (`移动登录SDK`, `视频客服SDK`; not `应用安全SDK`,
+    // `推送SDK`), or when the knowledge base knows it.
+    names.retain(|&(a, z)| {
+        let n = &sentence[a..z - 3];
+        n.bytes().any(|b| b.is_ascii_alphanumeric()) || kb.lookup(n).is_some() || plain_chinese_name_ok(sentence, a, n)
+    });
+    names
+}
+
+/// Adds the knowledge-base names of a sentence that overlap none of the
+/// names found so far (`names`, in order and without overlaps).
+fn kb_names(sentence: &str, kb: &Kb, names: &mut Vec<(usize, usize)>) {
+    // `names` is in order and without overlaps: a binary search finds
+    // whether a knowledge-base match overlaps one.
+    let by_token = names.len();
+    // Payment institutions are recipients, not SDKs.
+    let about_payment = sentence.contains("支付机构") || sentence.contains("金融机构");
+    let urls = url_ranges(sentence);
+    for (entry, s, e) in kb.find_all(sentence) {
+        if entry.category.contains("payment") || about_payment {
+            continue;
+        }
+        // An alias inside a URL, or after 用于 (`用于微博登录`: a purpose), names nothing.
+        let before = &sentence[..s];
+        if urls.iter().any(|&(a, z)| a <= s && s < z) || ["用于", "实现", "支持"].iter().any(|w| before.ends_with(w))
+        {
+            continue;
+        }
+        let i = names[..by_token].partition_point(|&(_, z)| z <= s);
+        if names[..by_token].get(i).is_none_or(|&(a, _)| a >= e) {
+            names.push((s, e));
+        }
+    }
+}
+
+/// The data the next sentence (or the next line's first) says the SDKs
+/// just listed collect: `…使用A SDK、B SDK。此类SDK会收集您的…`.
+fn next_sentence_data(
+    all_sentences: &[(usize, &str)],
+    at: usize,
+    cells: &[Cell<'_>],
+    used: &[bool],
+    i: usize,
+) -> Option<String> {
+    // The next sentence may be on the next line (`此SDK直接收集您的…`,
+    // `需要访问您的本机设备信息…`).
+    let next = all_sentences.iter().find(|(a, _)| *a > at).map(|(_, n)| n.trim_start()).or_else(|| {
+        let n = cells.get(i + 1).filter(|_| !used.get(i + 1).copied().unwrap_or(true))?;
+        (strip_list_marker(n.text).len() == n.text.len()).then(|| sentences(n.text).first().map(|x| x.1))?
+    });
+    let next = next.filter(|n| {
+        (lex::NEXT_SENTENCE_POINTERS.iter().any(|w| n.starts_with(w)) && n.to_ascii_lowercase().contains("sdk"))
+            || lex::NEXT_SENTENCE_COLLECTS.iter().any(|w| n.starts_with(w))
+    })?;
+    purpose_and_data(next).1
+}
+
+/// A sentence that names SDKs, where it starts in the text, and what it
+/// says they are for and collect.
+struct Naming<'a> {
+    sentence: &'a str,
+    start: usize,
+    purpose: Option<String>,
+    data: Option<String>,
+}
+
+/// Adds each new name of the sentence to `out`; a name seen before gets the
+/// sentence as more evidence (eight at most).
+fn record_names(
+    text: &str,
+    lines: &Lines,
+    naming: &Naming<'_>,
+    names: Vec<(usize, usize)>,
+    seen: &mut std::collections::HashMap<String, usize>,
+    out: &mut Vec<Sdk>,
+) {
+    let Naming { sentence, start, .. } = *naming;
+    let span = Span::new(start, start + sentence.len());
+    let single = names.len() == 1;
+    for (s, e) in names {
+        let name = sentence[s..e].trim().to_owned();
+        let key = normalize(&name);
+        if key.chars().count() < 2 || GENERIC.iter().any(|g| key == *g) || junk_name(&name) {
+            continue;
+        }
+        if let Some(&k) = seen.get(&key) {
+            if out[k].evidence.len() < 8 {
+                let ev = evidence(text, lines, window(text, span, start + s, start + e));
+                if !out[k].evidence.contains(&ev) {
+                    out[k].evidence.push(ev);
+                }
+            }
+            continue;
+        }
+        seen.insert(key, out.len());
+        let provider = company_before(&sentence[..s]).or_else(|| (single).then(|| provider_in(sentence)).flatten());
+        let ev = evidence(text, lines, window(text, span, start + s, start + e));
+        out.push(found(&name, provider, naming.purpose.clone(), naming.data.as_deref(), ev));
     }
 }
 
@@ -161,7 +213,7 @@ pub(super) fn names_before_de_sdk(s: &str) -> Vec<(usize, usize)> {
         for part in run.split(['、', '及', '和', '与']) {
             let t = part.trim();
             let a = p + (part.len() - part.trim_start().len());
-            if t.chars().count() >= 2 && !generic_words(t) && !NOT_IN_NAMES.iter().any(|w| t.contains(w)) {
+            if t.chars().count() >= 2 && !generic_words(t) && !holds_sentence_word(t) {
                 out.push((a, a + t.len()));
             }
             p += part.len() + sep_len(s, p + part.len());
@@ -400,6 +452,12 @@ pub(super) fn sentences(s: &str) -> Vec<(usize, &str)> {
 
 /// `…收集运行数据，用于统计分析。` → (purpose, data).
 pub(super) fn purpose_and_data(s: &str) -> (Option<String>, Option<String>) {
+    (purpose_of(s), data_of(s))
+}
+
+/// The purpose a sentence states: what opens it after `为了`, else what
+/// follows `用于` (up to the clause's end).
+fn purpose_of(s: &str) -> Option<String> {
     let clip = |from: usize| -> Option<String> {
         let rest = &s[from..];
         let end = rest.find(['。', '；', '，', ',', '；']).unwrap_or(rest.len());
@@ -409,9 +467,14 @@ pub(super) fn purpose_and_data(s: &str) -> (Option<String>, Option<String>) {
     // `为了向您提供人脸识别服务，我们使用了…`: a sentence that opens with its
     // purpose; else the purpose after `用于`.
     let opening = s.trim_start().strip_prefix("为了").map(|r| s.len() - r.len());
-    let purpose = opening
+    opening
         .or_else(|| ["用于", "以便", "以实现", "以提供"].iter().find_map(|w| s.find(w).map(|p| p + w.len())))
-        .and_then(clip);
+        .and_then(clip)
+}
+
+/// The data a sentence says is collected: the object of the earliest verb
+/// of collection, with the objects of verbs joined to it by `并`.
+fn data_of(s: &str) -> Option<String> {
     // The earliest verb of collection, and what follows it up to the purpose
     // or the clause's end (outside brackets: a list may explain an item
     // with commas inside them).
@@ -430,45 +493,13 @@ pub(super) fn purpose_and_data(s: &str) -> (Option<String>, Option<String>) {
         "使用您的",
         "需要您的",
     ];
-    // What follows a verb, up to the purpose or the clause's end (outside
-    // brackets, and not at a comma that stands for a space: `Android,ID`).
-    let object = |p: usize| -> Option<String> {
-        let rest = s[p..].trim_start_matches(['：', ':', ',']);
-        let rest = rest.strip_prefix("包括").unwrap_or(rest).trim_start_matches(['：', ':', ',']);
-        let mut depth = 0u32;
-        let mut end = rest.len();
-        for (i, c) in rest.char_indices() {
-            let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
-            match c {
-                '（' | '(' => depth += 1,
-                '）' | ')' => depth = depth.saturating_sub(1),
-                ',' if latin(rest[..i].chars().next_back()) && latin(rest[i + 1..].chars().next()) => {}
-                '，' | '。' | '；' | ',' if depth == 0 => {
-                    end = i;
-                    break;
-                }
-                _ if depth == 0
-                    && ["用于", "以便", "以实现", "以提供", "并", "进行"].iter().any(|w| rest[i..].starts_with(w)) =>
-                {
-                    end = i;
-                    break;
-                }
-                _ => {}
-            }
-        }
-        let v = rest[..end].trim();
-        let v = v.strip_prefix("您的").or_else(|| v.strip_prefix('您')).unwrap_or(v).trim_start_matches([',', ' ']);
-        // `该SDK信息的收集主要为了…`: a purpose, not an object.
-        let purpose_not_data = ["主要", "为了", "是", "用于", "目的"].iter().any(|w| v.starts_with(w));
-        (!v.is_empty() && v.chars().count() <= 300 && !purpose_not_data).then(|| v.to_owned())
-    };
     // The verbs in order; a permission (`需要获取您的网络访问权限，收集您的…`)
     // gives way to the data a later verb names.
     let mut at: Vec<(usize, usize)> =
         VERBS.iter().flat_map(|w| s.match_indices(w).map(|(p, _)| (p, p + w.len()))).collect();
     at.sort_by_key(|&(p, end)| (p, std::cmp::Reverse(end)));
     at.dedup_by_key(|x| x.0);
-    let objects: Vec<(usize, String)> = at.iter().filter_map(|&(v, p)| Some((v, object(p)?))).collect();
+    let objects: Vec<(usize, String)> = at.iter().filter_map(|&(v, p)| Some((v, object_at(s, p)?))).collect();
     let mut data = objects.iter().find(|o| !o.1.ends_with("权限")).or(objects.first()).cloned();
     // `需要收集您的本机设备信息，并可能会收集您的手机型号、系统类型`: a verb
     // joined by `并` adds its object to the list.
@@ -481,6 +512,39 @@ pub(super) fn purpose_and_data(s: &str) -> (Option<String>, Option<String>) {
             }
         }
     }
-    let data = data.map(|d| d.1);
-    (purpose, data)
+    data.map(|d| d.1)
+}
+
+/// What follows a verb ending at `p`, up to the purpose or the clause's end
+/// (outside brackets, and not at a comma that stands for a space:
+/// `Android,ID`); none when it states a purpose.
+fn object_at(s: &str, p: usize) -> Option<String> {
+    let rest = s[p..].trim_start_matches(['：', ':', ',']);
+    let rest = rest.strip_prefix("包括").unwrap_or(rest).trim_start_matches(['：', ':', ',']);
+    let mut depth = 0u32;
+    let mut end = rest.len();
+    for (i, c) in rest.char_indices() {
+        let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth = depth.saturating_sub(1),
+            ',' if latin(rest[..i].chars().next_back()) && latin(rest[i + 1..].chars().next()) => {}
+            '，' | '。' | '；' | ',' if depth == 0 => {
+                end = i;
+                break;
+            }
+            _ if depth == 0
+                && ["用于", "以便", "以实现", "以提供", "并", "进行"].iter().any(|w| rest[i..].starts_with(w)) =>
+            {
+                end = i;
+                break;
+            }
+            _ => {}
+        }
+    }
+    let v = rest[..end].trim();
+    let v = v.strip_prefix("您的").or_else(|| v.strip_prefix('您')).unwrap_or(v).trim_start_matches([',', ' ']);
+    // `该SDK信息的收集主要为了…`: a purpose, not an object.
+    let purpose_not_data = ["主要", "为了", "是", "用于", "目的"].iter().any(|w| v.starts_with(w));
+    (!v.is_empty() && v.chars().count() <= 300 && !purpose_not_data).then(|| v.to_owned())
 }

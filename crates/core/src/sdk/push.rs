@@ -3,6 +3,7 @@
 //! Each vendor named next to a push word is one SDK, `华为推送SDK`, which
 //! the knowledge base knows; the generic phrase is never a name.
 
+use crate::lexicon as lex;
 use crate::report::{Sdk, Span};
 use crate::text::{evidence, Lines};
 
@@ -19,9 +20,6 @@ const VENDORS: &[(&str, &str)] = &[
     ("魅族", "魅族"),
     ("meizu", "魅族"),
 ];
-
-/// Words that make a run of vendors about push.
-const PUSH: &[&str] = &["推送", "push"];
 
 /// The vendors named in `s` (lower-cased), in order, each once.
 fn vendors_in(lower: &str) -> Vec<(usize, &'static str)> {
@@ -50,7 +48,7 @@ fn vendors_in(lower: &str) -> Vec<(usize, &'static str)> {
 /// (`华为/小米/OPPO/vivo厂商推送SDK`); `None` for any other name.
 pub(super) fn split_name(sdk: &Sdk) -> Option<Vec<Sdk>> {
     let lower = sdk.name.to_ascii_lowercase();
-    if !PUSH.iter().any(|p| lower.contains(p)) {
+    if !lex::PUSH_WORDS.iter().any(|p| lower.contains(p)) {
         return None;
     }
     let vendors = vendors_in(&lower);
@@ -81,7 +79,7 @@ pub(super) fn in_sentence(text: &str, lines: &Lines, sentence: &str, span: Span,
     for (clause_at, piece) in super::sentences(&lower) {
         let clause_end = clause_at + piece.len();
         let clause = &lower[clause_at..clause_end];
-        let pushes: Vec<usize> = PUSH.iter().flat_map(|p| clause.match_indices(p).map(|(i, _)| i)).collect();
+        let pushes: Vec<usize> = lex::PUSH_WORDS.iter().flat_map(|p| clause.match_indices(p).map(|(i, _)| i)).collect();
         let vendors: Vec<(usize, &str)> = vendors_in(clause)
             .into_iter()
             .filter(|&(at, _)| pushes.iter().any(|&p| at < p && clause[at..p].chars().count() <= 40))

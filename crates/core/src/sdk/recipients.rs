@@ -1,11 +1,7 @@
 //! Named recipients that are not SDKs, and an SDK list kept on another page.
 
 use super::*;
-
-/// Words that point elsewhere, and words that name a list or its details.
-pub(super) const POINTERS: &[&str] =
-    &["点此查看", "点击查看", "请查看", "详见", "请查阅", "点击链接", "链接查看", "点此了解", "点击了解"];
-pub(super) const LISTS: &[&str] = &["详情", "清单", "列表", "目录", "说明", "名单"];
+use crate::lexicon as lex;
 
 /// Kinds of recipient named by type, and where a list of names follows them.
 pub(super) const RECIPIENT_KINDS: &[(&str, &str)] = &[
@@ -106,7 +102,10 @@ pub(super) fn external_list(text: &str, outline: &[Node]) -> Option<Span> {
                 continue;
             }
             let t = normalize(raw);
-            if t.contains("sdk") && POINTERS.iter().any(|p| t.contains(p)) && LISTS.iter().any(|l| t.contains(l)) {
+            if t.contains("sdk")
+                && lex::EXTERNAL_LIST_POINTERS.iter().any(|p| t.contains(p))
+                && lex::LIST_NAMES.iter().chain(lex::LIST_DETAILS).any(|l| t.contains(l))
+            {
                 return Some(c.span);
             }
         }

@@ -31,66 +31,22 @@ pub(super) fn key_value_blocks(
         if used[i] {
             continue;
         }
-        let mut pairs = Vec::new();
-        let mut lead: Option<(&str, Span)> = None;
-        // A line without a colon holds no key.
-        let parts = if c.text.contains(['：', ':']) { kv_parts(c.text) } else { Vec::new() };
-        for (n, part) in parts.into_iter().enumerate() {
-            let (t, span) = trim_span(part.1, c.span.start + part.0);
-            if let Some(kv) = key_value(Cell { text: t, span }) {
-                pairs.push(kv);
-            } else if n == 0 {
-                lead = Some((t, span));
-            }
-        }
+        let (mut pairs, lead) = line_pairs(*c);
         // `**个推消息推送SDK**` or `微信SDK` on its own line, then its keys: a
         // record whose name is the line above it.
         if row.is_none() && !pairs.is_empty() && !pairs.iter().any(|p| p.0 == Field::Name) && lead.is_none() {
-            if let Some(prev) = i.checked_sub(1).map(|k| cells[k]).filter(|_| !used[i.saturating_sub(1)]) {
-                let t = strip_list_marker(prev.text.trim_matches(['*', '#', ' ', '【', '】']));
-                let short = (2..=30).contains(&t.chars().count());
-                // A heading of the policy (`十、如何联系我们`) followed by key
-                // lines names no SDK: the line must say SDK, be known, or
-                // head a record of SDK fields.
-                let kinds = [Field::Provider, Field::Purpose, Field::Data, Field::Link]
-                    .iter()
-                    .filter(|f| pairs.iter().any(|p| p.0 == **f))
-                    .count();
-                let heading = t.starts_with(|ch: char| "（(一二三四五六七八九十第".contains(ch)) || t.contains('、');
-                let sdk_like =
-                    t.to_ascii_lowercase().contains("sdk") || kb.lookup(t).is_some() || (kinds >= 2 && !heading);
-                if short && sdk_like && !t.contains(['：', ':', '。', '，']) && !junk_name(t) {
-                    let at = prev.span.start + (t.as_ptr() as usize - prev.text.as_ptr() as usize);
-                    pairs.insert(0, (Field::Name, t, Span::new(at, at + t.len()), true));
-                }
-            }
+            name_above(cells, used, i, kb, &mut pairs);
         }
         // `阿里云一键登录SDK,所属公司：…,使用目的：…`: a record whose name
         // comes before its first key.
         if pairs.len() >= 2 && !pairs.iter().any(|p| p.0 == Field::Name) {
-            if let Some((t, span)) = lead {
-                let name = strip_list_marker(lead_name(t).trim_end_matches([',', '，', '：', ':', '；', ';', ' ']));
-                let name = without_trailing_aliases(name);
-                if (1..=30).contains(&name.chars().count()) && !name.contains(['。', '？', '：', '，', '“', '”'])
-                {
-                    let at = span.start + (name.as_ptr() as usize - t.as_ptr() as usize);
-                    pairs.insert(0, (Field::Name, name, Span::new(at, at + name.len()), true));
-                }
+            if let Some(lead) = lead {
+                name_in_lead(lead, &mut pairs);
             }
         }
         // `微信开放平台隐私政策：https://…`: a line per SDK under an SDK heading.
         if pairs.len() == 1 && pairs[0].0 == Field::Link && lead.is_none() {
-            let key_end = c.text.find(['：', ':']).unwrap_or(0);
-            let key = &c.text[..key_end];
-            let name = ["个人信息保护政策", "隐私权政策", "隐私政策", "隐私协议"]
-                .iter()
-                .find_map(|w| key.strip_suffix(w))
-                .map(|n| n.trim().trim_end_matches(['的', '之']))
-                .filter(|n| n.chars().count() >= 2 && !n.contains(['，', '。', '、']) && !n.ends_with("第三方"));
-            if let Some(name) = name {
-                let at = c.span.start + (name.as_ptr() as usize - c.text.as_ptr() as usize);
-                pairs.insert(0, (Field::Name, name, Span::new(at, at + name.len()), false));
-            }
+            name_in_link_key(*c, &mut pairs);
         }
         let names_or_continues = pairs.iter().any(|p| p.0 == Field::Name) || (row.is_some() && !pairs.is_empty());
         if pairs.is_empty() || !names_or_continues {
@@ -100,25 +56,98 @@ pub(super) fn key_value_blocks(
             continue;
         }
         used[i] = true;
-        for (mut f, v, span, sdk_key) in pairs {
-            // `第三方名称：` inside an `SDK名称：` record names its provider.
-            if f == Field::Name && !sdk_key && row.as_ref().is_some_and(|r| r.name_from_sdk_key && r.provider.is_none())
-            {
-                f = Field::Provider;
-            }
-            if f == Field::Name {
-                if let Some(r) = row.take() {
-                    out.extend(r.into_sdk(text, lines));
-                }
-                row = Some(Row { name_from_sdk_key: sdk_key, ..Row::default() });
-            }
-            if let Some(r) = row.as_mut() {
-                r.set(f, v, span);
-            }
-        }
+        add_pairs(text, lines, pairs, &mut row, out);
     }
     if let Some(r) = row.take() {
         out.extend(r.into_sdk(text, lines));
+    }
+}
+
+/// A key and its value: (field, value, value's span, whether the key says SDK).
+type Pair<'a> = (Field, &'a str, Span, bool);
+
+/// The key–value pairs of a line, and the text before its first key when
+/// that holds none.
+fn line_pairs(c: Cell<'_>) -> (Vec<Pair<'_>>, Option<(&str, Span)>) {
+    let mut pairs = Vec::new();
+    let mut lead: Option<(&str, Span)> = None;
+    // A line without a colon holds no key.
+    let parts = if c.text.contains(['：', ':']) { kv_parts(c.text) } else { Vec::new() };
+    for (n, part) in parts.into_iter().enumerate() {
+        let (t, span) = trim_span(part.1, c.span.start + part.0);
+        if let Some(kv) = key_value(Cell { text: t, span }) {
+            pairs.push(kv);
+        } else if n == 0 {
+            lead = Some((t, span));
+        }
+    }
+    (pairs, lead)
+}
+
+/// Takes the line above the keys as the record's name when it says SDK, is
+/// known, or heads a record of SDK fields.
+fn name_above<'a>(cells: &[Cell<'a>], used: &[bool], i: usize, kb: &Kb, pairs: &mut Vec<Pair<'a>>) {
+    if let Some(prev) = i.checked_sub(1).map(|k| cells[k]).filter(|_| !used[i.saturating_sub(1)]) {
+        let t = strip_list_marker(prev.text.trim_matches(['*', '#', ' ', '【', '】']));
+        let short = (2..=30).contains(&t.chars().count());
+        // A heading of the policy (`十、如何联系我们`) followed by key
+        // lines names no SDK: the line must say SDK, be known, or
+        // head a record of SDK fields.
+        let kinds = [Field::Provider, Field::Purpose, Field::Data, Field::Link]
+            .iter()
+            .filter(|f| pairs.iter().any(|p| p.0 == **f))
+            .count();
+        let heading = t.starts_with(|ch: char| "（(一二三四五六七八九十第".contains(ch)) || t.contains('、');
+        let sdk_like = t.to_ascii_lowercase().contains("sdk") || kb.lookup(t).is_some() || (kinds >= 2 && !heading);
+        if short && sdk_like && !t.contains(['：', ':', '。', '，']) && !junk_name(t) {
+            let at = prev.span.start + (t.as_ptr() as usize - prev.text.as_ptr() as usize);
+            pairs.insert(0, (Field::Name, t, Span::new(at, at + t.len()), true));
+        }
+    }
+}
+
+/// Takes the name written before the line's first key as the record's name.
+fn name_in_lead<'a>((t, span): (&'a str, Span), pairs: &mut Vec<Pair<'a>>) {
+    let name = strip_list_marker(lead_name(t).trim_end_matches([',', '，', '：', ':', '；', ';', ' ']));
+    let name = without_trailing_aliases(name);
+    if (1..=30).contains(&name.chars().count()) && !name.contains(['。', '？', '：', '，', '“', '”']) {
+        let at = span.start + (name.as_ptr() as usize - t.as_ptr() as usize);
+        pairs.insert(0, (Field::Name, name, Span::new(at, at + name.len()), true));
+    }
+}
+
+/// `微信开放平台隐私政策：https://…`: the name before the policy's title in
+/// the key.
+fn name_in_link_key<'a>(c: Cell<'a>, pairs: &mut Vec<Pair<'a>>) {
+    let key_end = c.text.find(['：', ':']).unwrap_or(0);
+    let key = &c.text[..key_end];
+    let name = ["个人信息保护政策", "隐私权政策", "隐私政策", "隐私协议"]
+        .iter()
+        .find_map(|w| key.strip_suffix(w))
+        .map(|n| n.trim().trim_end_matches(['的', '之']))
+        .filter(|n| n.chars().count() >= 2 && !n.contains(['，', '。', '、']) && !n.ends_with("第三方"));
+    if let Some(name) = name {
+        let at = c.span.start + (name.as_ptr() as usize - c.text.as_ptr() as usize);
+        pairs.insert(0, (Field::Name, name, Span::new(at, at + name.len()), false));
+    }
+}
+
+/// Sets the pairs on the open record; a name closes it and opens another.
+fn add_pairs(text: &str, lines: &Lines, pairs: Vec<Pair<'_>>, row: &mut Option<Row>, out: &mut Vec<Sdk>) {
+    for (mut f, v, span, sdk_key) in pairs {
+        // `第三方名称：` inside an `SDK名称：` record names its provider.
+        if f == Field::Name && !sdk_key && row.as_ref().is_some_and(|r| r.name_from_sdk_key && r.provider.is_none()) {
+            f = Field::Provider;
+        }
+        if f == Field::Name {
+            if let Some(r) = row.take() {
+                out.extend(r.into_sdk(text, lines));
+            }
+            *row = Some(Row { name_from_sdk_key: sdk_key, ..Row::default() });
+        }
+        if let Some(r) = row.as_mut() {
+            r.set(f, v, span);
+        }
     }
 }
 

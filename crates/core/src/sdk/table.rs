@@ -4,6 +4,7 @@
 //! wide spaces or commas. Also the column names (`field_of`) and data items.
 
 use super::*;
+use crate::lexicon as lex;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Field {
@@ -109,27 +110,26 @@ pub(super) fn field_of(cell: &str) -> Option<Field> {
         Some(Field::Link)
     } else if has(&["方式"]) {
         Some(Field::Method)
-    } else if has(&["个人信息", "字段", "信息类型", "数据类型", "共享信息", "收集信息", "信息内容", "数据项"])
+    } else if has(lex::COLUMN_DATA)
         || (has(&["信息", "数据"])
-            && !has(&["名称", "类型", "场景", "目的", "主体", "提供者", "提供方", "公司", "机构", "开发者"]))
+            && !(has(lex::COLUMN_NAME_KIND)
+                || has(lex::COLUMN_PURPOSE)
+                || has(lex::COLUMN_PROVIDER)
+                || has(lex::COMPANY_WORD)))
     {
         Some(Field::Data)
     } else if has(&["权限"]) {
         Some(Field::Permission)
-    } else if has(&["主体", "公司", "机构", "提供方", "开发者", "运营方", "提供者", "所属"]) {
+    } else if has(lex::COLUMN_PROVIDER) || has(lex::COMPANY_WORD) || has(lex::COLUMN_PROVIDER_MORE) {
         // `第三方SDK提供方的公司名称` names the provider, not the SDK.
         Some(Field::Provider)
     } else if (has(&["名称"]) && has(&["sdk", "插件", "产品", "服务", "第三方", "合作方", "合作伙伴", "伙伴"]))
         || (has(&["产品"]) && !has(&["类型"]))
     {
         Some(Field::Name)
-    } else if has(&["目的", "场景", "功能", "用途", "业务"]) {
+    } else if has(lex::COLUMN_PURPOSE) || has(lex::COLUMN_PURPOSE_MORE) {
         Some(Field::Purpose)
-    } else if n == "名称"
-        || n == "合作伙伴"
-        || n == "第三方"
-        || ["第三方sdk", "三方sdk", "sdk名", "接入sdk", "sdk产品"].contains(&n)
-    {
+    } else if n == "名称" || n == "合作伙伴" || n == "第三方" || lex::COLUMN_SDK_NAME.contains(&n) {
         Some(Field::Name)
     } else {
         None
@@ -155,7 +155,7 @@ pub(super) fn header_fields<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec
         // partner its provider.
         let is_sdk = |k: usize| {
             let n = normalize(names[k]);
-            n.contains("sdk") || ["服务", "产品", "插件", "组件"].iter().any(|w| n.contains(w))
+            n.contains("sdk") || lex::SDK_COLUMN_WORDS.iter().any(|w| n.contains(w))
         };
         if let Some(&sdk_column) = name_columns.iter().find(|&&k| is_sdk(k)) {
             for &k in &name_columns {
@@ -632,98 +632,127 @@ pub(super) fn delimited_tables(text: &str, lines: &Lines, cells: &[Cell<'_>], us
             i += 1;
             continue;
         };
-        let n = fields.len();
         used[i] = true;
-        let mut rows: Vec<Vec<Span>> = Vec::new();
-        let mut row: Vec<Span> = Vec::new();
-        let mut comma_rows = 0;
+        let mut reader =
+            RowReader { delim, n: fields.len(), fields: &fields, rows: Vec::new(), row: Vec::new(), comma_rows: 0 };
         let mut j = i + 1;
         while j < cells.len() && !used[j] {
             let c = cells[j];
-            if is_rule(c.text) {
-                used[j] = true;
-                j += 1;
-                continue;
-            }
-            // The row's delimiter: the header's, or commas where flattening
-            // replaced tabs and wide spaces.
-            let parts = split_by(c.text, delim);
-            let full_comma_row = |t: &str| {
-                let commas = split_by(t, Delim::Comma).len();
-                commas + 1 >= n || commas >= 3 && commas + 2 >= n
-            };
-            if parts.len() < 2 && delim != Delim::Pipe {
-                // A row the copy broke in two: its second line, between full
-                // rows, belongs to the row before.
-                if comma_rows > 0
-                    && c.text.contains(',')
-                    && !full_comma_row(c.text)
-                    && cells.get(j + 1).is_some_and(|next| full_comma_row(next.text))
-                {
-                    if let Some(last) = rows.last_mut().and_then(|r| r.last_mut()) {
-                        *last = Span::new(last.start, c.span.end);
-                    }
-                    used[j] = true;
-                    j += 1;
-                    continue;
-                }
-                if full_comma_row(c.text) {
-                    comma_rows += 1;
-                    // One row a line; which commas part the cells is
-                    // decided by what each column holds.
-                    if !row.is_empty() {
-                        rows.push(std::mem::take(&mut row));
-                    }
-                    let cells = align::align(c.text, &align::pieces(c.text), &fields);
-                    rows.push(cells.iter().map(|&(a, z)| Span::new(c.span.start + a, c.span.start + z)).collect());
-                    used[j] = true;
-                    j += 1;
-                    continue;
-                }
-            }
-            let incomplete = !row.is_empty() && row.len() < n;
-            if parts.len() < 2 && !incomplete {
+            if !is_rule(c.text) && !reader.take_line(c, cells.get(j + 1)) {
                 break;
-            }
-            let spans: Vec<Span> = parts.iter().map(|&(a, z)| Span::new(c.span.start + a, c.span.start + z)).collect();
-            if incomplete {
-                // The first piece continues the last cell.
-                let last = row.last_mut().expect("row is not empty");
-                *last = Span::new(last.start, spans[0].end.max(last.end));
-                row.extend_from_slice(&spans[1..]);
-            } else {
-                if !row.is_empty() {
-                    rows.push(std::mem::take(&mut row));
-                }
-                row = spans;
             }
             used[j] = true;
             j += 1;
         }
-        if !row.is_empty() {
-            rows.push(row);
+        let rows = reader.finish();
+        Table { fields, rows }.emit(text, lines, out);
+        i = j;
+    }
+}
+
+/// The rows of a delimited table, read a line at a time under its header.
+struct RowReader<'f> {
+    delim: Delim,
+    fields: &'f [Option<Field>],
+    /// The number of columns.
+    n: usize,
+    rows: Vec<Vec<Span>>,
+    /// The row being read, when its cells may wrap onto the next line.
+    row: Vec<Span>,
+    /// How many rows were comma-separated lines.
+    comma_rows: usize,
+}
+
+impl RowReader<'_> {
+    /// Whether a comma-separated line holds (nearly) a full row.
+    fn full_comma_row(&self, t: &str) -> bool {
+        let commas = split_by(t, Delim::Comma).len();
+        commas + 1 >= self.n || commas >= 3 && commas + 2 >= self.n
+    }
+
+    /// Reads a line of the table; false when the table ends before it.
+    fn take_line(&mut self, c: Cell<'_>, next: Option<&Cell<'_>>) -> bool {
+        // The row's delimiter: the header's, or commas where flattening
+        // replaced tabs and wide spaces.
+        let parts = split_by(c.text, self.delim);
+        if parts.len() < 2 && self.delim != Delim::Pipe && self.take_comma_line(c, next) {
+            return true;
         }
+        let incomplete = !self.row.is_empty() && self.row.len() < self.n;
+        if parts.len() < 2 && !incomplete {
+            return false;
+        }
+        let spans: Vec<Span> = parts.iter().map(|&(a, z)| Span::new(c.span.start + a, c.span.start + z)).collect();
+        if incomplete {
+            // The first piece continues the last cell.
+            let last = self.row.last_mut().expect("row is not empty");
+            *last = Span::new(last.start, spans[0].end.max(last.end));
+            self.row.extend_from_slice(&spans[1..]);
+        } else {
+            if !self.row.is_empty() {
+                self.rows.push(std::mem::take(&mut self.row));
+            }
+            self.row = spans;
+        }
+        true
+    }
+
+    /// Reads a line without the header's delimiter as a comma-separated row,
+    /// or as the second half of one the copy broke in two; false when it is
+    /// neither.
+    fn take_comma_line(&mut self, c: Cell<'_>, next: Option<&Cell<'_>>) -> bool {
+        // A row the copy broke in two: its second line, between full
+        // rows, belongs to the row before.
+        if self.comma_rows > 0
+            && c.text.contains(',')
+            && !self.full_comma_row(c.text)
+            && next.is_some_and(|next| self.full_comma_row(next.text))
+        {
+            if let Some(last) = self.rows.last_mut().and_then(|r| r.last_mut()) {
+                *last = Span::new(last.start, c.span.end);
+            }
+            return true;
+        }
+        if self.full_comma_row(c.text) {
+            self.comma_rows += 1;
+            // One row a line; which commas part the cells is
+            // decided by what each column holds.
+            if !self.row.is_empty() {
+                self.rows.push(std::mem::take(&mut self.row));
+            }
+            let cells = align::align(c.text, &align::pieces(c.text), self.fields);
+            self.rows.push(cells.iter().map(|&(a, z)| Span::new(c.span.start + a, c.span.start + z)).collect());
+            return true;
+        }
+        false
+    }
+
+    /// The rows read, with the extra pieces of a row with more cells than
+    /// columns merged back into one cell.
+    fn finish(mut self) -> Vec<Vec<Span>> {
+        if !self.row.is_empty() {
+            self.rows.push(std::mem::take(&mut self.row));
+        }
+        let n = self.n;
         // More cells than columns: the extra pieces were commas inside a
         // cell, most often a list of data items.
-        let data_col = fields.iter().position(|f| *f == Some(Field::Data));
-        for r in &mut rows {
-            if r.len() > n && !fields.contains(&Some(Field::Link)) || r.len() > n + 1 {
+        let data_col = self.fields.iter().position(|f| *f == Some(Field::Data));
+        for r in &mut self.rows {
+            if r.len() > n && !self.fields.contains(&Some(Field::Link)) || r.len() > n + 1 {
                 let extra = r.len() - n;
                 let at = data_col.unwrap_or(n - 1).min(r.len() - 1 - extra);
                 let merged = Span::new(r[at].start, r[at + extra].end);
                 r.splice(at..=at + extra, std::iter::once(merged));
             }
         }
-        Table { fields, rows }.emit(text, lines, out);
-        i = j;
+        self.rows
     }
 }
 
 /// The value after a data label inside a cell (`数据类型：…`, `个人信息类型：…`),
 /// up to the end of its sentence.
 pub(super) fn labelled_data(v: &str) -> Option<&str> {
-    let at =
-        ["数据类型：", "数据类型:", "信息类型：", "信息类型:"].iter().find_map(|k| v.find(k).map(|p| p + k.len()))?;
+    let at = lex::DATA_LABELS.iter().find_map(|k| v.find(k).map(|p| p + k.len()))?;
     let rest = &v[at..];
     let end = rest.find('。').unwrap_or(rest.len());
     let value = rest[..end].trim();

@@ -1,5 +1,6 @@
 //! The first pass: what each line is.
 
+use crate::lexicon as lex;
 use std::collections::HashMap;
 
 use super::marker::{self, Marker, Style};
@@ -63,17 +64,34 @@ pub fn classify_lines<'a>(text: &'a str, lines: &Lines) -> Vec<LineInfo<'a>> {
             }
         })
         .collect();
+    mark_kinds(&mut infos);
+    let numbered = infos
+        .iter()
+        .filter(|i| matches!(i.kind, LineKind::Heading(h) if h.style.rank() <= 4 && h.style != Style::Plain))
+        .count();
+    if numbered < 3 {
+        let chapters = decimal_chapter_range(&infos);
+        mark_topic_headings(&mut infos, chapters);
+    }
+    mark_bulleted_chapters(&mut infos);
+    demote_lead_in_lists(&mut infos);
+    demote_wrapped_paragraphs(&mut infos);
+    infos
+}
 
+/// Gives every line its kind by itself: blank, noise, title, marked, plain
+/// heading (after a finished sentence) or body.
+fn mark_kinds(infos: &mut [LineInfo<'_>]) {
     // Running headers: the same short line many times over.
     let mut counts: HashMap<&str, u32> = HashMap::new();
-    for info in &infos {
+    for info in infos.iter() {
         if !info.text.is_empty() && info.text.len() <= 90 {
             *counts.entry(info.text).or_default() += 1;
         }
     }
 
     let mut prev_ends_sentence = true;
-    for info in &mut infos {
+    for info in infos.iter_mut() {
         let line = info.text;
         let kind = if line.is_empty() {
             LineKind::Blank
@@ -104,10 +122,11 @@ pub fn classify_lines<'a>(text: &'a str, lines: &Lines) -> Vec<LineInfo<'a>> {
             _ => prev_ends_sentence = true,
         }
     }
-    let numbered = infos
-        .iter()
-        .filter(|i| matches!(i.kind, LineKind::Heading(h) if h.style.rank() <= 4 && h.style != Style::Plain))
-        .count();
+}
+
+/// The lines between the first and the last `1.` chapter, when chapters
+/// 1. to 5. all stand; else none.
+fn decimal_chapter_range(infos: &[LineInfo<'_>]) -> std::ops::Range<usize> {
     // Chapters numbered 1. to 5 or beyond make a numbered policy too, whose
     // other short lines are no headings; a 1. 2. 3. list inside one chapter
     // does not.
@@ -118,25 +137,18 @@ pub fn classify_lines<'a>(text: &'a str, lines: &Lines) -> Vec<LineInfo<'a>> {
             _ => None,
         })
         .collect();
-    if numbered < 3 {
-        // Between the first and the last of such chapters, short lines are
-        // content; before them (a notice on permissions) and after them (a
-        // children's notice) topic headings may still stand.
-        let chapters = if (1..=5).all(|n| decimal_chapters.contains(&n)) {
-            let is_chapter =
-                |i: &LineInfo<'_>| matches!(i.kind, LineKind::Heading(Heading { style: Style::Decimal(1), .. }));
-            let first = infos.iter().position(is_chapter).unwrap_or(0);
-            let last = infos.iter().rposition(is_chapter).unwrap_or(0);
-            first..last
-        } else {
-            0..0
-        };
-        mark_topic_headings(&mut infos, chapters);
+    // Between the first and the last of such chapters, short lines are
+    // content; before them (a notice on permissions) and after them (a
+    // children's notice) topic headings may still stand.
+    if (1..=5).all(|n| decimal_chapters.contains(&n)) {
+        let is_chapter =
+            |i: &LineInfo<'_>| matches!(i.kind, LineKind::Heading(Heading { style: Style::Decimal(1), .. }));
+        let first = infos.iter().position(is_chapter).unwrap_or(0);
+        let last = infos.iter().rposition(is_chapter).unwrap_or(0);
+        first..last
+    } else {
+        0..0
     }
-    mark_bulleted_chapters(&mut infos);
-    demote_lead_in_lists(&mut infos);
-    demote_wrapped_paragraphs(&mut infos);
-    infos
 }
 
 /// In text wrapped at a fixed width (a PDF copy), a numbered line that
@@ -329,9 +341,7 @@ fn mark_topic_headings(infos: &mut [LineInfo<'_>], numbered_chapters: std::ops::
 }
 
 fn is_question_topic(norm: &str) -> bool {
-    const STARTS: &[&str] =
-        &["我们如何", "您如何", "你如何", "如何", "本政策如何", "本指引如何", "本隐私政策如何", "我们可能如何"];
-    STARTS.iter().any(|p| norm.starts_with(p))
+    lex::HEADING_QUESTIONS.iter().any(|p| norm.starts_with(p))
 }
 
 /// Words that show a short line is about a topic a policy has a section on.
@@ -623,7 +633,7 @@ fn is_appendix_heading(line: &str) -> bool {
         return false;
     }
     let n = normalize(line);
-    let rest = ["附录", "附件", "附表", "附:"].iter().find_map(|p| n.strip_prefix(p));
+    let rest = lex::APPENDIX_PREFIXES.iter().find_map(|p| n.strip_prefix(p));
     let Some(rest) = rest else { return false };
     // 附件 in a sentence (附件中的信息…) is not a heading: after the word
     // comes a colon, a number, a title or nothing.

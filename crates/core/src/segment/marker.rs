@@ -214,138 +214,164 @@ pub fn parse(line: &str) -> Option<Marker> {
     Some(Marker { style, number, len: cur.pos, text_range: (start, text_end), bulleted })
 }
 
+/// The numbered or lettered marker at the cursor: its style and number.
 fn parse_numbered(cur: &mut Cursor<'_>) -> Option<(Style, Option<u32>)> {
-    let save = cur.pos;
     let first = cur.peek()?;
-    // 第X部分 / 章 / 节 / 条
     if first == '第' {
-        cur.bump();
-        cur.skip_spaces();
-        let n = read_cn(cur).or_else(|| read_arabic(cur));
-        if let Some(n) = n {
-            cur.skip_spaces();
-            let rest = cur.rest();
-            for (word, style) in
-                [("部分", Style::Part), ("章", Style::Chapter), ("节", Style::Section), ("条", Style::Article)]
-            {
-                if rest.starts_with(word) {
-                    cur.pos += word.len();
-                    cur.eat(|c| matches!(c, '、' | ':' | '.' | ','));
-                    return Some((style, Some(n)));
-                }
-            }
-        }
-        cur.pos = save;
-        return None;
+        return parse_ordinal(cur);
     }
-    // 一、 一. 一．
     if is_cn_numeral(first) {
-        let n = read_cn(cur)?;
-        if cur.eat(|c| matches!(c, '、' | '.' | ',' | '，')) {
-            return Some((Style::CnNum, Some(n)));
-        }
-        // `三 个人信息的存储`: a space for the comma, before Chinese text.
-        let after = cur.pos;
-        cur.skip_spaces();
-        if cur.pos > after && n <= 20 && cur.peek().is_some_and(crate::text::is_cjk) {
-            return Some((Style::CnNum, Some(n)));
-        }
-        cur.pos = save;
-        return None;
+        return parse_cn(cur);
     }
-    // （一） (一) (1) （1）
     if first == '(' {
-        cur.bump();
-        cur.skip_spaces();
-        let (style, n) = if let Some(n) = read_cn(cur) {
-            (Style::ParenCn, n)
-        } else if let Some(n) = read_arabic(cur) {
-            (Style::ParenArabic, n)
-        } else if let Some(c) = cur.peek().filter(|c| c.is_ascii_alphabetic()) {
-            // （a） (b): one letter only, not `(Local` or `(注：`.
-            cur.bump();
-            let lower = c.to_ascii_lowercase();
-            let style = if c.is_ascii_lowercase() { Style::LatinLower } else { Style::LatinUpper };
-            (style, u32::from(lower as u8 - b'a' + 1))
-        } else {
-            cur.pos = save;
-            return None;
-        };
-        cur.skip_spaces();
-        if cur.eat(|c| c == ')') {
-            return Some((style, Some(n)));
-        }
-        cur.pos = save;
-        return None;
+        return parse_paren(cur);
     }
-    // 1. 1、 1.1 1.1.1 `2. 1.` 1) 1）
     if first.is_ascii_digit() {
-        let mut parts = vec![read_arabic(cur)?];
-        if parts[0] > 99 {
-            cur.pos = save;
-            return None;
-        }
-        if cur.eat(|c| c == ')') {
-            return Some((Style::HalfParenArabic, Some(parts[0])));
-        }
-        loop {
-            let before = cur.pos;
-            if !cur.eat(|c| c == '.') {
-                break;
-            }
-            cur.skip_spaces();
-            match read_arabic(cur) {
-                Some(n) if n <= 99 && parts.len() < 6 => parts.push(n),
-                _ => {
-                    // `1.` then text: the dot ends the marker.
-                    cur.pos = before;
-                    cur.bump();
-                    let depth = parts.len() as u8;
-                    return Some((Style::Decimal(depth), parts.last().copied()));
-                }
-            }
-        }
-        if cur.eat(|c| c == '、') {
-            return Some((Style::Decimal(parts.len() as u8), parts.last().copied()));
-        }
-        // `1.1 共享`, `3.2共享`: several parts need no final dot.
-        if parts.len() >= 2 {
-            let next = cur.peek();
-            if next.is_none_or(|c| is_space(c) || !c.is_ascii_digit() && c != '.' && c != '%') {
-                return Some((Style::Decimal(parts.len() as u8), parts.last().copied()));
-            }
-        }
-        // `1 标题`: a single number followed by a space.
-        if parts.len() == 1 && cur.peek_raw().is_some_and(|c| c == ' ' || c == '\u{3000}') {
-            let after = cur.rest().trim_start_matches(is_space);
-            if after.chars().next().is_some_and(crate::text::is_cjk) {
-                return Some((Style::Decimal(1), Some(parts[0])));
-            }
-        }
-        cur.pos = save;
-        return None;
+        return parse_decimal(cur);
     }
     if let Some(n) = circled(first) {
         cur.bump();
         return Some((Style::Circled, Some(n)));
     }
     if first.is_ascii_alphabetic() {
-        cur.bump();
-        if cur.peek().is_some_and(|c| matches!(c, '.' | '、' | ')')) {
-            cur.bump();
-            // `a.b` is an abbreviation or a domain, not a marker.
-            if cur.peek().is_some_and(|c| c.is_ascii_alphanumeric()) {
-                cur.pos = save;
-                return None;
+        return parse_latin(cur, first);
+    }
+    None
+}
+
+/// `第X部分` / `章` / `节` / `条`.
+fn parse_ordinal(cur: &mut Cursor<'_>) -> Option<(Style, Option<u32>)> {
+    let save = cur.pos;
+    cur.bump();
+    cur.skip_spaces();
+    let n = read_cn(cur).or_else(|| read_arabic(cur));
+    if let Some(n) = n {
+        cur.skip_spaces();
+        let rest = cur.rest();
+        for (word, style) in
+            [("部分", Style::Part), ("章", Style::Chapter), ("节", Style::Section), ("条", Style::Article)]
+        {
+            if rest.starts_with(word) {
+                cur.pos += word.len();
+                cur.eat(|c| matches!(c, '、' | ':' | '.' | ','));
+                return Some((style, Some(n)));
             }
-            let lower = first.to_ascii_lowercase();
-            let n = u32::from(lower as u8 - b'a' + 1);
-            let style = if first.is_ascii_lowercase() { Style::LatinLower } else { Style::LatinUpper };
-            return Some((style, Some(n)));
         }
+    }
+    cur.pos = save;
+    None
+}
+
+/// `一、` `一.` `一．`, or `三 ` before Chinese text.
+fn parse_cn(cur: &mut Cursor<'_>) -> Option<(Style, Option<u32>)> {
+    let save = cur.pos;
+    let n = read_cn(cur)?;
+    if cur.eat(|c| matches!(c, '、' | '.' | ',' | '，')) {
+        return Some((Style::CnNum, Some(n)));
+    }
+    // `三 个人信息的存储`: a space for the comma, before Chinese text.
+    let after = cur.pos;
+    cur.skip_spaces();
+    if cur.pos > after && n <= 20 && cur.peek().is_some_and(crate::text::is_cjk) {
+        return Some((Style::CnNum, Some(n)));
+    }
+    cur.pos = save;
+    None
+}
+
+/// `（一）` `(一)` `(1)` `（1）` `(a)`.
+fn parse_paren(cur: &mut Cursor<'_>) -> Option<(Style, Option<u32>)> {
+    let save = cur.pos;
+    cur.bump();
+    cur.skip_spaces();
+    let (style, n) = if let Some(n) = read_cn(cur) {
+        (Style::ParenCn, n)
+    } else if let Some(n) = read_arabic(cur) {
+        (Style::ParenArabic, n)
+    } else if let Some(c) = cur.peek().filter(|c| c.is_ascii_alphabetic()) {
+        // （a） (b): one letter only, not `(Local` or `(注：`.
+        cur.bump();
+        let lower = c.to_ascii_lowercase();
+        let style = if c.is_ascii_lowercase() { Style::LatinLower } else { Style::LatinUpper };
+        (style, u32::from(lower as u8 - b'a' + 1))
+    } else {
+        cur.pos = save;
+        return None;
+    };
+    cur.skip_spaces();
+    if cur.eat(|c| c == ')') {
+        return Some((style, Some(n)));
+    }
+    cur.pos = save;
+    None
+}
+
+/// `1.` `1、` `1.1` `1.1.1` `2. 1.` `1)` `1）` `1 标题`.
+fn parse_decimal(cur: &mut Cursor<'_>) -> Option<(Style, Option<u32>)> {
+    let save = cur.pos;
+    let mut parts = vec![read_arabic(cur)?];
+    if parts[0] > 99 {
         cur.pos = save;
         return None;
     }
+    if cur.eat(|c| c == ')') {
+        return Some((Style::HalfParenArabic, Some(parts[0])));
+    }
+    loop {
+        let before = cur.pos;
+        if !cur.eat(|c| c == '.') {
+            break;
+        }
+        cur.skip_spaces();
+        match read_arabic(cur) {
+            Some(n) if n <= 99 && parts.len() < 6 => parts.push(n),
+            _ => {
+                // `1.` then text: the dot ends the marker.
+                cur.pos = before;
+                cur.bump();
+                let depth = parts.len() as u8;
+                return Some((Style::Decimal(depth), parts.last().copied()));
+            }
+        }
+    }
+    if cur.eat(|c| c == '、') {
+        return Some((Style::Decimal(parts.len() as u8), parts.last().copied()));
+    }
+    // `1.1 共享`, `3.2共享`: several parts need no final dot.
+    if parts.len() >= 2 {
+        let next = cur.peek();
+        if next.is_none_or(|c| is_space(c) || !c.is_ascii_digit() && c != '.' && c != '%') {
+            return Some((Style::Decimal(parts.len() as u8), parts.last().copied()));
+        }
+    }
+    // `1 标题`: a single number followed by a space.
+    if parts.len() == 1 && cur.peek_raw().is_some_and(|c| c == ' ' || c == '\u{3000}') {
+        let after = cur.rest().trim_start_matches(is_space);
+        if after.chars().next().is_some_and(crate::text::is_cjk) {
+            return Some((Style::Decimal(1), Some(parts[0])));
+        }
+    }
+    cur.pos = save;
+    None
+}
+
+/// `a.` `B、` `c)`, but not `a.b`.
+fn parse_latin(cur: &mut Cursor<'_>, first: char) -> Option<(Style, Option<u32>)> {
+    let save = cur.pos;
+    cur.bump();
+    if cur.peek().is_some_and(|c| matches!(c, '.' | '、' | ')')) {
+        cur.bump();
+        // `a.b` is an abbreviation or a domain, not a marker.
+        if cur.peek().is_some_and(|c| c.is_ascii_alphanumeric()) {
+            cur.pos = save;
+            return None;
+        }
+        let lower = first.to_ascii_lowercase();
+        let n = u32::from(lower as u8 - b'a' + 1);
+        let style = if first.is_ascii_lowercase() { Style::LatinLower } else { Style::LatinUpper };
+        return Some((style, Some(n)));
+    }
+    cur.pos = save;
     None
 }
 

@@ -21,6 +21,7 @@ pub mod marker;
 mod toc;
 mod tree;
 
+use crate::lexicon as lex;
 use std::collections::HashMap;
 
 use crate::report::{Node, NodeKind, Span, TocMismatch, TocMismatchKind};
@@ -116,7 +117,7 @@ fn is_part_of_the_document(
     let Some(next) = next else { return false };
     match (next.number, styles.get(&next.style)) {
         (Some(n), Some(&Some(last))) => n == last + 1,
-        (None, Some(_)) => ["目录", "列表", "清单"].iter().any(|w| title.ends_with(w)),
+        (None, Some(_)) => lex::LIST_NAMES.iter().any(|w| title.ends_with(w)),
         _ => false,
     }
 }

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::clauses;
-use super::lines::{LineInfo, LineKind};
+use super::lines::{Heading, LineInfo, LineKind};
 use super::marker::Style;
 use super::toc::Toc;
 use crate::report::{Node, NodeKind, Span};
@@ -63,149 +63,18 @@ pub fn build_document(
     title_line: Option<usize>,
     tocs: &[Toc],
 ) -> BuiltDocument {
-    let line_start = |i: usize| {
-        if i < lines.len() {
-            lines.span(i).start
-        } else {
-            text.len()
-        }
-    };
+    let line_start = |i: usize| line_start(text, lines, i);
     let doc_span = Span::new(if range.start == 0 { 0 } else { line_start(range.start) }, line_start(range.end));
 
-    // Levels by the style stack.
-    let mut flats: Vec<Flat> = Vec::new();
-    let mut stack: Vec<(Style, u32)> = Vec::new(); // (style, last number)
-    let mut last_seen: HashMap<Style, (u32, usize)> = HashMap::new(); // style -> (number, level)
-    let (mut chapter_punct, mut list_punct): (Option<char>, Option<char>) = (None, None);
-    let headings: Vec<usize> =
-        range.clone().filter(|&i| matches!(infos[i].kind, LineKind::Heading(_)) && Some(i) != title_line).collect();
-    for (k, &i) in headings.iter().enumerate() {
-        let LineKind::Heading(h) = infos[i].kind else {
-            continue;
-        };
-        let mut style = h.style;
-        // 一、 chapters holding 一. 二. 三. lists: a count that restarts at 一
-        // in another punctuation while 一、 is open is a list of its own,
-        // and that punctuation stays the list's in this document.
-        if style == Style::CnNum {
-            let punct = infos[i]
-                .marker
-                .and_then(|m| m.trim_end().chars().last())
-                .map(fold_width)
-                .filter(|c| !is_cn_numeral(*c));
-            if punct.is_some() && punct == list_punct {
-                style = Style::CnNumList;
-            } else if h.number == Some(1)
-                && punct != chapter_punct
-                && stack.iter().any(|&(s, n)| s == Style::CnNum && n >= 1)
-            {
-                list_punct = punct;
-                style = Style::CnNumList;
-            } else {
-                chapter_punct = punct;
-            }
-        }
-        // A 【…】 line between 1.11.2 and 1.11.3 labels a passage inside the
-        // numbered section; it does not close the numbering.
-        let inside_numbering = style == Style::Bracket
-            && !stack.iter().any(|&(s, _)| s == style)
-            && headings.get(k + 1).is_some_and(|&j| {
-                let LineKind::Heading(next) = infos[j].kind else {
-                    return false;
-                };
-                next.number
-                    .is_some_and(|n| stack.iter().any(|&(s, open)| s == next.style && s.is_counted() && n == open + 1))
-            });
-        if inside_numbering {
-            // Nests under the heading open above it: the stack stays.
-        } else if style == Style::Plain {
-            stack.clear();
-        } else if style == Style::PlainMinor {
-            // Below the last unnumbered major heading, or at the top.
-            match stack.iter().position(|&(s, _)| s == Style::Plain) {
-                Some(p) => stack.truncate(p + 1),
-                None => stack.clear(),
-            }
-        } else if let Some(pos) = stack.iter().position(|&(s, _)| s == style) {
-            stack.truncate(pos);
-        } else {
-            let continues = match (h.number, last_seen.get(&style)) {
-                (Some(n), Some(&(prev, level))) => n == prev + 1 && level <= stack.len() + 1,
-                _ => false,
-            };
-            if continues {
-                let level = last_seen[&style].1;
-                stack.truncate(level - 1);
-            } else {
-                // An unnumbered major heading (引言, 定义) holds only
-                // unnumbered minor ones: numbered headings after it are the
-                // policy's own chapters. A major style never nests under a
-                // minor one or under a major one of equal or lower rank.
-                while let Some(&(top, _)) = stack.last() {
-                    let major = |s: Style| s.rank() <= 4;
-                    let pop = top == Style::Plain || (major(style) && (!major(top) || top.rank() >= style.rank()));
-                    if !pop {
-                        break;
-                    }
-                    stack.pop();
-                }
-            }
-        }
-        stack.push((style, h.number.unwrap_or(0)));
-        let level = stack.len() as u32;
-        if let Some(n) = h.number {
-            last_seen.insert(style, (n, stack.len()));
-        }
-        flats.push(Flat {
-            line: i,
-            level,
-            kind: NodeKind::Section,
-            style: Some(style),
-            number: h.number,
-            span: Span::new(line_start(i), doc_span.end),
-        });
-    }
-    // A section ends where the next one of the same or a higher level begins.
-    let mut open: Vec<usize> = Vec::new();
-    for k in 0..flats.len() {
-        while let Some(&top) = open.last() {
-            if flats[top].level >= flats[k].level {
-                flats[top].span.end = flats[k].span.start;
-                open.pop();
-            } else {
-                break;
-            }
-        }
-        open.push(k);
-    }
-
-    // Tables of contents sit inside the innermost node that holds them.
-    for toc in tocs.iter().filter(|t| range.contains(&t.first_line)) {
-        let span = Span::new(line_start(toc.first_line), lines.next_start(toc.last_line, text.len()));
-        let pos = flats.partition_point(|f| f.line < toc.first_line);
-        let parent_level = flats[..pos].iter().rev().find(|f| f.span.contains(span)).map_or(0, |f| f.level);
-        flats.insert(
-            pos,
-            Flat {
-                line: toc.first_line,
-                level: parent_level + 1,
-                kind: NodeKind::Toc,
-                style: None,
-                number: None,
-                span,
-            },
-        );
-    }
+    let mut flats = section_flats(text, lines, infos, range.clone(), title_line, doc_span);
+    close_sections(&mut flats);
+    insert_tocs(text, lines, &mut flats, tocs, &range);
 
     let mut anomalies = Vec::new();
     let mut pos = 0;
     let children = nest(text, lines, infos, &flats, &mut pos, 1, &mut anomalies);
     let title = title_line.map(|t| infos[t].text.to_owned());
-    let marker = title_line.and_then(|t| infos[t].marker.map(str::to_owned)).or_else(|| {
-        title_line.and_then(|t| {
-            super::marker::parse(infos[t].text).map(|m| infos[t].text[m.text_range.0..m.text_range.1].to_owned())
-        })
-    });
+    let marker = title_marker(infos, title_line);
     let skip = title_line.into_iter().collect::<Vec<_>>();
     let clauses = own_clauses(text, lines, infos, doc_span, &skip, &children);
     let node = Node {
@@ -220,6 +89,201 @@ pub fn build_document(
         children,
     };
     BuiltDocument { node, anomalies }
+}
+
+/// Where line `i` starts, or the end of the text past the last line.
+fn line_start(text: &str, lines: &Lines, i: usize) -> usize {
+    if i < lines.len() {
+        lines.span(i).start
+    } else {
+        text.len()
+    }
+}
+
+/// The open headings while a document's headings are read in order.
+#[derive(Default)]
+struct Levels {
+    /// (style, last number) of every open heading, outermost first.
+    stack: Vec<(Style, u32)>,
+    /// style -> (number, level) of the last numbered heading of that style.
+    last_seen: HashMap<Style, (u32, usize)>,
+    /// The punctuation after 一 of chapters, and of lists inside them.
+    chapter_punct: Option<char>,
+    list_punct: Option<char>,
+}
+
+/// Every heading of the document (the title aside) as a section, with its
+/// level by the style stack; each span runs to the document's end.
+fn section_flats(
+    text: &str,
+    lines: &Lines,
+    infos: &[LineInfo<'_>],
+    range: Range<usize>,
+    title_line: Option<usize>,
+    doc_span: Span,
+) -> Vec<Flat> {
+    let mut flats: Vec<Flat> = Vec::new();
+    let mut levels = Levels::default();
+    let headings: Vec<usize> =
+        range.filter(|&i| matches!(infos[i].kind, LineKind::Heading(_)) && Some(i) != title_line).collect();
+    for (k, &i) in headings.iter().enumerate() {
+        let LineKind::Heading(h) = infos[i].kind else {
+            continue;
+        };
+        let style = levels.style_of(&infos[i], h);
+        let next = headings.get(k + 1).map(|&j| infos[j].kind);
+        let inside_numbering = levels.inside_numbering(style, next);
+        let level = levels.place(style, h.number, inside_numbering);
+        flats.push(Flat {
+            line: i,
+            level,
+            kind: NodeKind::Section,
+            style: Some(style),
+            number: h.number,
+            span: Span::new(line_start(text, lines, i), doc_span.end),
+        });
+    }
+    flats
+}
+
+impl Levels {
+    /// The heading's style, with a `一` list inside `一、` chapters told apart.
+    fn style_of(&mut self, info: &LineInfo<'_>, h: Heading) -> Style {
+        // 一、 chapters holding 一. 二. 三. lists: a count that restarts at 一
+        // in another punctuation while 一、 is open is a list of its own,
+        // and that punctuation stays the list's in this document.
+        if h.style != Style::CnNum {
+            return h.style;
+        }
+        let punct =
+            info.marker.and_then(|m| m.trim_end().chars().last()).map(fold_width).filter(|c| !is_cn_numeral(*c));
+        if punct.is_some() && punct == self.list_punct {
+            Style::CnNumList
+        } else if h.number == Some(1)
+            && punct != self.chapter_punct
+            && self.stack.iter().any(|&(s, n)| s == Style::CnNum && n >= 1)
+        {
+            self.list_punct = punct;
+            Style::CnNumList
+        } else {
+            self.chapter_punct = punct;
+            h.style
+        }
+    }
+
+    /// Whether a `【…】` heading labels a passage inside an open numbering:
+    /// the next heading continues it.
+    fn inside_numbering(&self, style: Style, next: Option<LineKind>) -> bool {
+        // A 【…】 line between 1.11.2 and 1.11.3 labels a passage inside the
+        // numbered section; it does not close the numbering.
+        style == Style::Bracket
+            && !self.stack.iter().any(|&(s, _)| s == style)
+            && next.is_some_and(|kind| {
+                let LineKind::Heading(next) = kind else {
+                    return false;
+                };
+                next.number.is_some_and(|n| {
+                    self.stack.iter().any(|&(s, open)| s == next.style && s.is_counted() && n == open + 1)
+                })
+            })
+    }
+
+    /// Closes what the heading closes, opens it, and returns its level.
+    fn place(&mut self, style: Style, number: Option<u32>, inside_numbering: bool) -> u32 {
+        if inside_numbering {
+            // Nests under the heading open above it: the stack stays.
+        } else if style == Style::Plain {
+            self.stack.clear();
+        } else if style == Style::PlainMinor {
+            // Below the last unnumbered major heading, or at the top.
+            match self.stack.iter().position(|&(s, _)| s == Style::Plain) {
+                Some(p) => self.stack.truncate(p + 1),
+                None => self.stack.clear(),
+            }
+        } else if let Some(pos) = self.stack.iter().position(|&(s, _)| s == style) {
+            self.stack.truncate(pos);
+        } else {
+            self.close_for_new_style(style, number);
+        }
+        self.stack.push((style, number.unwrap_or(0)));
+        let level = self.stack.len() as u32;
+        if let Some(n) = number {
+            self.last_seen.insert(style, (n, self.stack.len()));
+        }
+        level
+    }
+
+    /// For a style not open: returns to the level of a numbering it
+    /// continues, or pops what it may not nest under.
+    fn close_for_new_style(&mut self, style: Style, number: Option<u32>) {
+        let continues = match (number, self.last_seen.get(&style)) {
+            (Some(n), Some(&(prev, level))) => n == prev + 1 && level <= self.stack.len() + 1,
+            _ => false,
+        };
+        if continues {
+            let level = self.last_seen[&style].1;
+            self.stack.truncate(level - 1);
+        } else {
+            // An unnumbered major heading (引言, 定义) holds only
+            // unnumbered minor ones: numbered headings after it are the
+            // policy's own chapters. A major style never nests under a
+            // minor one or under a major one of equal or lower rank.
+            while let Some(&(top, _)) = self.stack.last() {
+                let major = |s: Style| s.rank() <= 4;
+                let pop = top == Style::Plain || (major(style) && (!major(top) || top.rank() >= style.rank()));
+                if !pop {
+                    break;
+                }
+                self.stack.pop();
+            }
+        }
+    }
+}
+
+/// Ends each section where the next one of the same or a higher level begins.
+fn close_sections(flats: &mut [Flat]) {
+    let mut open: Vec<usize> = Vec::new();
+    for k in 0..flats.len() {
+        while let Some(&top) = open.last() {
+            if flats[top].level >= flats[k].level {
+                flats[top].span.end = flats[k].span.start;
+                open.pop();
+            } else {
+                break;
+            }
+        }
+        open.push(k);
+    }
+}
+
+/// Puts each table of contents of the range inside the innermost node that
+/// holds it.
+fn insert_tocs(text: &str, lines: &Lines, flats: &mut Vec<Flat>, tocs: &[Toc], range: &Range<usize>) {
+    for toc in tocs.iter().filter(|t| range.contains(&t.first_line)) {
+        let span = Span::new(line_start(text, lines, toc.first_line), lines.next_start(toc.last_line, text.len()));
+        let pos = flats.partition_point(|f| f.line < toc.first_line);
+        let parent_level = flats[..pos].iter().rev().find(|f| f.span.contains(span)).map_or(0, |f| f.level);
+        flats.insert(
+            pos,
+            Flat {
+                line: toc.first_line,
+                level: parent_level + 1,
+                kind: NodeKind::Toc,
+                style: None,
+                number: None,
+                span,
+            },
+        );
+    }
+}
+
+/// The marker of the document's title line, as classified or parsed anew.
+fn title_marker(infos: &[LineInfo<'_>], title_line: Option<usize>) -> Option<String> {
+    title_line.and_then(|t| infos[t].marker.map(str::to_owned)).or_else(|| {
+        title_line.and_then(|t| {
+            super::marker::parse(infos[t].text).map(|m| infos[t].text[m.text_range.0..m.text_range.1].to_owned())
+        })
+    })
 }
 
 /// Turns the flat list into a tree, starting at `flats[*pos]`, taking every
