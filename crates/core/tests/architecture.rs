@@ -79,3 +79,50 @@ fn the_check_sees_an_upstream_import() {
     assert_eq!(imports("use crate::rules::ClauseTexts;\nfn f() { crate::sdk::x(); }"), ["rules", "sdk"]);
     assert_eq!(imports("use crate::text::x;\n#[cfg(test)]\nmod tests { use crate::analyze; }"), ["text"]);
 }
+
+/// Functions of `source` outside its test module, as `(name, lines)`: from the
+/// `fn` line to the closing brace at the same indentation (rustfmt's layout).
+fn function_lengths(source: &str) -> Vec<(String, usize)> {
+    let code = source.split("#[cfg(test)]").next().unwrap_or("");
+    let lines: Vec<&str> = code.lines().collect();
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        let rest = ["pub ", "pub(crate) ", "pub(super) ", "const ", "async "]
+            .iter()
+            .fold(trimmed, |t, p| t.strip_prefix(p).unwrap_or(t));
+        let Some(sig) = rest.strip_prefix("fn ") else { continue };
+        if line.trim_end().ends_with(';') {
+            continue;
+        }
+        let name: String = sig.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+        let close = format!("{}}}", " ".repeat(indent));
+        if let Some(end) = lines[i..].iter().position(|l| *l == close || l.trim_end() == close) {
+            out.push((name, end + 1));
+        }
+    }
+    out
+}
+
+#[test]
+fn no_function_of_the_core_runs_over_80_lines() {
+    let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    sources(&src, &mut files);
+    let mut long = Vec::new();
+    for file in &files {
+        for (name, n) in function_lengths(&std::fs::read_to_string(file).unwrap()) {
+            if n > 80 {
+                long.push(format!("{}: {name} ({n} lines)", file.strip_prefix(&src).unwrap().display()));
+            }
+        }
+    }
+    assert!(long.is_empty(), "functions over 80 lines; split them along what they do:\n{}", long.join("\n"));
+}
+
+#[test]
+fn function_lengths_are_counted_from_fn_to_its_brace() {
+    let source = "fn a() {\n    1\n}\n\npub(crate) fn b(\n    x: u8,\n) -> u8 {\n    x\n}\n#[cfg(test)]\nfn c() {}\n";
+    assert_eq!(function_lengths(source), [("a".to_owned(), 3), ("b".to_owned(), 5)]);
+}

@@ -84,6 +84,11 @@ const MEANT: &[(&str, &str, &str)] = &[
     ("policy-vocabulary", "clause.sharing", VOCABULARY),
     ("policy-vocabulary", "clause.storage", VOCABULARY),
     ("policy-vocabulary", "clause-strong.collection", VOCABULARY),
+    ("company-name-leads", "column.provider", "提供方 leads a company name in a sentence and heads a provider column in a table"),
+    ("company-name-leads", "column.provider.more", "运营方 leads a company name in a sentence and heads a provider column in a table"),
+    ("company-name-leads", "provider-keys", "由 leads a company name in a sentence and keys an SDK's provider in a record"),
+    ("policy-anchors", "policy-url-words", "隐私 marks a text as a policy and a link as a policy's"),
+    ("policy-anchors", "column.data", "个人信息 marks a text as a policy and heads a data column"),
 ];
 
 /// Why `data-handling` shares its verbs with the topics.
