@@ -70,6 +70,8 @@ fn keyword_rules() -> Vec<(String, String, String)> {
                     "sources",
                     "why",
                     "fix",
+                    "why_en",
+                    "fix_en",
                     "words",
                     "absent",
                     "absent_en",
@@ -101,12 +103,14 @@ fn keyword_rules() -> Vec<(String, String, String)> {
         out.push_str(&format!(
             "pub static {name}: Rule = Rule {{ id: {id:?}, title_zh: {:?}, title_en: {:?}, \
              severity: crate::report::Severity::{severity}, sources: {}, why: {:?}, fix: {:?}, \
-             check: Check::Keywords(Keywords {{ words: {}, also: {} }}) }};\n",
+             why_en: {:?}, fix_en: {:?}, check: Check::Keywords(Keywords {{ words: {}, also: {} }}) }};\n",
             need("title_zh"),
             need("title_en"),
             list("sources"),
             need("why"),
             need("fix"),
+            need("why_en"),
+            need("fix_en"),
             list("words"),
             list("also"),
         ));

@@ -143,7 +143,7 @@ fn finding(f: &policylens_core::Finding, lang: Lang, on_select: &Callback<Span>)
     };
     let meta = crate::rules_meta::lookup(&f.rule);
     let title = meta.as_ref().map(|m| lang.pick(m.title_zh, m.title_en));
-    let fix = meta.as_ref().map(|m| m.fix).filter(|f| !f.is_empty());
+    let fix = meta.as_ref().map(|m| lang.pick(m.fix, m.fix_en)).filter(|f| !f.is_empty());
     // The core renders the finding's detail in the reader's language; a
     // pass says only its title.
     let message = match &f.detail {

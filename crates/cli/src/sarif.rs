@@ -24,7 +24,12 @@ pub fn log(uri: &str, text: &str, report: &Report, accepted: Option<&Baseline>) 
                 "fullDescription": { "text": r.why },
                 "help": { "text": r.fix },
                 "defaultConfiguration": { "level": level(r.severity, FindingStatus::Fail) },
-                "properties": { "sources": r.sources, "severity": format!("{:?}", r.severity).to_lowercase() },
+                "properties": {
+                    "sources": r.sources,
+                    "severity": format!("{:?}", r.severity).to_lowercase(),
+                    "why_en": r.why_en,
+                    "fix_en": r.fix_en,
+                },
             })
         })
         .collect();

@@ -291,6 +291,12 @@ fn sarif_locates_each_finding_in_the_policy_file() {
     assert_eq!(run["columnKind"], "unicodeCodePoints");
     let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
     assert!(rules.iter().any(|r| r["id"] == "KID-01" && r["defaultConfiguration"]["level"] == "error"));
+    // The rule's explanation and fix in English ride in its property bag.
+    for r in rules {
+        for key in ["why_en", "fix_en"] {
+            assert!(r["properties"][key].as_str().is_some_and(|s| !s.is_empty()), "{} lacks {key}", r["id"]);
+        }
+    }
     let results = run["results"].as_array().unwrap();
     let kid = results.iter().find(|r| r["ruleId"] == "KID-01").expect("KID-01 fails on weidandan");
     assert_eq!(kid["level"], "error");

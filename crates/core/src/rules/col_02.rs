@@ -10,6 +10,8 @@ declare_rule! {
     sources: ["PIPL 17(2)", "认定方法 二.1"],
     why: "“相关信息”“必要信息”之类的概括不能让用户知道交出了什么；逐项列明是认定方法的明确要求。",
     fix: "逐项列出，例如：“我们会收集您的手机号码、昵称、头像和设备标识符（IMEI、OAID）”，避免以“等”“相关信息”收尾。",
+    why_en: "Catch-all phrases such as “relevant information” or “necessary information” do not tell users what they are handing over; listing each kind is an explicit requirement of the App illegal-collection identification method.",
+    fix_en: "List each kind, for example: “We will collect your mobile phone number, nickname, profile picture and device identifiers (IMEI, OAID)”, and do not end a list with “etc.” or “relevant information”.",
     check: check,
 }
 

@@ -12,6 +12,8 @@ declare_rule! {
     sources: ["PIPL 17(1)", "NDSR 21(1)", "GB/T 35273 5.5"],
     why: "个人信息处理者的名称和联系方式是法定告知事项：用户行使权利、投诉或起诉都需要知道对方是谁、如何联系。",
     fix: "写明运营主体全称与至少一种联系渠道，例如：“本政策由××科技有限公司提供，您可以通过 privacy@example.com 或 400-000-0000 与我们联系，注册地址：……”",
+    why_en: "The name and contact details of the personal information handler must be disclosed by law: to exercise their rights, complain or sue, users need to know who the handler is and how to reach it.",
+    fix_en: "Give the operator's full legal name and at least one contact channel, for example: “This policy is provided by XX Technology Co., Ltd. You can contact us at privacy@example.com or 400-000-0000. Registered address: …”",
     check: check,
 }
 

@@ -1,9 +1,10 @@
 //! The rules: each a declaration in its own file, listed in one registry.
 //!
-//! A rule is data (id, titles, severity, sources, why it matters, how to fix)
-//! plus a detection function that returns a [`Verdict`]; it never renders or
-//! prints. `declare_rule!` builds the data from the declaration, so the app,
-//! the CLI's `explain` and the docs read the same text.
+//! A rule is data (id, titles, severity, sources, why it matters, how to fix,
+//! the last two in Chinese and in English) plus a detection function that
+//! returns a [`Verdict`]; it never renders or prints. `declare_rule!` builds
+//! the data from the declaration, so the app, the CLI's `explain` and the docs
+//! read the same text.
 //!
 //! Adding a rule: a file with one `declare_rule!` and its tests, and a line in
 //! [`REGISTRY`]. Ids are never reused.
@@ -102,6 +103,10 @@ pub struct Rule {
     pub why: &'static str,
     /// How to fix it, with a compliant wording.
     pub fix: &'static str,
+    /// [`Rule::why`] in English.
+    pub why_en: &'static str,
+    /// [`Rule::fix`] in English (the model wording translated, in quotes).
+    pub fix_en: &'static str,
     pub check: Check,
 }
 
@@ -162,6 +167,8 @@ macro_rules! declare_rule {
         sources: [$($src:literal),* $(,)?],
         why: $why:literal,
         fix: $fix:literal,
+        why_en: $why_en:literal,
+        fix_en: $fix_en:literal,
         check: $check:path $(,)?
     ) => {
         pub static RULE: $crate::rules::Rule = $crate::rules::Rule {
@@ -172,6 +179,8 @@ macro_rules! declare_rule {
             sources: &[$($src),*],
             why: $why,
             fix: $fix,
+            why_en: $why_en,
+            fix_en: $fix_en,
             check: $crate::rules::Check::Code($check),
         };
     };
@@ -316,5 +325,43 @@ mod tests {
             assert!(!r.sources.is_empty(), "{}", r.id);
         }
         assert_eq!(get("STR-01").map(|r| r.id), Some("STR-01"));
+    }
+
+    /// `text` without what is inside quotes (“…”) or parentheses, where a
+    /// Chinese word may be quoted.
+    fn unquoted(text: &str) -> String {
+        let mut depth = 0usize;
+        let mut out = String::new();
+        for c in text.chars() {
+            match c {
+                '“' | '(' | '（' => depth += 1,
+                '”' | ')' | '）' => depth = depth.saturating_sub(1),
+                _ if depth == 0 => out.push(c),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    fn is_cjk(c: char) -> bool {
+        matches!(c, '\u{3000}'..='\u{303f}' | '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{ff00}'..='\u{ffef}')
+    }
+
+    #[test]
+    fn every_rule_explains_itself_in_english() {
+        for r in REGISTRY {
+            for (field, text) in [("why_en", r.why_en), ("fix_en", r.fix_en)] {
+                assert!(!text.trim().is_empty(), "{} has no {field}", r.id);
+                let bare = unquoted(text);
+                assert!(!bare.chars().any(is_cjk), "{} {field} has Chinese outside quotes: {bare}", r.id);
+                let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+                let ascii = letters.iter().filter(|c| c.is_ascii()).count();
+                assert!(ascii * 10 >= letters.len() * 7, "{} {field} is not mostly English: {text}", r.id);
+            }
+            // The Chinese fix keeps its model wording in Chinese quotes, and
+            // the English one translates it.
+            assert_eq!(r.fix.contains('“'), r.fix_en.contains('“'), "{}: fix and fix_en differ in quoting", r.id);
+        }
+        assert!(unquoted("Remove “等” (等) now").chars().all(|c| !is_cjk(c)));
     }
 }

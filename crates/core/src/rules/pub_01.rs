@@ -14,6 +14,8 @@ declare_rule! {
     sources: ["PIPL 7", "PIPL 17", "NDSR 21", "认定方法 一"],
     why: "个人信息处理规则必须公开，并以单独文件的形式让用户看到；夹在用户协议中的隐私条款属于认定方法所列“未公开收集使用规则”。",
     fix: "以独立文件发布隐私政策，标题写明“隐私政策”或“个人信息保护政策”，在注册与首次运行时提示用户阅读。",
+    why_en: "Rules for processing personal information must be made public and shown to users as a separate document; privacy terms buried in a user agreement count as “collection and use rules not made public” under the App illegal-collection identification method.",
+    fix_en: "Publish the privacy policy as a separate document titled “Privacy Policy” (隐私政策) or “Personal Information Protection Policy” (个人信息保护政策), and prompt users to read it at registration and on first launch.",
     check: check,
 }
 

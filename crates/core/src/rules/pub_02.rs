@@ -10,6 +10,8 @@ declare_rule! {
     sources: ["GB/T 35273 App. D"],
     why: "没有日期，用户无法判断读到的是否为现行版本；没有适用范围，无法判断政策覆盖哪些产品与主体。",
     fix: "在开头写明“生效日期：2024年1月1日 / 更新日期：……”，并设“适用范围”一节说明适用的产品、服务与运营主体。",
+    why_en: "Without a date, users cannot tell whether they are reading the current version; without a scope, they cannot tell which products and entities the policy covers.",
+    fix_en: "State at the start “Effective date: 1 January 2024 / Updated: …”, and add a “Scope” section naming the products, services and operating entities the policy applies to.",
     check: check,
 }
 

@@ -10,6 +10,8 @@ declare_rule! {
     sources: ["PIPL 50", "GB/T 35273 8.7", "认定方法 六"],
     why: "处理者应建立便捷的申请受理和处理机制；用户需要知道多久能得到答复、需要如何验证身份。",
     fix: "写明：“为保障安全，我们可能会先验证您的身份，然后在15个工作日内答复您的请求。”",
+    why_en: "Handlers must set up a convenient mechanism for accepting and handling requests; users need to know how soon they will get a reply and how their identity will be verified.",
+    fix_en: "State: “For your security, we may first verify your identity, and will then reply to your request within 15 working days.”",
     check: check,
 }
 

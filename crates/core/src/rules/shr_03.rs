@@ -19,6 +19,8 @@ declare_rule! {
     ],
     why: "SDK 直接从用户设备收集信息，用户应知道每个 SDK 的名称、提供方、目的、收集的信息种类、处理方式、调用的权限和其隐私政策。",
     fix: "在政策中附第三方 SDK 清单，每行写明：SDK 名称、第三方主体全称、使用目的、收集的个人信息类型、处理方式（嵌入SDK/委托处理/共享）、调用的系统权限、隐私政策链接。",
+    why_en: "SDKs collect information directly from the user's device; users should know each SDK's name, provider, purpose, kinds of information collected, processing method, the permissions it uses and its privacy policy.",
+    fix_en: "Attach a list of third-party SDKs to the policy, each row giving: the SDK name, the third party's full legal name, the purpose, the kinds of personal information collected, the processing method (embedded SDK / entrusted processing / sharing), the system permissions used and a link to its privacy policy.",
     check: check,
 }
 

@@ -11,6 +11,8 @@ declare_rule! {
     sources: ["PIPL 17(1)", "PIPL 23", "SDK指引 5.2", "信管函〔2023〕26号", "认定方法 二.1"],
     why: "SDK 清单中以“等”“包括但不限于”结尾的信息列表没有边界，用户和审核者无法判断该 SDK 实际收集哪些个人信息。",
     fix: "在 SDK 清单的每一行完整列出该 SDK 收集的每一项个人信息，删去“等”“包括但不限于”。",
+    why_en: "Lists of information in an SDK list that end with “etc.” or “including but not limited to” have no boundary: users and reviewers cannot tell what personal information the SDK actually collects.",
+    fix_en: "In each row of the SDK list, name every item of personal information the SDK collects, and remove “etc.” and “including but not limited to” (“等”, “包括但不限于”).",
     check: check,
 }
 

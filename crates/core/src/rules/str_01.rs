@@ -14,6 +14,8 @@ declare_rule! {
     sources: ["PIPL 17", "GB/T 35273 5.5"],
     why: "编号跳过（一、二、四）通常说明某一章节被删除或在排版、复制时丢失，读者无法确认政策是否完整；PIPL 第17条要求以清晰易懂的方式告知。",
     fix: "检查缺失编号处是否漏掉了章节；补上该章节，或重新连续编号（一、二、三……）。",
+    why_en: "A gap in the numbering (such as 一、二、四, i.e. 1, 2, 4) usually means a section was deleted or lost in layout or copying, so readers cannot be sure the policy is complete; PIPL Article 17 requires notice in a clear and easily understood way.",
+    fix_en: "Check whether a section is missing where the number is skipped; restore that section, or renumber the sections consecutively (一、二、三…).",
     check: check,
 }
 

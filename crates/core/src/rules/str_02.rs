@@ -11,6 +11,8 @@ declare_rule! {
     sources: ["PIPL 17", "GB/T 35273 5.5"],
     why: "同一编号出现两次，引用“第三条”时无法确定指哪一节，用户与监管方都难以准确援引政策内容。",
     fix: "为重复的章节重新编号，使每一节的编号唯一且连续。",
+    why_en: "When a number is used twice, a reference such as “Article 3” (第三条) cannot be pinned to one section, so users and regulators cannot cite the policy accurately.",
+    fix_en: "Renumber the repeated sections so that every section's number is unique and the numbering is consecutive.",
     check: check,
 }
 

@@ -11,6 +11,8 @@ declare_rule! {
     sources: ["PIPL 17", "GB/T 35273 5.5"],
     why: "编号倒退说明章节被挪动或粘贴错位，目录与正文对不上，读者难以找到所需内容。",
     fix: "按编号顺序排列章节，或按现有顺序重新编号。",
+    why_en: "Numbering that goes backwards means sections were moved or pasted out of place: the table of contents no longer matches the text, and readers struggle to find what they need.",
+    fix_en: "Put the sections in numerical order, or renumber them in their current order.",
     check: check,
 }
 

@@ -10,6 +10,8 @@ declare_rule! {
     sources: ["PIPL 14"],
     why: "同意应当由个人在充分知情的前提下自愿、明确作出；“使用或继续使用即视为同意”不是有效的同意。",
     fix: "删除“使用即同意”的表述，改为在首次运行或注册时以弹窗展示政策并由用户主动勾选或点击“同意”。",
+    why_en: "Consent must be given voluntarily and explicitly by a fully informed individual; “using or continuing to use the service means you consent” is not valid consent.",
+    fix_en: "Remove wording that treats use as consent; instead, show the policy in a pop-up at first launch or registration and have the user actively tick a box or tap “Agree”.",
     check: check,
 }
 

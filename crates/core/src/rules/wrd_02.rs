@@ -10,6 +10,8 @@ declare_rule! {
     sources: ["PIPL 69", "民法典 497"],
     why: "处理者侵害个人信息权益应承担责任（PIPL 第69条）；以格式条款免除自身责任、排除用户主要权利的条款无效。",
     fix: "删除免责与放弃权利的表述；如需说明风险，写明各方依法承担责任，例如：“因我们的过错造成您损失的，我们将依法承担责任。”",
+    why_en: "A handler that infringes personal information rights and interests is liable for it (PIPL Article 69); standard terms that exempt the handler from its own liability or exclude the user's main rights are void.",
+    fix_en: "Remove disclaimers and waivers of rights; if risks need explaining, state that each party bears liability according to law, for example: “Where you suffer a loss through our fault, we will bear liability according to law.”",
     check: check,
 }
 

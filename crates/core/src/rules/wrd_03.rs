@@ -10,6 +10,8 @@ declare_rule! {
     sources: ["认定方法 六", "GB/T 35273 8.7"],
     why: "认定方法要求更正、删除、注销等请求在承诺时限内处理，承诺时限不得超过15个工作日；30天是 GB/T 35273 8.7 的上限。",
     fix: "把答复时限改为不超过15个工作日：“我们将在15个工作日内答复您的请求。”",
+    why_en: "The App illegal-collection identification method requires requests for correction, deletion, account closure and the like to be handled within the promised time, and the promised time may not exceed 15 working days; 30 days is the upper limit in GB/T 35273 8.7.",
+    fix_en: "Change the response time to no more than 15 working days: “We will reply to your request within 15 working days.”",
     check: check,
 }
 

@@ -10,6 +10,8 @@ declare_rule! {
     sources: ["认定方法 二.1"],
     why: "“包括但不限于”让列举失去边界，用户无法知道实际收集的全部信息，与逐项列明的要求不符。",
     fix: "删除“包括但不限于”“等”，完整列出实际收集的每一项信息。",
+    why_en: "“Including but not limited to” takes away the boundary of a list: users cannot know everything that is actually collected, which conflicts with the requirement to list each item.",
+    fix_en: "Remove “including but not limited to” and “etc.” (“包括但不限于”, “等”), and list every item of information actually collected.",
     check: check,
 }
 

@@ -10,6 +10,8 @@ declare_rule! {
     sources: ["PIPL 17(1)"],
     why: "政策让用户“通过下列联系方式”联系，但全文没有任何邮箱、电话、地址或表单，用户无从行使权利。",
     fix: "在“如何联系我们”中写明至少一种可用的联系渠道：邮箱、电话、通信地址或在线表单。",
+    why_en: "The policy tells users to get in touch “through the contact details below”, but nowhere gives an email address, phone number, postal address or form, so users have no way to exercise their rights.",
+    fix_en: "Under “How to contact us”, give at least one working contact channel: an email address, phone number, postal address or online form.",
     check: check,
 }
 

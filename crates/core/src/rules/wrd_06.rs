@@ -10,6 +10,8 @@ declare_rule! {
     sources: ["认定方法 二.1", "NDSR 21"],
     why: "只给出“点此查看”的链接，用户离线、截图或打印时看不到 SDK 清单，审阅也无法核对。",
     fix: "把第三方 SDK 清单作为附录放入政策正文（SDK 名称、提供方、目的、信息类型、隐私政策链接）。",
+    why_en: "With only a “click here to view” link, users who are offline, or who take a screenshot or print the policy, cannot see the SDK list, and reviewers cannot check it.",
+    fix_en: "Put the list of third-party SDKs into the body of the policy as an appendix (SDK name, provider, purpose, kinds of information, privacy policy link).",
     check: check,
 }
 
