@@ -57,6 +57,8 @@ enum Group {
     Control,
     PlaceWord(usize),
     Definition,
+    /// 为保障, 防范, 风控: what follows is the purpose of an act.
+    SecurityPurpose,
     CrossBorder,
     Retention,
     Sdk,
@@ -104,6 +106,7 @@ fn clause_matcher() -> &'static (aho_corasick::AhoCorasick, Vec<Vec<Group>>) {
             add(&[w], Group::PlaceWord(i));
         }
         add(&["是指", ":指", "指的是"], Group::Definition);
+        add(lex::SECURITY_PURPOSE, Group::SecurityPurpose);
         add(lex::CROSS_BORDER, Group::CrossBorder);
         add(lex::CROSS_BORDER_LOOSE, Group::CrossBorder);
         add(lex::RETENTION, Group::Retention);
@@ -119,6 +122,9 @@ fn clause_matcher() -> &'static (aho_corasick::AhoCorasick, Vec<Vec<Group>>) {
 pub(super) struct Scan {
     categories: CategorySet,
     strong: CategorySet,
+    /// Where security words start, and where a purpose marker ends.
+    security_at: Vec<usize>,
+    purpose_ends: Vec<usize>,
     /// Byte ranges of the words whose distance matters.
     policy_nouns: Vec<(usize, usize)>,
     policy_changes: Vec<(usize, usize)>,
@@ -156,8 +162,19 @@ impl Scan {
     fn add(&mut self, group: Group, start: usize, end: usize) {
         let s = self;
         match group {
-            Group::Category(c) => s.categories.insert(c),
-            Group::Strong(c) => s.strong.insert(c),
+            Group::Category(c) => {
+                s.categories.insert(c);
+                if c == C::Security {
+                    s.security_at.push(start);
+                }
+            }
+            Group::Strong(c) => {
+                s.strong.insert(c);
+                if c == C::Security {
+                    s.security_at.push(start);
+                }
+            }
+            Group::SecurityPurpose => s.purpose_ends.push(end),
             Group::PolicyNoun => s.policy_nouns.push((start, end)),
             Group::PolicyChange => s.policy_changes.push((start, end)),
             Group::PolicyAcceptance => s.policy_acceptance.push((start, end)),
@@ -203,6 +220,13 @@ pub fn clause_categories(norm: &str) -> Vec<C> {
 /// order, and what only its section can resolve.
 pub(super) fn clause_topics(norm: &str, s: &Scan) -> (Vec<C>, Signals) {
     let mut hit = s.categories;
+    let mut strong = s.strong;
+    // 为保障账号安全，我们会收集…: security is the purpose of collecting,
+    // not a safeguard of the information.
+    if security_is_a_purpose(s) {
+        hit.remove(C::Security);
+        strong.remove(C::Security);
+    }
     let mut set = |c: C, on: bool| if on { hit.insert(c) } else { hit.remove(c) };
     // A definition (个人信息：指…) is about the term, not the topic of its
     // words; 是指 further on is a sentence that explains something.
@@ -218,11 +242,21 @@ pub(super) fn clause_topics(norm: &str, s: &Scan) -> (Vec<C>, Signals) {
         hit.remove(C::Collection);
     }
     let signals = Signals {
-        strong: s.strong,
+        strong,
         weak_contact: !hit.contains(C::Contact) && belongs_to_contact_chapter(norm, s),
         control: s.control,
     };
     (hit.iter().collect(), signals)
+}
+
+/// Every security word stands within a few characters after a purpose
+/// marker (为保障账号安全, 防范安全风险), in a clause that collects or uses.
+fn security_is_a_purpose(s: &Scan) -> bool {
+    let collects = s.categories.contains(C::Collection) || s.strong.contains(C::Collection);
+    // 24 bytes: eight Chinese characters.
+    collects
+        && !s.security_at.is_empty()
+        && s.security_at.iter().all(|&at| s.purpose_ends.iter().any(|&p| p <= at && at <= p + 24))
 }
 
 /// Asks for or explains a permission of the device: 权限 (not staff access

@@ -76,6 +76,10 @@ fn names_alone(t: &str) -> Option<C> {
     if matches(t, lex::HEADING_CONTACT) || matches(t, lex::HEADING_CONTACT_ALONE) {
         return Some(C::Contact);
     }
+    // 个人敏感信息提示 says which information is sensitive: a definition.
+    if matches(t, lex::HEADING_DEFINITIONS_ALONE) {
+        return Some(C::Definitions);
+    }
     // What becomes of a deceased user's information is their relatives'
     // right (PIPL art. 49), whatever protection the heading promises.
     if matches(t, lex::DECEASED) {

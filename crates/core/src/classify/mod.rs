@@ -214,7 +214,7 @@ mod tests {
         check("与我们取得联系与争议解决", &["contact"]);
         check("相关词语解释", &["definitions"]);
         check("6.我们在哪里处理您的数据？", &["storage"]);
-        check("5、个人敏感信息提示", &["collection"]);
+        check("5、个人敏感信息提示", &["definitions"]);
         check("1. 政策范围及修订", &["scope", "updates"]);
         check("您有什么个人信息保护权利？", &["rights"]);
         check("您需要向 WECHAT 提供哪些信息？", &["collection"]);
@@ -241,6 +241,13 @@ mod tests {
         check("6、基于日历授权的拓展功能", &["permissions"]);
         check("4.修改密码", &[]);
         check("个人注册账户加入企业组织的数据控制方", &["contact"]);
+        // Heading vocabulary seen in unseen policies.
+        check("九、联系方法", &["contact"]);
+        check("青少年模式", &["minors"]);
+        check("投诉及举报", &["contact"]);
+        check("第三方服务", &["sharing"]);
+        check("第三方隐私协议", &["sharing"]);
+        check("个人信息共享", &["sharing"]);
     }
 
     #[test]

@@ -55,6 +55,8 @@ pub const TOPICS: [Category; 9] = [
 const N: usize = TOPICS.len();
 const CONTACT: usize = 7;
 const _: () = assert!(matches!(TOPICS[CONTACT], Category::Contact));
+const RIGHTS: usize = 6;
+const _: () = assert!(matches!(TOPICS[RIGHTS], Category::Rights));
 
 /// Feature namespaces.
 const TEXT_CHAR: u64 = 0;
@@ -452,8 +454,10 @@ struct Own {
     pairs: Vec<u64>,
     /// Index into the heading-pair lists.
     headings: usize,
-    /// Gives an email or a phone number: contact, whatever the model says.
+    /// Gives an email or a phone number: contact, whatever the model says…
     channel: bool,
+    /// …unless it is the way to exercise a right (发送邮件至…要求注销): rights.
+    right_request: bool,
     verdicts: Vec<u64>,
 }
 
@@ -517,7 +521,8 @@ fn collect(
             chars: norm.chars().map(|ch| u64::from(u32::from(ch))).collect(),
             pairs: pairs_of(norm).collect(),
             headings: contexts.len() - 1,
-            channel: gives_channel(norm),
+            channel: gives_channel(norm) && !asks_for_a_right(norm),
+            right_request: gives_channel(norm) && asks_for_a_right(norm),
             verdicts: sorted_unique(verdicts.collect()),
         });
     }
@@ -531,6 +536,12 @@ fn collect(
 
 /// An email or a phone number: a clause that gives one is contact in every
 /// policy; the model, reading pairs, missed some (邮箱：a@example.com).
+/// A request that exercises a right (注销, 获取副本, 更正): a channel given
+/// for it is the way to exercise the right, not the contact chapter.
+fn asks_for_a_right(norm: &str) -> bool {
+    crate::lexicon::RIGHTS_REQUESTS.iter().any(|w| norm.contains(w))
+}
+
 fn gives_channel(norm: &str) -> bool {
     (norm.contains('@') && !crate::scan::emails(norm).is_empty())
         || (norm.bytes().filter(u8::is_ascii_digit).count() >= 7 && !crate::scan::phones(norm).is_empty())
@@ -614,6 +625,7 @@ pub fn apply(model: &ClauseModel, outline: &mut [Node], normalized: &ClauseTexts
         }
         let mut topics = model.decide(&sum);
         topics[CONTACT] |= o.channel;
+        topics[RIGHTS] |= o.right_request;
         verdicts.push((o.span.start, topics));
     }
     for doc in outline {
@@ -760,7 +772,9 @@ mod tests {
                 continue;
             }
             let mut predicted = m.predict(&c.features);
-            predicted[CONTACT] |= gives_channel(&crate::text::normalize(&text[c.span.start..c.span.end]));
+            let norm = crate::text::normalize(&text[c.span.start..c.span.end]);
+            predicted[CONTACT] |= gives_channel(&norm) && !asks_for_a_right(&norm);
+            predicted[RIGHTS] |= gives_channel(&norm) && asks_for_a_right(&norm);
             for (t, on) in TOPICS.iter().zip(predicted) {
                 assert_eq!(cats.contains(t), on, "{t} at {start}: {cats:?}");
             }
