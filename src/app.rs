@@ -1,4 +1,11 @@
 //! The application shell: the state, its hooks, and the layout.
+//!
+//! [`App`] lays out the page (or the bare report in `?embed` mode), handles
+//! selection and scrolling, and loads a policy from the URL fragment or a
+//! saved draft at start. `Topbar` holds the example, the file picker, the
+//! exports, the share link and the language switch; `InputPane` the editor.
+//! The state is the reducer's ([`crate::state`]); every side effect is a
+//! hook's ([`crate::hooks`]).
 
 use std::rc::Rc;
 

@@ -1,5 +1,6 @@
 //! Decoding dropped files with the browser's TextDecoder, which knows
 //! UTF-16 and GB18030; this keeps encoding tables out of the wasm bundle.
+//! PDF, Word and other binary documents are refused with a message.
 
 use wasm_bindgen::JsValue;
 use web_sys::{TextDecoder, TextDecoderOptions};

@@ -1,5 +1,6 @@
 //! Downloads made in the page: the JSON report, the Markdown report, the SDK
-//! map as SVG. Blob URLs only; nothing is uploaded.
+//! map as SVG. Blob URLs only; nothing is uploaded. The Markdown is the
+//! core's (`policylens_core::markdown`), not the app's.
 
 use wasm_bindgen::JsCast;
 

@@ -1,4 +1,7 @@
-//! Interface strings in Chinese (the default) and English.
+//! Interface strings in Chinese (the default) and English: every string the
+//! interface shows ([`Lang::strings`]), the messages ([`Notice`]) and the
+//! display names of the ids the core reports (categories, data groups,
+//! recipient kinds). No view picks a language's text itself.
 
 /// The interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -1,4 +1,5 @@
-//! The bridge to the analysis worker (www/analysis-worker.js).
+//! The bridge to the analysis worker (www/analysis-worker.js), a module
+//! worker that loads the same wasm module as the page (no second bundle).
 //!
 //! The page posts `{id, text}`; the worker answers `{id, report, ms, total}` with the
 //! report as a plain object, which is deserialised here. Where no worker can

@@ -1,5 +1,11 @@
 //! The views. Each takes the finished analysis and renders part of it; none
 //! computes anything the report does not hold.
+//!
+//! [`DocumentView`] (the policy, every clause and node at `id="clause-N"` /
+//! `id="node-N"`, N its byte offset), [`OutlineTree`], the panels with the
+//! report contract's `data-testid`s (`checklist`, `findings`, `sdk-map`,
+//! `facts`) and [`SdkMap`], the SVG data-flow map laid out from the report's
+//! flow graph.
 
 mod document;
 mod outline;

@@ -2,9 +2,12 @@
 //! grouped by category in the middle, provider companies on the right, an
 //! edge for every flow. Recipients that are not SDKs (payment institutions,
 //! affiliates, partners by type) follow the SDKs in the middle column, with
-//! dashed borders, so that the map shows everyone the policy says receives
-//! data. Drawn as plain SVG by Yew; presentation attributes
-//! (not a stylesheet) carry the colours, so the exported file looks the same.
+//! dashed borders (`data-recipient`) and dashed flows from the data groups
+//! their sentences give them (`Recipient::data`), so that the map shows
+//! everyone the policy says receives data. The nodes and edges are the
+//! report's flow graph; this view adds only coordinates. Drawn as plain SVG
+//! by Yew; presentation attributes (not a stylesheet) carry the colours, so
+//! the exported file looks the same.
 
 use policylens_core::{FlowGraph, FlowNodeKind, ProviderFrom, Recipient, Sdk, Span};
 use yew::prelude::*;

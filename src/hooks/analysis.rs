@@ -1,6 +1,8 @@
-//! When and where the analysis runs: typing waits for a pause, text that
-//! arrives whole is analysed at once; in the worker when one can start,
-//! else on the main thread.
+//! When and where the analysis runs: typing waits for a pause
+//! ([`DEBOUNCE_MS`]), text that arrives whole (paste, drop, file, URL, draft)
+//! is analysed at once; in the worker when one can start, else on the main
+//! thread. The timing of each analysis is published on `window` for the
+//! end-to-end tests' timing log.
 
 use std::cell::RefCell;
 use std::rc::Rc;

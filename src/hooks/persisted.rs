@@ -1,5 +1,6 @@
 //! What the page keeps in local storage: the interface language, whether to
-//! keep a draft, and the draft itself (only when the user opted in).
+//! keep a draft, and the draft itself (only when the user opted in). The
+//! language also sets the page's `lang` attribute and title.
 
 use yew::prelude::*;
 

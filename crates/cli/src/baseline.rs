@@ -5,7 +5,9 @@
 //! An entry is matched by its rule and a fingerprint of its evidence: the
 //! text the finding points at with white space removed, not its line, so an
 //! accepted finding stays accepted when the policy changes elsewhere and comes
-//! back when its own wording changes.
+//! back when its own wording changes. The fingerprint is FNV-1a over the rule
+//! id and that text; each entry also keeps a reason and who accepted it, and
+//! rewriting a baseline keeps the earlier reasons.
 
 use std::path::Path;
 

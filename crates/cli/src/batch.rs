@@ -1,6 +1,11 @@
 //! `policylens batch`: many policies in parallel, one line of output each,
 //! and a summary at the end. A file that cannot be read or decoded is
 //! reported and skipped; it never aborts the batch.
+//!
+//! Files run in parallel (rayon), with an indicatif progress bar only on a
+//! terminal. Rows are JSON lines or CSV; the summary on stderr gives counts,
+//! throughput, the failing rules and the SDKs by frequency. `.jsonl` files are
+//! read as CAPP-130 policies.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;

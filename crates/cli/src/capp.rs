@@ -1,6 +1,8 @@
 //! The CAPP-130 corpus (EnlightenedAI/CAPP-130, CC BY 4.0): 130 app
 //! privacy policies, one sentence a line, with topic labels by legal experts.
-//! Read by `policylens eval` and `policylens train`.
+//! Read by `policylens eval`, `policylens train` and `policylens batch`
+//! (`rw_*.jsonl`); its topic labels are mapped onto the clause model's
+//! `TOPICS` ([`MAPPING`]).
 
 use std::path::{Path, PathBuf};
 

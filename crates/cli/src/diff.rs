@@ -1,5 +1,9 @@
 //! `policylens diff OLD NEW`: what changed between two versions of a policy,
 //! section by section, and which findings appeared or disappeared.
+//!
+//! Sections are matched by their heading without its numbering, so that a
+//! renumbered section (三 → 四) is the same section and only changed bodies
+//! show.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;

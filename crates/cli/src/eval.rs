@@ -17,8 +17,9 @@
 //! several policies (shared templates); each such occurrence is "predicted"
 //! by the majority of that sentence's labels in the other policies, first
 //! for the sentence alone, then only where its neighbours are the same
-//! too. No classifier of sentences can expect to beat these figures on
-//! unseen policies by much: they bound what the labels can confirm.
+//! too (macro F1 0.816 for the sentence alone when this was written). No
+//! classifier of sentences can expect to beat these figures on unseen
+//! policies by much: they bound what the labels can confirm.
 
 use std::path::Path;
 use std::process::ExitCode;

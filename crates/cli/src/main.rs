@@ -5,6 +5,13 @@
 //! and `--version` on every subcommand, `--format=json` and `--format json`
 //! alike, suggestions for mistyped flags, shell completions. Paths are taken
 //! as `OsString`s, so a file name that is not UTF-8 is read like any other.
+//!
+//! Subcommands: `analyze PATH|- [--format text|json|markdown|sarif]
+//! [--fail-on must|should] [--baseline FILE]`, `batch`, `diff`, `baseline`,
+//! `eval`, `train`, `rules` and `explain ID` (the registry, printed here),
+//! `completions`. Exit status: 0 a report was produced; 1 a `--fail-on`
+//! threshold was met by a finding the baseline does not accept; 2 the input
+//! was unreadable or undecodable, a directory, or the arguments were wrong.
 
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};

@@ -3,6 +3,10 @@
 //!
 //! Decoding is the one place where input can be refused: bytes that are
 //! valid in none of these encodings are reported with their position.
+//!
+//! Behind the `decode` feature (on by default): the web app turns it off and
+//! decodes with the browser's TextDecoder, which keeps the encoding tables
+//! out of the wasm bundle.
 
 use std::fmt;
 

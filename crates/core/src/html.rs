@@ -6,6 +6,10 @@
 //! the same offset in the input, and every span the analysis reports points
 //! into the markup as given.
 //!
+//! Table cells end with a tab, so the SDK extractor reads an HTML table as it
+//! reads a table copied from a page. The report says `input.format: html`,
+//! and the app's document view shows the text view.
+//!
 //! A hand-written scanner, not an HTML parser: it never fails, never
 //! executes anything and costs one pass. Malformed markup degrades to text.
 

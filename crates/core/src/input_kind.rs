@@ -1,5 +1,9 @@
 //! Is the input a privacy policy at all? Empty text, a novel, source code or
 //! an English page gets a report that says so, not a wall of failures.
+//!
+//! A policy names itself (an anchor such as 隐私政策) and uses at least three
+//! words of the policy vocabulary (`data/lexicon/input.txt`). Only a policy
+//! gets a checklist and findings; any input gets its outline and facts.
 
 use crate::lexicon as lex;
 use crate::report::InputKind;

@@ -1,6 +1,14 @@
 //! What every front end shows first, computed once from the report's parts:
-//! the headline counts ([`Summary`]) and the SDK data-flow graph
-//! ([`FlowGraph`]). Front ends render these; they never recount.
+//! the headline counts ([`Summary`]: failing findings by severity, warnings,
+//! whether anything was judged, sections, clauses, SDKs, recipients) and the
+//! SDK data-flow graph ([`FlowGraph`]). Front ends render these; they never
+//! recount.
+//!
+//! The sensitive kinds of personal information ([`SensitiveKind`]) are those
+//! an SDK or recipient receives (shared), then those a clause that collects,
+//! uses or passes on data names (collected), each once with its evidence. The
+//! flow graph runs from data groups to SDKs and recipients to providers, its
+//! nodes in layout order; the app adds only coordinates.
 //!
 //! Never reads the text beyond the clauses it is given, never judges a rule.
 

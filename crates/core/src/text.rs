@@ -1,5 +1,6 @@
-//! Text primitives: lines with their byte spans, normalisation for matching,
-//! and evidence built from spans.
+//! Text primitives: lines with their byte spans ([`Lines`]: offset → line
+//! number), whitespace of every kind ([`is_space`]), width folding and
+//! [`normalize`] for matching, and [`evidence`] built from spans.
 //!
 //! Everything the analysis reports is a span into the original text; the
 //! normalised forms produced here are only ever used for matching.

@@ -32,6 +32,14 @@
 //!
 //! A feature key packs a namespace and up to two characters:
 //! `namespace << 42 | first << 21 | second`.
+//!
+//! [`inputs`] (training) spells out the feature blocks that [`apply`]
+//! (prediction) sums; the unit test `apply_decides_as_the_features_say`
+//! checks that both decide alike on taobao.txt. Changing a feature means
+//! retraining (`policylens train capp130 tests/corpus/capp130 --out
+//! crates/core/data/clause_model.bin`); the CLI test
+//! `eval_capp130_shipped_model` fails when the shipped file no longer fits the
+//! features.
 
 use std::sync::OnceLock;
 

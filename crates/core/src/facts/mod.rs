@@ -1,21 +1,24 @@
 //! Facts a reader can find in the text, each by its own extractor:
 //!
-//! - [`dates`] — the dates the policy was updated and takes effect, by their
+//! - `dates.rs` — the dates the policy was updated and takes effect, by their
 //!   labels (更新, 生效).
-//! - [`contacts`] — e-mail addresses, phone numbers (after a label, or by
+//! - `contacts.rs` — e-mail addresses, phone numbers (after a label, or by
 //!   their shape alone) and postal addresses (after 地址：).
-//! - [`controller`] — the company the policy names as “我们”.
-//! - [`replies`] — the reply times it promises (15个工作日内).
-//! - [`children`] — the age under which a user is a child.
-//! - [`storage`] — retention clauses and where information is stored.
+//! - `controller.rs` — the company the policy names as “我们”.
+//! - `replies.rs` — the reply times it promises (15个工作日内).
+//! - `children.rs` — the age under which a user is a child.
+//! - `storage.rs` — retention clauses and where information is stored.
 //!
 //! The first three read the whole text; the others read one clause at a
-//! time, and [`each_clause`] hands every clause of the outline to each of
-//! them in turn, in the order of [`CLAUSE_EXTRACTORS`].
+//! time, and `each_clause` hands every clause of the outline to each of
+//! them in turn, in the order of `CLAUSE_EXTRACTORS`.
 //!
 //! Every extractor scans by hand (no regex crate: it would add its Unicode
 //! tables to the wasm bundle); the words it looks for are the lexicon's
 //! (`data/lexicon/facts.txt`).
+//!
+//! Never reads the outline's categories, the SDKs or the rules, and judges
+//! nothing: a missing fact is for the checklist and the rules to weigh.
 
 mod children;
 mod contacts;

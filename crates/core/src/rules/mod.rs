@@ -1,13 +1,31 @@
-//! The rules: each a declaration in its own file, listed in one registry.
+//! The rules: one registry ([`REGISTRY`]) of every rule, in the order reports
+//! list them. Ids are never reused.
 //!
 //! A rule is data (id, titles, severity, sources, why it matters, how to fix,
-//! the last two in Chinese and in English) plus a detection function that
-//! returns a [`Verdict`]; it never renders or prints. `declare_rule!` builds
-//! the data from the declaration, so the app, the CLI's `explain` and the docs
-//! read the same text.
+//! the last two in Chinese and in English) plus a check that returns a
+//! [`Verdict`]; it never renders or prints. A failing or weak verdict carries
+//! a [`Detail`] (a message key and its arguments); [`messages`] renders it, so
+//! the app, the CLI's `explain` and the docs read the same text.
 //!
-//! Adding a rule: a file with one `declare_rule!` and its tests, and a line in
-//! [`REGISTRY`]. Ids are never reused.
+//! Rules are data where they are data. The keyword rules (pass when a clause
+//! says one of their words, fail when none does, warn when a second set of
+//! words is missing) are records of `data/keyword-rules.txt`, turned into
+//! [`Rule`] statics by build.rs ([`Check::Keywords`]); each is tested on
+//! excerpts of real policies (`tests/fixtures/rules/ID.txt`: pass, warn, fail)
+//! with a snapshot of verdicts and evidence (`tests/rule_fixtures.rs`). Rules
+//! with logic of their own keep a file each (`ctl_01.rs` …, one
+//! `declare_rule!`, [`Check::Code`]) with unit tests. STR-01…03 report the
+//! numbering anomalies the segmenter collected.
+//!
+//! A rule sees only its [`Context`]: the outline, facts, checklist, SDKs,
+//! anomalies and [`ClauseTexts`], every clause and heading normalised once and
+//! joined into one string, so that a rule's words are searched once with
+//! memchr's memmem, not once per clause (helpers [`Context::mentions`],
+//! [`Context::clauses_with`], [`Context::row`]).
+//!
+//! Adding a rule: a record in `data/keyword-rules.txt` and its fixture, or a
+//! file with one `declare_rule!`, its tests and its messages in
+//! `data/messages.txt`; either way a line in [`REGISTRY`].
 
 pub use crate::report::{Arg, Detail};
 use crate::report::{ChecklistRow, Evidence, Facts, Finding, FindingStatus, Node, Severity};

@@ -7,7 +7,8 @@
 //! link column, a short name in the name column. [`align`] chooses the split
 //! of the pieces into the header's columns that fits best (a small dynamic
 //! programme over contiguous groups; no crate does this kind of typed
-//! segmentation).
+//! segmentation). Reads the row and its header's fields only, never the text
+//! around the row.
 
 use super::Field;
 use crate::lexicon as lex;

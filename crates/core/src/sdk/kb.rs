@@ -1,5 +1,12 @@
 //! The SDK knowledge base: canonical names, aliases, providers and categories
-//! of SDKs common in Chinese apps (`data/sdk-kb.csv`, compiled in).
+//! of SDKs common in Chinese apps (`data/sdk-kb.csv`, compiled in: one row per
+//! SDK with its aliases, provider companies, a category from a closed set,
+//! typical data, privacy-policy URL and the source of the row).
+//!
+//! All names and aliases are matched by one Aho–Corasick automaton over
+//! normalised text. The extractor uses it to fill the provider and category a
+//! policy leaves out; it never overrides what the text says. Tests hand in
+//! their own ([`Kb::with_entries`], [`Kb::empty`]).
 
 use std::sync::OnceLock;
 

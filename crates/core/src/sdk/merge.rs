@@ -2,6 +2,12 @@
 //! intro sentence and its table row, a list repeated later, the Android and
 //! iOS tables) is merged into the richest of its rows, which keeps every
 //! row's evidence and takes the fields it lacks from the others.
+//!
+//! Rows merge when their names are the same once case, width, spaces, a
+//! trailing `SDK` and a platform (`_Android`) are set aside, or when both are the same knowledge-base entry and one
+//! is a bare mention (nothing beyond its name) or a brand the other's name
+//! holds. Linear: rows are looked up by name key and by entry, never compared
+//! pairwise.
 
 use crate::report::Sdk;
 use crate::text::normalize;

@@ -1,12 +1,29 @@
-//! Third-party SDKs and other recipients of personal information.
+//! Third-party SDKs and other recipients of personal information
+//! ([`SdkExtraction`]).
 //!
-//! Structure first: flattened tables (one cell per line under a header row),
-//! HTML tables (`html`), tab-separated and Markdown pipe tables, key–value blocks (`SDK名称：…`),
-//! then prose sentences naming SDKs the knowledge base ([`kb`]) knows. The
-//! text wins over the knowledge base; a provider taken from it is marked
-//! `knowledge_base`. A policy that only points to a list elsewhere
-//! (`点此查看…SDK详情`) sets `external_list` and gets no rows. Every pass is a
-//! single walk over the lines.
+//! Structure first, then prose. The passes run in this order, each a single
+//! walk over the non-blank lines that marks the lines it consumed, so a later
+//! pass never reads a row twice:
+//!
+//! 1. tables, all read into one table model (`table.rs`): web-page exports with
+//!    a lone `|` line between cells, header cells one per line, and
+//!    one-row-a-line tables split by `|`, tabs, wide spaces or commas;
+//! 2. key–value records (`SDK名称：…`, `records.rs`);
+//! 3. numbered items naming SDKs in their head, and SDKs listed under their
+//!    provider (`lists.rs`);
+//! 4. sentences naming SDKs (`prose.rs`).
+//!
+//! Then vendors' push SDKs named by vendor become one SDK per vendor
+//! (`push.rs`); the knowledge base ([`kb`]) fills the provider and category the
+//! text leaves out (the text wins; a provider from it is marked
+//! `provider_from: knowledge_base`); the same SDK found twice is merged
+//! (`merge.rs`); rows are put in the order the policy names them; definitions
+//! the policy gives (`唯一设备识别码：…IDFA、UUID…`) expand the data items they
+//! define. Recipients that are not SDKs come last (`recipients.rs`), and a
+//! payment SDK is also a payment recipient. A policy that only points to a
+//! list elsewhere (`点此查看…SDK详情`) sets `external_list` and gets no rows.
+//!
+//! Never reads the outline's categories or the rules.
 
 mod lists;
 mod names;

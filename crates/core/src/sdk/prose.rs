@@ -1,6 +1,8 @@
 //! SDKs named in sentences: names before `SDK`, quoted lists after it, the
-//! other items of a list of SDK names, policy titles, knowledge-base names;
-//! purpose and data from the sentence (or the next one).
+//! other items of a list of SDK names, `接入X及Y的SDK`, a policy title
+//! (`《个推隐私政策》`), and names the knowledge base knows that stand neither
+//! inside a URL nor after 用于 (a purpose, not an SDK); purpose and data from the
+//! sentence (or the next one).
 
 use super::*;
 use crate::lexicon as lex;

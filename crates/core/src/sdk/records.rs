@@ -1,5 +1,10 @@
 //! Key–value records: `SDK名称：…` blocks, keys run together on one line, a
 //! record line that names its SDK before the first key.
+//!
+//! [`kv_parts`] splits a line wherever a key begins, however records run
+//! together. A name before the first key names the record, as does a name line
+//! just above its keys; `第三方名称` inside an `SDK名称` record is the provider,
+//! not another SDK.
 
 use super::*;
 

@@ -1,7 +1,15 @@
-//! The table model every table shape feeds (`Table`: header fields, rows of
-//! cell spans) and its readers: web-page exports with a lone `|` between cells,
-//! header cells one per line, and one-row-a-line tables split by `|`, tabs,
-//! wide spaces or commas. Also the column names (`field_of`) and data items.
+//! The table model every table shape feeds ([`Table`]: header fields, rows of
+//! cell spans that may cover several lines) and its readers:
+//!
+//! - `lone_pipe_tables`: web-page exports with a lone `|` line between cells;
+//! - `flattened_tables`: header cells one per line, then the rows' cells;
+//! - `delimited_tables`: one row a line, split by `|` (outer bars optional),
+//!   tabs, wide spaces or, under such a header, commas (see `align`); a row
+//!   wrapped over several lines is read on.
+//!
+//! Column and key names are classified by meaning ([`field_of`]), not by exact
+//! spelling. Data items are split outside brackets; an open-ended list (`等`,
+//! `包括但不限于`) is marked (`data_open`).
 
 use super::*;
 use crate::lexicon as lex;

@@ -1,8 +1,11 @@
 //! Clauses: the sentences and list items of a node's own text.
 //!
 //! PDF copies wrap lines mid-sentence, so a clause runs across line breaks
-//! until sentence punctuation ends it; a list item or bullet always starts a
-//! new one.
+//! until sentence punctuation ends it (`。！？；` and their ASCII forms, and `.`
+//! after a Latin word, never a list number, decimal or URL); a list item or
+//! bullet always starts a new one. Closing quotes and brackets stay with the
+//! sentence they end; a date line (`更新日期：…`) is a clause of its own; text
+//! without sentence ends is cut once a clause grows long.
 
 use std::ops::Range;
 

@@ -1,6 +1,7 @@
 //! Heading markers: the numbering at the start of a line (`第三章`, `一、`,
 //! `（二）`, `3.1`, `(1)`, `①`, `a.`, `【…】`, `#`), parsed into a style and a
-//! number.
+//! number. Styles are punctuation-blind: `一、` and `一.`, `1.` and `1、` are
+//! one style each, because real policies mix them at one level.
 //!
 //! A style says nothing about depth by itself; the segmenter infers depth from
 //! the order in which styles appear (see `tree.rs`). `Style::rank` is only a

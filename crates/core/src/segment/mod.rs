@@ -9,11 +9,23 @@
 //! 2. `toc.rs` finds runs of heading candidates that a later heading repeats:
 //!    tables of contents, never sections.
 //! 3. Documents are split at title lines (`法律声明`, `隐私权政策`) that come
-//!    after headings have been seen.
+//!    after headings have been seen, unless the next heading continues the
+//!    current document's numbering, or the title names a list and an
+//!    unnumbered heading of a style the document uses follows (`第三方SDK目录`
+//!    between 3.1.1 and 3.1.2 is a linked SDK list, not a new document).
 //! 4. `tree.rs` nests the headings of each document by the order in which
 //!    marker styles appear and by numbering continuity.
 //! 5. `clauses.rs` cuts the text each node holds directly into sentences and
 //!    list items.
+//!
+//! Then each table of contents is compared with the sections of its document
+//! (`report::TocMismatch`: an entry missing from the body, a section missing
+//! from the table). [`check_invariants`] states what every consumer relies on
+//! (spans on char boundaries, children inside parents, siblings in order and
+//! apart); [`clause_texts`] normalises every clause and heading once for the
+//! stages after this one.
+//!
+//! The segmenter never assigns a topic: categories are `classify`'s.
 
 mod clauses;
 mod lines;

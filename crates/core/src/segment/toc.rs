@@ -1,5 +1,12 @@
-//! Tables of contents: a run of heading-like lines, with nothing but blank
-//! lines between them, whose entries later headings repeat.
+//! Tables of contents: a run of at least three heading-like lines, with nothing
+//! but blank lines between them, whose entries later headings repeat.
+//!
+//! An entry repeats when a later title is equal to it, one is a prefix of the
+//! other, or their character pairs agree (bigram Dice ≥ 0.6: tables of contents
+//! abbreviate and reword). A bare marker closing the run (`八、` with no title)
+//! is dropped. Comparisons run under a fixed budget, so that hostile input with
+//! thousands of heading runs stays linear; the entries become
+//! `LineKind::TocEntry`, never sections.
 
 use super::lines::{LineInfo, LineKind};
 use crate::report::Span;

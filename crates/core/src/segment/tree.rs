@@ -5,9 +5,16 @@
 //! already open closes everything below it and becomes a sibling; a style
 //! that continues a numbering seen earlier (一 → 二 after a gap) returns to
 //! the level it had. `Style::rank` only stops a weak style from becoming the
-//! parent of a strong one (an `a.` list never holds a `一、` chapter). A
-//! `【…】` line followed by the next number of an open numbering (1.11.2,
-//! 【设置】, 1.11.3) labels a passage inside it and closes nothing.
+//! parent of a strong one (an `a.` list never holds a `一、` chapter): a major
+//! style (chapter, `一、`, `【】`) never nests under a minor one, nor under a
+//! major one that is not stronger. A `【…】` line followed by the next number of an
+//! open numbering (1.11.2, 【设置】, 1.11.3) labels a passage inside it and
+//! closes nothing. A count of 一 that restarts in another punctuation while
+//! `一、` is open (`一.` `二.`) is a list inside the chapter
+//! (`Style::CnNumList`).
+//!
+//! Numbering anomalies (a gap, a repeat, a number out of order) are collected
+//! as [`Anomaly`]s for the STR rules; the tree itself is built regardless.
 
 use std::collections::HashMap;
 use std::ops::Range;
