@@ -348,6 +348,16 @@ mod tests {
     }
 
     #[test]
+    fn security_as_the_purpose_of_collecting_is_no_safeguard() {
+        // CAPP-130 wording: security is why information is collected.
+        assert!(!own("为保障您的账号安全，防范安全风险，我们会收集您的设备信息。").contains(&"security"));
+        assert!(!own("为了维护交易安全，我们需要收集您的订单信息。").contains(&"security"));
+        // A safeguard of the information stays security, whatever it says besides.
+        assert!(own("我们会采用加密技术保护您收集的个人信息。").contains(&"security"));
+        assert!(own("我们收集的信息会通过加密传输，为保障安全我们还部署了防火墙。").contains(&"security"));
+    }
+
+    #[test]
     fn turning_off_a_permission_is_a_right() {
         let text = "示例隐私政策\n一、我们如何收集和使用您的个人信息\n您可以在系统设置中关闭相机权限。\n我们会收集您的设备信息。\n";
         let report = rules_only(text);

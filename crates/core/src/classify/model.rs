@@ -790,6 +790,16 @@ mod tests {
     }
 
     #[test]
+    fn a_channel_to_exercise_a_right_is_rights() {
+        let text = "示例隐私政策\n一、您的权利\n如需注销账号，您可以发送邮件至privacy@example.com要求注销。\n\
+                    二、如何联系我们\n如有任何疑问，请发送邮件至privacy@example.com与我们联系。\n";
+        let cats = clause_categories(text);
+        assert!(cats[0].contains(&Category::Rights), "{cats:?}");
+        assert!(cats[1].contains(&Category::Contact), "{cats:?}");
+        assert!(!cats[1].contains(&Category::Rights), "{cats:?}");
+    }
+
+    #[test]
     fn definitions_stay_definitions() {
         let text = "示例隐私政策\n一、联系我们\n儿童：指不满十四周岁的未成年人。\n邮箱：a@example.com\n";
         assert_eq!(clause_categories(text), [vec![Category::Definitions], vec![Category::Contact]]);
