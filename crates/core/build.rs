@@ -31,6 +31,16 @@ fn main() {
     }
 }
 
+/// A rule's `why`, kept only with the `explain` feature (see
+/// `rules::explanation!`).
+fn explanation(text: &str) -> &str {
+    if std::env::var_os("CARGO_FEATURE_EXPLAIN").is_some() {
+        text
+    } else {
+        ""
+    }
+}
+
 /// `[ID]` records of `key = value` lines; lists separated by ` | `. Returns
 /// the rules' messages as `(key, zh, en)`.
 fn keyword_rules() -> Vec<(String, String, String)> {
@@ -107,9 +117,9 @@ fn keyword_rules() -> Vec<(String, String, String)> {
             need("title_zh"),
             need("title_en"),
             list("sources"),
-            need("why"),
+            explanation(need("why")),
             need("fix"),
-            need("why_en"),
+            explanation(need("why_en")),
             need("fix_en"),
             list("words"),
             list("also"),

@@ -195,15 +195,32 @@ macro_rules! declare_rule {
             title_en: $en,
             severity: $crate::report::Severity::$sev,
             sources: &[$($src),*],
-            why: $why,
+            why: $crate::rules::explanation!($why),
             fix: $fix,
-            why_en: $why_en,
+            why_en: $crate::rules::explanation!($why_en),
             fix_en: $fix_en,
             check: $crate::rules::Check::Code($check),
         };
     };
 }
 pub(crate) use declare_rule;
+
+/// A rule's `why`: kept with the `explain` feature (the CLI's `explain`, SARIF),
+/// empty without it, so that the web bundle, which never shows it, does not
+/// carry 45 paragraphs in two languages.
+#[cfg(feature = "explain")]
+macro_rules! explanation {
+    ($text:literal) => {
+        $text
+    };
+}
+#[cfg(not(feature = "explain"))]
+macro_rules! explanation {
+    ($text:literal) => {
+        ""
+    };
+}
+pub(crate) use explanation;
 
 /// Every rule, in the order reports list them.
 pub static REGISTRY: &[&Rule] = &[
