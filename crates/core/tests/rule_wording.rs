@@ -1,0 +1,42 @@
+//! Rules that read what policies say in other words than the law's: each
+//! case is a real sentence (CAPP-130, CC BY 4.0: tests/corpus/capp130/NOTICE.md)
+//! that satisfies a rule without the rule's own term, set in a minimal policy.
+
+use policylens_core::FindingStatus;
+
+/// The status of `rule` on a minimal policy whose body is `sentence`.
+fn status(rule: &str, sentence: &str) -> FindingStatus {
+    let text = format!("隐私政策\n我们重视您的个人信息，经您同意后使用这些信息提供服务。\n{sentence}\n");
+    let report = policylens_core::analyze(&text);
+    report.findings.iter().find(|f| f.rule == rule).map(|f| f.status).expect("the rule judges every policy")
+}
+
+#[test]
+fn processors_acting_on_our_instructions_are_entrusted_processing() {
+    // rw_23.jsonl:118 — no 委托处理, but partners that act as instructed.
+    let s = "我们会与共享的合作伙伴签署严格的数据保护协议，要求他们按照我们的要求、本隐私权保护政策以及其他任何相关的保密和安全措施来处理个人信息。";
+    assert_eq!(status("SHR-01", s), FindingStatus::Pass);
+    // A recipient that decides for itself is no processor.
+    assert_eq!(status("SHR-01", "我们会将您的订单信息共享给商家，以便其为您发货。"), FindingStatus::Fail);
+}
+
+#[test]
+fn the_responsible_body_may_be_a_group_or_a_committee() {
+    // rw_26.jsonl:468 and rw_67.jsonl:193.
+    let group = "4.我们设立了专门的个人信息保护小组，如有任何对个人信息保护政策、数据安全和个人信息的疑问，请发送邮件至邮箱：privacy@mgtv.com，我们会在十五日内予以回复。";
+    let committee = "我们的个人信息安全责任部门为【信息安全委员会】，联络电话为4006083063，邮箱为support@camscanner.com。";
+    assert_eq!(status("CTL-02", group), FindingStatus::Pass);
+    assert_eq!(status("CTL-02", committee), FindingStatus::Pass);
+    assert_eq!(status("CTL-02", "如有任何疑问，请发送邮件至privacy@example.com与我们联系。"), FindingStatus::Fail);
+}
+
+#[test]
+fn a_period_set_by_the_purpose_is_a_retention_rule() {
+    // rw_103.jsonl:154 — no 保存期限, but a period the purpose decides.
+    let s = "我们只会在达成本政策所述目的所需的期限内保留您的个人信息，除非法律有强制的留存要求。";
+    assert_eq!(status("STO-01", s), FindingStatus::Warn);
+    // rw_108.jsonl:181, with a sentence on what happens after added.
+    let s = "腾讯存储儿童个人信息，不会超过实现其收集、使用目的所必需的期限，超出上述期限后，我们将对儿童个人信息进行删除或匿名化处理。";
+    assert_eq!(status("STO-01", s), FindingStatus::Pass);
+    assert_eq!(status("STO-01", "我们会妥善保存您的个人信息。"), FindingStatus::Fail);
+}
