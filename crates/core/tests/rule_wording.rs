@@ -24,7 +24,8 @@ fn processors_acting_on_our_instructions_are_entrusted_processing() {
 fn the_responsible_body_may_be_a_group_or_a_committee() {
     // rw_26.jsonl:468 and rw_67.jsonl:193.
     let group = "4.我们设立了专门的个人信息保护小组，如有任何对个人信息保护政策、数据安全和个人信息的疑问，请发送邮件至邮箱：privacy@mgtv.com，我们会在十五日内予以回复。";
-    let committee = "我们的个人信息安全责任部门为【信息安全委员会】，联络电话为4006083063，邮箱为support@camscanner.com。";
+    let committee =
+        "我们的个人信息安全责任部门为【信息安全委员会】，联络电话为4006083063，邮箱为support@camscanner.com。";
     assert_eq!(status("CTL-02", group), FindingStatus::Pass);
     assert_eq!(status("CTL-02", committee), FindingStatus::Pass);
     assert_eq!(status("CTL-02", "如有任何疑问，请发送邮件至privacy@example.com与我们联系。"), FindingStatus::Fail);
@@ -39,4 +40,26 @@ fn a_period_set_by_the_purpose_is_a_retention_rule() {
     let s = "腾讯存储儿童个人信息，不会超过实现其收集、使用目的所必需的期限，超出上述期限后，我们将对儿童个人信息进行删除或匿名化处理。";
     assert_eq!(status("STO-01", s), FindingStatus::Pass);
     assert_eq!(status("STO-01", "我们会妥善保存您的个人信息。"), FindingStatus::Fail);
+}
+
+#[test]
+fn the_right_of_access_in_other_words() {
+    // tests/corpus/policies/weidandan.txt:159–160: 访问 without 查阅 or 副本.
+    let s = "5.1 您可以在使用我们服务的过程中，有权访问、修改和删除您提供的注册信息和其他个人信息，也可按照通知指引与我们联系。";
+    assert_eq!(status("RGT-01", s), FindingStatus::Pass);
+    assert_eq!(status("RGT-01", "我们会保护您的个人信息安全。"), FindingStatus::Fail);
+}
+
+#[test]
+fn obeying_a_court_is_no_complaint_channel() {
+    // tests/corpus/policies/weidandan.txt:257: a court named as a ground for
+    // disclosure, not as a remedy for the user.
+    assert_eq!(status("CMP-01", "• 遵守法院判决 、裁定或其他法律程序的规定；"), FindingStatus::Fail);
+    assert_eq!(
+        status("CMP-01", "我们可能会根据法律法规规定、诉讼、仲裁解决需要，对外共享您的用户信息。"),
+        FindingStatus::Fail
+    );
+    // tests/corpus/policies/taobao.txt:335: the court as the user's remedy.
+    let remedy = "如果您对我们的回复不满意，特别是您认为我们的个人信息处理行为损害了您的合法权益，您还可以通过向被告住所地有管辖权的法院提起诉讼来寻求解决方案。";
+    assert_eq!(status("CMP-01", remedy), FindingStatus::Pass);
 }

@@ -15,12 +15,25 @@ declare_rule! {
     check: check,
 }
 
+/// An open list of personal information: 包括但不限于 in a clause that
+/// collects, gets or shares, or right after the information it lists
+/// (您的个人信息包括但不限于…). Lists of security measures, rights or
+/// intellectual property (安全措施包括但不限于加密) are not about what is
+/// collected.
+fn lists_information_openly(t: &str) -> bool {
+    let Some(at) = t.find("包括但不限于") else { return false };
+    let acts = ["收集", "获取", "采集", "读取", "共享", "提供给", "使用您的"];
+    let chars_before = |n: usize| &t[t[..at].char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i)..at];
+    // What is protected (保护我们收集的信息，包括但不限于加密) is followed by
+    // measures, not by information.
+    if ["保护", "妥善", "保管", "防范"].iter().any(|w| chars_before(15).contains(w)) {
+        return false;
+    }
+    acts.iter().any(|w| t.contains(w)) || chars_before(4).contains("信息")
+}
+
 fn check(ctx: &Context<'_>) -> Verdict {
-    let hits: Vec<_> = ctx
-        .clauses
-        .iter()
-        .filter(|(_, t)| t.contains("包括但不限于") && (t.contains("收集") || t.contains("获取") || t.contains("信息")))
-        .collect();
+    let hits: Vec<_> = ctx.clauses.iter().filter(|(_, t)| lists_information_openly(t)).collect();
     if hits.is_empty() {
         return Verdict::Pass(Vec::new());
     }
@@ -33,6 +46,17 @@ mod tests {
     use super::*;
     use crate::report::FindingStatus;
     use crate::rules::test_support::{policy_with, verdict_on};
+
+    #[test]
+    fn lists_of_measures_or_rights_are_not_lists_of_information() {
+        assert!(lists_information_openly("我们会收集您的设备信息,包括但不限于设备型号、操作系统版本。"));
+        assert!(lists_information_openly("您的个人信息包括但不限于姓名、手机号码。"));
+        assert!(!lists_information_openly("我们采取的安全措施包括但不限于加密存储、访问控制。"));
+        assert!(!lists_information_openly("本软件的知识产权包括但不限于著作权、商标权。"));
+        // Security tips and safeguards are no list of what is collected.
+        assert!(!lists_information_openly("请您妥善保护自己的个人信息,包括但不限于不向他人透露密码、定期修改密码。"));
+        assert!(!lists_information_openly("我们会采取措施保护我们收集的信息,包括但不限于加密、去标识化。"));
+    }
 
     #[test]
     fn open_lists() {
