@@ -36,7 +36,9 @@ def main():
     out = {"_header": {
         "about": "Articles of Chinese laws and regulations cited by PolicyLens rules, copied verbatim. "
                  "Laws and administrative regulations are not protected by copyright (Copyright Law of the PRC, art. 5). "
-                 "National standards (GB/T) are not included.",
+                 "National standards (GB/T) are not included. Not yet included: the articles of "
+                 "认定方法 (App违法违规收集使用个人信息行为认定方法) and 儿童规定 (儿童个人信息网络保护规定), "
+                 "for want of a verified copy of their text; the app says their text is not included.",
         "sources": {k: {"title": v["title"], "from": v["from"]} for k, v in SOURCES.items()},
     }}
     for law, meta in SOURCES.items():
