@@ -1,12 +1,15 @@
 // Caches the app's own files so that it works offline after the first load.
 // Network first, cache as fallback: a new deployment is picked up at once,
-// and an offline visit still gets the last copy.
+// and an offline visit still gets the last copy. legal.json (the article
+// texts) is not pre-cached: it is fetched when a reader first opens a legal
+// source, and the fetch handler below keeps that copy for offline visits.
 const CACHE = 'policylens-v1';
 const FILES = [
   './',
   './index.html',
   './boot.js',
   './fragment.js',
+  './legal.js',
   './embed-example.html',
   './embed-example.js',
   './analysis-worker.js',

@@ -75,6 +75,7 @@ fn keyword_rules() -> Vec<(String, String, String)> {
             assert!(
                 [
                     "severity",
+                    "category",
                     "title_zh",
                     "title_en",
                     "sources",
@@ -109,11 +110,18 @@ fn keyword_rules() -> Vec<(String, String, String)> {
             "info" => "Info",
             other => panic!("{src}: [{id}] has severity `{other}`"),
         };
+        let category = match get("category") {
+            None => "None".to_owned(),
+            Some(c) => {
+                let variant: String = c.split('_').map(|w| w[..1].to_uppercase() + &w[1..]).collect();
+                format!("Some(crate::report::Category::{variant})")
+            }
+        };
         let name = id.replace('-', "_");
         out.push_str(&format!(
             "pub static {name}: Rule = Rule {{ id: {id:?}, title_zh: {:?}, title_en: {:?}, \
-             severity: crate::report::Severity::{severity}, sources: {}, why: {:?}, fix: {:?}, \
-             why_en: {:?}, fix_en: {:?}, check: Check::Keywords(Keywords {{ words: {}, also: {} }}) }};\n",
+             severity: crate::report::Severity::{severity}, category: {category}, sources: {}, why: {:?}, \
+             fix: {:?}, why_en: {:?}, fix_en: {:?}, check: Check::Keywords(Keywords {{ words: {}, also: {} }}) }};\n",
             need("title_zh"),
             need("title_en"),
             list("sources"),

@@ -1,7 +1,7 @@
 //! The report panels: checklist, findings, SDK map, facts, and the summary
 //! line. Their `data-testid`s are part of the report contract.
 
-use policylens_core::{CoverageStatus, Evidence, FindingStatus, Severity, Span};
+use policylens_core::{CoverageStatus, Evidence, FindingStatus, PartialReason, Severity, Span};
 use yew::prelude::*;
 
 use super::ViewProps;
@@ -58,10 +58,32 @@ fn status_label(lang: Lang, status: CoverageStatus) -> &'static str {
     }
 }
 
+fn finding_status(status: FindingStatus) -> &'static str {
+    match status {
+        FindingStatus::Fail => "fail",
+        FindingStatus::Warn => "warn",
+        FindingStatus::Pass => "pass",
+    }
+}
+
+/// A rule's legal sources, each a button: `www/legal.js` opens the cited
+/// article (or says a national standard's text is not included) in the
+/// reader's language, from the strings these attributes carry.
+fn sources(list: &[String], lang: Lang) -> Html {
+    let s = lang.strings();
+    html! {
+        <span class="sources" data-std={s.legal_standard} data-none={s.legal_not_included}
+            data-loading={s.legal_loading} data-fail={s.legal_failed} data-close={s.close}>
+            { for list.iter().map(|src| html! { <button type="button" class="source" data-source={src.clone()}>{ src.clone() }</button> }) }
+        </span>
+    }
+}
+
 #[component]
 pub fn ChecklistPanel(props: &ViewProps) -> Html {
     let strings = props.lang.strings();
-    let rows = &props.analysis.report.checklist;
+    let report = &props.analysis.report;
+    let rows = &report.checklist;
     html! {
         <section class="panel" data-testid="checklist">
             <h2>{ strings.checklist }</h2>
@@ -75,13 +97,55 @@ pub fn ChecklistPanel(props: &ViewProps) -> Html {
                         CoverageStatus::Partial => "partial",
                         CoverageStatus::Missing => "missing",
                     };
+                    // The findings that judge this topic (a rule that does
+                    // not apply has none).
+                    let judged: Vec<&policylens_core::Finding> =
+                        row.rules.iter().filter_map(|id| report.findings.iter().find(|f| &f.rule == id)).collect();
+                    let conflict =
+                        row.status == CoverageStatus::Covered && judged.iter().any(|f| f.status == FindingStatus::Fail);
+                    let reason = row.reason.map(|r| match r {
+                        PartialReason::ClausesOnly => strings.reason_clauses_only,
+                        PartialReason::NoRetentionPeriod => strings.reason_no_retention,
+                        PartialReason::NoContactChannel => strings.reason_no_channel,
+                    });
                     html! {
-                        <li class={classes!("row", status)} data-category={row.category.id()} data-status={status}>
+                        <li class={classes!("row", status, conflict.then_some("conflict"))} data-category={row.category.id()} data-status={status}>
                             <button type="button" class="row-main" disabled={row.evidence.is_empty()}
                                 onclick={row.evidence.first().map(|e| e.span).map(|span| props.on_select.reform(move |_: MouseEvent| span))}>
                                 <span class="badge">{ status_label(props.lang, row.status) }</span>
                                 <span class="category">{ crate::i18n::category_name(row.category.id(), props.lang) }</span>
                             </button>
+                            if conflict {
+                                <p class="conflict-note">{ strings.rules_failing }</p>
+                            }
+                            if let (Some(reason), Some(r)) = (reason, row.reason) {
+                                <p class="reason" data-reason={r.id()}>{ reason }</p>
+                            }
+                            if !judged.is_empty() {
+                                <ul class="row-rules" aria-label={strings.judged_by}>
+                                { for judged.iter().map(|f| {
+                                    // `www/legal.js` scrolls to the finding on a click.
+                                    let st = finding_status(f.status);
+                                    html! {
+                                        <li><button type="button" class={classes!("rule-chip", st)} data-rule={f.rule.clone()} data-status={st}>
+                                            { f.rule.clone() }{ " " }<span class="badge">{ finding_badge(props.lang, f.status) }</span>
+                                        </button></li>
+                                    }
+                                }) }
+                                </ul>
+                            }
+                            if row.status == CoverageStatus::Missing {
+                                { for judged.iter().filter(|f| f.status != FindingStatus::Pass).map(|f| {
+                                    let fix = crate::rules_meta::lookup(&f.rule).map(|m| m.fix).unwrap_or_default();
+                                    html! {
+                                        <div class="missing-basis" data-rule={f.rule.clone()}>
+                                            <span class="label">{ strings.legal_basis }{ " " }{ f.rule.clone() }{ "：" }</span>
+                                            { sources(&f.sources, props.lang) }
+                                            if !fix.is_empty() { <p class="fix-text" lang="zh-CN">{ fix }</p> }
+                                        </div>
+                                    }
+                                }) }
+                            }
                             { for row.evidence.iter().take(2).map(|e| evidence_link(e, &props.on_select)) }
                         </li>
                     }
@@ -89,6 +153,15 @@ pub fn ChecklistPanel(props: &ViewProps) -> Html {
                 </ul>
             }
         </section>
+    }
+}
+
+fn finding_badge(lang: Lang, status: FindingStatus) -> &'static str {
+    let strings = lang.strings();
+    match status {
+        FindingStatus::Fail => strings.finding_fail,
+        FindingStatus::Warn => strings.finding_warn,
+        FindingStatus::Pass => strings.finding_pass,
     }
 }
 
@@ -118,7 +191,7 @@ pub fn FindingsPanel(props: &ViewProps) -> Html {
                     <div class="finding-group" data-severity={format!("{severity:?}").to_lowercase()}>
                         <h3>{ *title }{ format!(" · {}", items.len()) }</h3>
                         <ul class="rows">
-                        { for items.iter().map(|f| finding(f, props.lang, &props.on_select)) }
+                        { for items.iter().map(|f| finding(f, props.lang, &props.on_select, true)) }
                         </ul>
                     </div>
                 }
@@ -127,7 +200,7 @@ pub fn FindingsPanel(props: &ViewProps) -> Html {
                 <details class="passed">
                     <summary>{ (strings.passed)(passed) }</summary>
                     <ul class="rows">
-                    { for findings.iter().filter(|f| f.status == FindingStatus::Pass).map(|f| finding(f, props.lang, &props.on_select)) }
+                    { for findings.iter().filter(|f| f.status == FindingStatus::Pass).map(|f| finding(f, props.lang, &props.on_select, true)) }
                     </ul>
                 </details>
             }
@@ -135,12 +208,11 @@ pub fn FindingsPanel(props: &ViewProps) -> Html {
     }
 }
 
-fn finding(f: &policylens_core::Finding, lang: Lang, on_select: &Callback<Span>) -> Html {
-    let status = match f.status {
-        FindingStatus::Fail => "fail",
-        FindingStatus::Warn => "warn",
-        FindingStatus::Pass => "pass",
-    };
+/// A finding; `anchor`: the findings panel's copy, the one `finding-RULE`
+/// names (the top problems repeat some).
+fn finding(f: &policylens_core::Finding, lang: Lang, on_select: &Callback<Span>, anchor: bool) -> Html {
+    let status = finding_status(f.status);
+    let id = anchor.then(|| format!("finding-{}", f.rule));
     let meta = crate::rules_meta::lookup(&f.rule);
     let title = meta.as_ref().map(|m| lang.pick(m.title_zh, m.title_en));
     let fix = meta.as_ref().map(|m| lang.pick(m.fix, m.fix_en)).filter(|f| !f.is_empty());
@@ -151,13 +223,13 @@ fn finding(f: &policylens_core::Finding, lang: Lang, on_select: &Callback<Span>)
         None => lang.pick(f.message.clone(), String::new()),
     };
     html! {
-        <li class={classes!("finding", status)} data-rule={f.rule.clone()} data-status={status}>
+        <li class={classes!("finding", status)} {id} data-rule={f.rule.clone()} data-status={status}>
             <div class="finding-head">
                 <span class="rule-id">{ f.rule.clone() }</span>{ " " }
                 if let Some(t) = title { <strong class="rule-title">{ t }</strong> }
             </div>
             if !message.is_empty() { <span class="message">{ message }</span> }
-            <span class="sources">{ f.sources.join("；") }</span>
+            { sources(&f.sources, lang) }
             if let Some(fix) = fix {
                 <details class="fix">
                     <summary>{ lang.strings().how_to_fix }</summary>
@@ -192,7 +264,7 @@ pub fn TopProblems(props: &ViewProps) -> Html {
                 <p class="empty">{ strings.no_problems }</p>
             } else {
                 <ol class="rows">
-                    { for open.iter().take(3).map(|f| finding(f, props.lang, &props.on_select)) }
+                    { for open.iter().take(3).map(|f| finding(f, props.lang, &props.on_select, false)) }
                 </ol>
                 if open.len() > 3 {
                     <a class="more" href="#findings">

@@ -2,7 +2,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { deflateRawSync } from 'node:zlib';
-import { serveDist, launch, screenshot, policy, corpusFile } from './harness.mjs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serveDist, launch, screenshot, policy, corpusFile, dist } from './harness.mjs';
 
 let server;
 let browser;
@@ -496,3 +498,77 @@ for (const name of ['xiaoyun.txt', 'apayun.txt', 'weidandan.txt', 'mijian.txt', 
     await context.close();
   });
 }
+
+test('a checklist row lists the findings that judge it, with the statuses of the findings panel', async () => {
+  const { page, context, errors } = await openApp();
+  const text = await policy('taobao.txt');
+  await pasteRaw(page, text);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=checklist] .rule-chip').length > 0);
+  const report = await reportOf(page, text);
+  const chips = await page.$$eval('[data-testid=checklist] [data-category]', (rows) =>
+    rows.map((r) => [r.dataset.category, [...r.querySelectorAll('.rule-chip')].map((c) => `${c.dataset.rule}/${c.dataset.status}`)]));
+  // Every row lists the rules the report gives it that produced a finding.
+  const status = Object.fromEntries(report.findings.map((f) => [f.rule, f.status]));
+  assert.deepEqual(chips, report.checklist.map((r) => [r.category, r.rules.filter((id) => status[id]).map((id) => `${id}/${status[id]}`)]));
+  const rights = chips.find(([c]) => c === 'rights')[1];
+  assert.ok(rights.includes('RGT-06/fail') && rights.includes('RGT-01/pass'), rights.join());
+  // …and each chip's status is the one the findings panel shows for that rule.
+  const panel = await page.$$eval('[data-testid=findings] li.finding[id^=finding-]', (els) =>
+    Object.fromEntries(els.map((e) => [e.id.slice('finding-'.length), e.dataset.status])));
+  for (const [, list] of chips) {
+    for (const chip of list) {
+      const [rule, st] = chip.split('/');
+      assert.equal(panel[rule], st, chip);
+    }
+  }
+  // A covered row whose rules fail says so.
+  const row = '[data-testid=checklist] li[data-category=rights]';
+  assert.equal(await page.$eval(row, (e) => e.dataset.status), 'covered');
+  assert.match(await page.$eval(`${row}.conflict .conflict-note`, (e) => e.textContent), /^有此章节，但下列规则未通过/);
+  // A partial row says why.
+  const partial = await page.$eval('[data-testid=checklist] li[data-category=permissions] .reason', (e) => e.dataset.reason);
+  assert.equal(partial, 'clauses_only');
+  // Clicking a chip brings its finding into view.
+  await page.click(`${row} .rule-chip[data-rule=RGT-08]`);
+  await page.waitForFunction(() => {
+    const r = document.getElementById('finding-RGT-08').getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= window.innerHeight;
+  });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a PIPL source opens its article, and the legal texts are fetched only then', async () => {
+  const { page, context, errors } = await openApp();
+  const legalRequests = [];
+  page.on('request', (r) => { if (r.url().includes('legal.json')) legalRequests.push(r.url()); });
+  await pasteRaw(page, await policy('weidandan.txt'));
+  await page.waitForSelector('[data-testid=findings] li.finding .source[data-source^="PIPL "]');
+  assert.deepEqual(legalRequests, [], 'legal.json before any click');
+  const source = page.locator('[data-testid=findings] li.finding .source[data-source^="PIPL "]').first();
+  const cited = await source.getAttribute('data-source');
+  await source.click();
+  const panel = page.locator(`[data-testid=legal-text][data-source="${cited}"]`);
+  await panel.waitFor();
+  await page.waitForFunction(() => /^第[一二三四五六七八九十]+条/.test(document.querySelector('[data-testid=legal-text] .legal-body').textContent));
+  const shown = await panel.locator('.legal-body').textContent();
+  const legal = JSON.parse(await readFile(join(dist, 'legal.json'), 'utf8'));
+  const article = cited.split(' ')[1].split('(')[0];
+  assert.equal(shown, legal.PIPL[article]);
+  assert.match(shown, /^第[一二三四五六七八九十]+条/);
+  assert.equal(legalRequests.length, 1);
+  await page.keyboard.press('Escape');
+  // A national standard shows its clause only, and fetches nothing more.
+  const standard = page.locator('[data-testid=findings] li.finding .source[data-source^="GB/T"]').first();
+  await standard.click();
+  const std = await page.locator('[data-testid=legal-text][data-source^="GB/T"] .legal-body').textContent();
+  assert.match(std, /^GB\/T .+ — 国家标准，不含正文$/);
+  assert.equal(legalRequests.length, 1);
+  assert.equal(await page.locator('[data-testid=legal-text]').count(), 1);
+  // Escape closes the panel and gives the focus back to the source.
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator('[data-testid=legal-text]').count(), 0);
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.source?.startsWith('GB/T')), true);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

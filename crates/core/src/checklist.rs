@@ -4,9 +4,9 @@
 //! `covered`: a section is about it (its heading and clauses are the
 //! evidence). `partial`: only some clauses elsewhere touch it, or a required
 //! element is absent (storage without a retention period; a contact chapter
-//! without any channel). `missing`: nothing.
+//! without any channel); `reason` says which. `missing`: nothing.
 
-use crate::report::{Category, ChecklistRow, CoverageStatus, Evidence, Facts, Node, NodeKind, Span};
+use crate::report::{Category, ChecklistRow, CoverageStatus, Evidence, Facts, Node, NodeKind, PartialReason, Span};
 use crate::text::{evidence, Lines};
 
 /// Most evidence items a row lists.
@@ -32,22 +32,25 @@ pub fn build(text: &str, lines: &Lines, outline: &[Node], facts: &Facts) -> Vec<
                 ev.push(evidence(text, lines, *span));
             }
             let channel = !facts.emails.is_empty() || !facts.phones.is_empty() || !facts.addresses.is_empty();
-            let status = match category {
+            let (status, reason) = match category {
                 // A way to reach the controller is the point of the row:
                 // words about contacting without a channel cover nothing.
                 Category::Contact if !channel => {
                     if sections.is_empty() {
-                        CoverageStatus::Missing
+                        (CoverageStatus::Missing, None)
                     } else {
-                        CoverageStatus::Partial
+                        (CoverageStatus::Partial, Some(PartialReason::NoContactChannel))
                     }
                 }
-                Category::Storage if !sections.is_empty() && facts.retention.is_empty() => CoverageStatus::Partial,
-                _ if !sections.is_empty() => CoverageStatus::Covered,
-                _ if !clauses.is_empty() => CoverageStatus::Partial,
-                _ => CoverageStatus::Missing,
+                Category::Storage if !sections.is_empty() && facts.retention.is_empty() => {
+                    (CoverageStatus::Partial, Some(PartialReason::NoRetentionPeriod))
+                }
+                _ if !sections.is_empty() => (CoverageStatus::Covered, None),
+                _ if !clauses.is_empty() => (CoverageStatus::Partial, Some(PartialReason::ClausesOnly)),
+                _ => (CoverageStatus::Missing, None),
             };
-            ChecklistRow { category, status, evidence: ev }
+            // `rules` is filled once the rules ran (`rules::link_checklist`).
+            ChecklistRow { category, status, evidence: ev, rules: Vec::new(), reason }
         })
         .collect()
 }
@@ -66,5 +69,51 @@ fn collect<'a>(node: &'a Node, category: Category, sections: &mut Vec<&'a Node>,
     }
     for child in &node.children {
         collect(child, category, sections, clauses);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::report::{Category, ChecklistRow, CoverageStatus, PartialReason};
+
+    fn row(rows: &[ChecklistRow], category: Category) -> (CoverageStatus, Option<PartialReason>) {
+        let r = rows.iter().find(|r| r.category == category).expect("a row per category");
+        (r.status, r.reason)
+    }
+
+    const HEAD: &str = "隐私政策\n我们重视您的个人信息，经您同意后使用这些信息提供服务。\n";
+
+    #[test]
+    fn partial_rows_say_why() {
+        let text = format!(
+            "{HEAD}一、我们如何存储您的个人信息\n我们将您的个人信息存储于中华人民共和国境内的服务器。\n\
+             二、如何联系我们\n如您有任何疑问，可以与我们联系。\n"
+        );
+        let rows = crate::analyze(&text).checklist;
+        assert_eq!(row(&rows, Category::Storage), (CoverageStatus::Partial, Some(PartialReason::NoRetentionPeriod)));
+        assert_eq!(row(&rows, Category::Contact), (CoverageStatus::Partial, Some(PartialReason::NoContactChannel)));
+        // The preamble's clause touches collection, no section is about it.
+        assert_eq!(row(&rows, Category::Collection), (CoverageStatus::Partial, Some(PartialReason::ClausesOnly)));
+        assert_eq!(row(&rows, Category::Cookies), (CoverageStatus::Missing, None));
+        assert_eq!(
+            rows.iter().find(|r| r.category == Category::Storage).map(|r| r.rules.clone()),
+            Some(vec!["STO-01".to_owned()])
+        );
+    }
+
+    #[test]
+    fn covered_rows_have_no_reason() {
+        let text = format!(
+            "{HEAD}一、我们如何存储您的个人信息\n我们对您个人信息的保存期限为六个月，超出保存期限后我们将删除您的个人信息。\n\
+             二、如何联系我们\n您可以发送邮件至 privacy@example.com 与我们联系。\n"
+        );
+        let rows = crate::analyze(&text).checklist;
+        assert_eq!(row(&rows, Category::Storage), (CoverageStatus::Covered, None));
+        assert_eq!(row(&rows, Category::Contact), (CoverageStatus::Covered, None));
+        let json = serde_json::to_value(&rows).expect("rows serialise");
+        let contact = json.as_array().and_then(|a| a.iter().find(|r| r["category"] == "contact")).cloned();
+        let contact = contact.expect("a contact row");
+        assert!(contact.get("reason").is_none());
+        assert_eq!(contact["rules"], serde_json::json!(["CTL-01", "CTL-02", "CMP-01", "WRD-05"]));
     }
 }

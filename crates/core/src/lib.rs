@@ -72,7 +72,7 @@ pub fn analyze_with(input: &str, encoding: &str, model: &classify::model::Clause
     // Text that is not a policy gets its outline and facts, but no checklist
     // and no findings: a wall of failures would say nothing useful.
     let (checklist, findings) = if kind == InputKind::Policy {
-        let checklist = checklist::build(text, &lines, &outline, &facts);
+        let mut checklist = checklist::build(text, &lines, &outline, &facts);
         let findings = rules::run(&rules::Context {
             text,
             lines: &lines,
@@ -83,6 +83,9 @@ pub fn analyze_with(input: &str, encoding: &str, model: &classify::model::Clause
             anomalies: &seg.anomalies,
             clauses: &clauses,
         });
+        // The rows name the rules that judge them, so that the checklist and
+        // the findings tell one story.
+        rules::link_checklist(&mut checklist);
         (checklist, findings)
     } else {
         (Vec::new(), Vec::new())

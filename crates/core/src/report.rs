@@ -325,6 +325,36 @@ pub struct ChecklistRow {
     pub category: Category,
     pub status: CoverageStatus,
     pub evidence: Vec<Evidence>,
+    /// Ids of the rules that judge this topic, in registry order (each rule
+    /// judges at most one topic). Filled after the rules ran.
+    #[serde(default)]
+    pub rules: Vec<String>,
+    /// Why a `partial` row is not covered; `None` for the other statuses.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<PartialReason>,
+}
+
+/// Why a checklist row is only `partial`: a closed set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PartialReason {
+    /// No section is about the topic; only clauses elsewhere touch it.
+    ClausesOnly,
+    /// A storage section without any retention period.
+    NoRetentionPeriod,
+    /// A contact section without an e-mail, phone or postal address.
+    NoContactChannel,
+}
+
+impl PartialReason {
+    /// The id the JSON report writes.
+    pub fn id(self) -> &'static str {
+        match self {
+            PartialReason::ClausesOnly => "clauses_only",
+            PartialReason::NoRetentionPeriod => "no_retention_period",
+            PartialReason::NoContactChannel => "no_contact_channel",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -7,6 +7,7 @@ declare_rule! {
     title_zh: "具体列明收集的个人信息类型",
     title_en: "Kinds of information named specifically",
     severity: Must,
+    category: Collection,
     sources: ["PIPL 17(2)", "认定方法 二.1"],
     why: "“相关信息”“必要信息”之类的概括不能让用户知道交出了什么；逐项列明是认定方法的明确要求。",
     fix: "逐项列出，例如：“我们会收集您的手机号码、昵称、头像和设备标识符（IMEI、OAID）”，避免以“等”“相关信息”收尾。",

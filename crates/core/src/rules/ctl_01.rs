@@ -9,6 +9,7 @@ declare_rule! {
     title_zh: "写明处理者名称与联系方式",
     title_en: "Controller's legal name and a way to reach it",
     severity: Must,
+    category: Contact,
     sources: ["PIPL 17(1)", "NDSR 21(1)", "GB/T 35273 5.5"],
     why: "个人信息处理者的名称和联系方式是法定告知事项：用户行使权利、投诉或起诉都需要知道对方是谁、如何联系。",
     fix: "写明运营主体全称与至少一种联系渠道，例如：“本政策由××科技有限公司提供，您可以通过 privacy@example.com 或 400-000-0000 与我们联系，注册地址：……”",

@@ -28,7 +28,7 @@
 //! `data/messages.txt`; either way a line in [`REGISTRY`].
 
 pub use crate::report::{Arg, Detail};
-use crate::report::{ChecklistRow, Evidence, Facts, Finding, FindingStatus, Node, Severity};
+use crate::report::{Category, ChecklistRow, Evidence, Facts, Finding, FindingStatus, Node, Severity};
 pub use crate::scan::ClauseTexts;
 use crate::sdk::SdkExtraction;
 use crate::segment::Anomaly;
@@ -115,6 +115,9 @@ pub struct Rule {
     pub title_zh: &'static str,
     pub title_en: &'static str,
     pub severity: Severity,
+    /// The checklist topic the rule judges, if any (at most one): the
+    /// checklist row of that category lists the rule.
+    pub category: Option<Category>,
     /// Legal sources, cited as in docs (e.g. `PIPL 17(1)`).
     pub sources: &'static [&'static str],
     /// Why the requirement matters.
@@ -177,11 +180,14 @@ mod keyword {
 
 /// Declares a rule as a `pub static RULE`.
 macro_rules! declare_rule {
+    (@category) => { None };
+    (@category $cat:ident) => { Some($crate::report::Category::$cat) };
     (
         id: $id:literal,
         title_zh: $zh:literal,
         title_en: $en:literal,
         severity: $sev:ident,
+        $(category: $cat:ident,)?
         sources: [$($src:literal),* $(,)?],
         why: $why:literal,
         fix: $fix:literal,
@@ -194,6 +200,7 @@ macro_rules! declare_rule {
             title_zh: $zh,
             title_en: $en,
             severity: $crate::report::Severity::$sev,
+            category: $crate::rules::declare_rule!(@category $($cat)?),
             sources: &[$($src),*],
             why: $crate::rules::explanation!($why),
             fix: $fix,
@@ -274,6 +281,13 @@ pub static REGISTRY: &[&Rule] = &[
 /// The rule with id `id`.
 pub fn get(id: &str) -> Option<&'static Rule> {
     REGISTRY.iter().copied().find(|r| r.id == id)
+}
+
+/// Lists on each checklist row the rules that judge its category.
+pub fn link_checklist(checklist: &mut [ChecklistRow]) {
+    for row in checklist {
+        row.rules = REGISTRY.iter().filter(|r| r.category == Some(row.category)).map(|r| r.id.to_owned()).collect();
+    }
 }
 
 /// Runs every rule of the registry.
@@ -398,5 +412,31 @@ mod tests {
             assert_eq!(r.fix.contains('“'), r.fix_en.contains('“'), "{}: fix and fix_en differ in quoting", r.id);
         }
         assert!(unquoted("Remove “等” (等) now").chars().all(|c| !is_cjk(c)));
+    }
+
+    #[test]
+    fn every_checklist_topic_is_judged_by_a_rule() {
+        let report = crate::analyze(&test_support::policy_with("我们收集您的手机号。"));
+        assert_eq!(report.checklist.len(), 14);
+        for row in &report.checklist {
+            assert!(!row.rules.is_empty(), "{} lists no rule", row.category);
+            for id in &row.rules {
+                assert_eq!(get(id).and_then(|r| r.category), Some(row.category), "{id}");
+            }
+        }
+        // A rule sits on at most one row.
+        let mut all: Vec<&String> = report.checklist.iter().flat_map(|r| &r.rules).collect();
+        let n = all.len();
+        all.sort();
+        all.dedup();
+        assert_eq!(all.len(), n);
+        let sdk = report.checklist.iter().find(|r| r.category == Category::Sdk).map(|r| r.rules.clone());
+        assert_eq!(sdk, Some(vec!["SHR-03".to_owned(), "SHR-06".to_owned(), "WRD-06".to_owned()]));
+        let storage = report.checklist.iter().find(|r| r.category == Category::Storage).map(|r| r.rules.clone());
+        assert_eq!(storage, Some(vec!["STO-01".to_owned()]));
+        // Rules about the whole text judge no topic.
+        for id in ["PUB-01", "PUB-03", "WRD-02", "STR-01", "STR-02", "STR-03"] {
+            assert_eq!(get(id).and_then(|r| r.category), None, "{id}");
+        }
     }
 }

@@ -7,6 +7,7 @@ declare_rule! {
     title_zh: "写明生效/更新日期与适用范围",
     title_en: "Effective or update date, and scope",
     severity: Should,
+    category: Scope,
     sources: ["GB/T 35273 App. D"],
     why: "没有日期，用户无法判断读到的是否为现行版本；没有适用范围，无法判断政策覆盖哪些产品与主体。",
     fix: "在开头写明“生效日期：2024年1月1日 / 更新日期：……”，并设“适用范围”一节说明适用的产品、服务与运营主体。",

@@ -7,6 +7,7 @@ declare_rule! {
     title_zh: "说明如何响应权利请求（身份验证、时限）",
     title_en: "How requests are answered: identity check, time limit",
     severity: Must,
+    category: Rights,
     sources: ["PIPL 50", "GB/T 35273 8.7", "认定方法 六"],
     why: "处理者应建立便捷的申请受理和处理机制；用户需要知道多久能得到答复、需要如何验证身份。",
     fix: "写明：“为保障安全，我们可能会先验证您的身份，然后在15个工作日内答复您的请求。”",

@@ -8,6 +8,7 @@ declare_rule! {
     title_zh: "逐一列明第三方 SDK 及其信息",
     title_en: "Third-party SDKs listed with name, provider, purpose, data, method, permissions and link",
     severity: Must,
+    category: Sdk,
     sources: [
         "PIPL 23",
         "认定方法 二.1",

@@ -8,6 +8,7 @@ declare_rule! {
     title_zh: "SDK 收集的个人信息以“等”开放列举",
     title_en: "An SDK's personal information listed open-ended",
     severity: Should,
+    category: Sdk,
     sources: ["PIPL 17(1)", "PIPL 23", "SDK指引 5.2", "信管函〔2023〕26号", "认定方法 二.1"],
     why: "SDK 清单中以“等”“包括但不限于”结尾的信息列表没有边界，用户和审核者无法判断该 SDK 实际收集哪些个人信息。",
     fix: "在 SDK 清单的每一行完整列出该 SDK 收集的每一项个人信息，删去“等”“包括但不限于”。",

@@ -7,6 +7,7 @@ declare_rule! {
     title_zh: "说明保存期限及到期处理",
     title_en: "Retention period and what happens after",
     severity: Must,
+    category: Storage,
     sources: ["PIPL 17(2)", "PIPL 19", "PIPL 47", "NDSR 21(3)", "GB/T 35273 6.1"],
     why: "保存期限应为实现处理目的所必要的最短时间；用户应知道信息保存多久、到期后是否删除或匿名化。",
     fix: "写明：“我们仅在实现目的所必需的最短时间内保存您的个人信息，例如订单信息保存3年；超出保存期限后，我们将删除或匿名化处理。”",

@@ -7,6 +7,7 @@ declare_rule! {
     title_zh: "以“使用即同意”代替明示同意",
     title_en: "Consent by use",
     severity: Should,
+    category: Collection,
     sources: ["PIPL 14"],
     why: "同意应当由个人在充分知情的前提下自愿、明确作出；“使用或继续使用即视为同意”不是有效的同意。",
     fix: "删除“使用即同意”的表述，改为在首次运行或注册时以弹窗展示政策并由用户主动勾选或点击“同意”。",

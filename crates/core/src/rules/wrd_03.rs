@@ -7,6 +7,7 @@ declare_rule! {
     title_zh: "答复时限超过15个工作日",
     title_en: "Reply time longer than 15 working days",
     severity: Should,
+    category: Rights,
     sources: ["认定方法 六", "GB/T 35273 8.7"],
     why: "认定方法要求更正、删除、注销等请求在承诺时限内处理，承诺时限不得超过15个工作日；30天是 GB/T 35273 8.7 的上限。",
     fix: "把答复时限改为不超过15个工作日：“我们将在15个工作日内答复您的请求。”",

@@ -7,6 +7,7 @@ declare_rule! {
     title_zh: "以“包括但不限于”开放列举个人信息",
     title_en: "Open-ended lists of personal information",
     severity: Should,
+    category: Collection,
     sources: ["认定方法 二.1"],
     why: "“包括但不限于”让列举失去边界，用户无法知道实际收集的全部信息，与逐项列明的要求不符。",
     fix: "删除“包括但不限于”“等”，完整列出实际收集的每一项信息。",

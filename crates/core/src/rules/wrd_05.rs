@@ -7,6 +7,7 @@ declare_rule! {
     title_zh: "承诺了联系方式却未提供",
     title_en: "A contact channel promised but never given",
     severity: Should,
+    category: Contact,
     sources: ["PIPL 17(1)"],
     why: "政策让用户“通过下列联系方式”联系，但全文没有任何邮箱、电话、地址或表单，用户无从行使权利。",
     fix: "在“如何联系我们”中写明至少一种可用的联系渠道：邮箱、电话、通信地址或在线表单。",

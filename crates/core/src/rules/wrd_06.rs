@@ -7,6 +7,7 @@ declare_rule! {
     title_zh: "SDK 清单不在正文中",
     title_en: "The SDK list is on another page",
     severity: Should,
+    category: Sdk,
     sources: ["认定方法 二.1", "NDSR 21"],
     why: "只给出“点此查看”的链接，用户离线、截图或打印时看不到 SDK 清单，审阅也无法核对。",
     fix: "把第三方 SDK 清单作为附录放入政策正文（SDK 名称、提供方、目的、信息类型、隐私政策链接）。",

@@ -1,0 +1,103 @@
+// Legal sources and checklist → findings links, by event delegation, so that
+// they cost the wasm nothing:
+//
+// - a `.source` button (a rule's source, e.g. `PIPL 17(1)`) opens a small
+//   panel with the cited article, read from legal.json. The file is fetched
+//   on the first such click, never before, and kept by the service worker for
+//   offline visits. National standards (GB/T) are copyrighted: the panel says
+//   their text is not included. The panel's words come from the `data-*`
+//   attributes the app puts on the `.sources` list (src/i18n.rs).
+// - a `.rule-chip` button in a checklist row scrolls to its finding
+//   (`#finding-RULE`), opening the "passed" group when it is there.
+const LAWS = new Set(['PIPL', 'NDSR', '认定方法', '儿童规定']);
+let legal = null;
+let panel = null;
+let opener = null;
+
+function load() {
+  legal ??= fetch(new URL('./legal.json', import.meta.url))
+    .then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status)))))
+    .catch((e) => { legal = null; throw e; });
+  return legal;
+}
+
+/** `PIPL 17(1)` → ['PIPL', '17']; null for a source legal.json cannot hold. */
+export function lawArticle(source) {
+  const [law, rest] = source.split(/ (.*)/s);
+  return LAWS.has(law) && rest ? [law, rest.split('(')[0]] : null;
+}
+
+function close() {
+  panel?.remove();
+  panel = null;
+  opener?.setAttribute('aria-expanded', 'false');
+  if (opener?.isConnected) opener.focus();
+  opener = null;
+}
+
+async function open(button) {
+  const source = button.dataset.source;
+  const words = button.closest('.sources')?.dataset ?? {};
+  const again = opener === button;
+  close();
+  if (again) return;
+  opener = button;
+  button.setAttribute('aria-expanded', 'true');
+  panel = document.createElement('div');
+  panel.className = 'legal-text';
+  panel.dataset.testid = 'legal-text';
+  panel.dataset.source = source;
+  panel.setAttribute('role', 'dialog');
+  panel.setAttribute('aria-label', source);
+  const shut = document.createElement('button');
+  shut.type = 'button';
+  shut.className = 'close';
+  shut.textContent = '×';
+  shut.setAttribute('aria-label', words.close ?? 'Close');
+  shut.addEventListener('click', close);
+  const head = document.createElement('p');
+  head.className = 'legal-head';
+  head.textContent = source;
+  const body = document.createElement('p');
+  body.className = 'legal-body';
+  panel.append(shut, head, body);
+  document.body.append(panel);
+  shut.focus();
+  const cited = lawArticle(source);
+  if (!cited) {
+    body.textContent = `${source} — ${source.startsWith('GB/T') ? words.std : words.none}`;
+    return;
+  }
+  const mine = panel;
+  body.textContent = words.loading ?? '…';
+  let text;
+  try {
+    const all = await load();
+    text = all[cited[0]]?.[cited[1]];
+    if (text === undefined) text = `${source} — ${words.none}`;
+    else body.lang = 'zh-CN';
+  } catch {
+    text = words.fail;
+  }
+  if (panel === mine) body.textContent = text;
+}
+
+document.addEventListener('click', (event) => {
+  const source = event.target.closest?.('button.source[data-source]');
+  if (source) {
+    open(source);
+    return;
+  }
+  const chip = event.target.closest?.('button.rule-chip[data-rule]');
+  if (chip) {
+    const finding = document.getElementById(`finding-${chip.dataset.rule}`);
+    if (!finding) return;
+    const group = finding.closest('details');
+    if (group) group.open = true;
+    finding.scrollIntoView({ block: 'center' });
+  }
+});
+
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape' && panel) close();
+});
