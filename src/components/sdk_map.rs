@@ -6,7 +6,7 @@
 //! data. Drawn as plain SVG by Yew; presentation attributes
 //! (not a stylesheet) carry the colours, so the exported file looks the same.
 
-use policylens_core::{FlowGraph, FlowNodeKind, ProviderFrom, Recipient, Sdk, Span};
+use policylens_core::{DataItem, FlowGraph, FlowNodeKind, ProviderFrom, Recipient, Sdk, Span};
 use yew::prelude::*;
 
 use super::ViewProps;
@@ -140,7 +140,7 @@ pub fn SdkMap(props: &ViewProps) -> Html {
     let sdks = &report.sdks;
     let lay = layout(&report.flows, sdks, &report.recipients);
     let svg_ref = use_node_ref();
-    let map = Map { lay: &lay, sdks, active: (*hovered).or(*selected), lang: props.lang };
+    let map = Map { lay: &lay, sdks, active: (*hovered).or(*selected), lang: props.lang, stop: 0 };
     let title = strings.map_title;
 
     let on_export = {
@@ -153,9 +153,36 @@ pub fn SdkMap(props: &ViewProps) -> Html {
         })
     };
 
+    // Up and Down move between the middle column's nodes, which share one
+    // tab stop; Escape deselects.
+    let nodes = lay.sdks.len() + lay.recipients.len();
+    let cursor = use_state(|| 0usize);
+    let onfocusin = {
+        let cursor = cursor.clone();
+        Callback::from(move |e: FocusEvent| {
+            if let (_, Some(at)) = super::items_of(&e, NAV) {
+                cursor.set(at);
+            }
+        })
+    };
+    let onkeydown = {
+        let selected = selected.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                selected.set(None);
+                return;
+            }
+            let (items, Some(at)) = super::items_of(&e, NAV) else { return };
+            if let Some(i) = super::step(&e.key(), at, items.len()) {
+                e.prevent_default();
+                super::focus(&items[i]);
+            }
+        })
+    };
+    let map = Map { stop: if *cursor < nodes { *cursor } else { 0 }, ..map };
     let details = (*selected).and_then(|i| sdks.get(i)).map(|s| sdk_details(s, props.lang, &props.on_select));
     html! {
-        <div class="sdk-map">
+        <div class="sdk-map" {onkeydown} {onfocusin}>
             <div class="map-actions">
                 <button type="button" data-testid="export-svg" onclick={on_export}>{ strings.export_svg }</button>
             </div>
@@ -170,13 +197,37 @@ pub fn SdkMap(props: &ViewProps) -> Html {
                     <g class="edges">{ map.data_edges() }{ map.recipient_edges() }{ map.provider_edges() }</g>
                     { map.group_nodes() }
                     { map.category_labels() }
-                    { for lay.sdks.iter().map(|&(row, s)| map.sdk_node(row, s, &hovered, &selected)) }
+                    { for lay.sdks.iter().enumerate().map(|(i, &(row, s))| map.sdk_node(row, s, i, &hovered, &selected)) }
                     { map.recipients_label() }
-                    { for lay.recipients.iter().map(|&(row, r)| map.recipient_node(row, r, &props.on_select)) }
+                    { for lay.recipients.iter().enumerate().map(|(i, &(row, r))| map.recipient_node(row, r, lay.sdks.len() + i, &props.on_select)) }
                     { map.provider_nodes() }
                 </svg>
             </div>
-            { for details }
+            { map.list() }
+            // A wrapper that is always there: the children around it keep
+            // their places (and the focused node its element).
+            <div class="details-slot">{ for details }</div>
+            { legend(props.lang) }
+        </div>
+    }
+}
+
+/// The map's focusable nodes, in the order the arrow keys move through.
+const NAV: &str = ".map-sdk, .map-recipient";
+
+/// What the map's columns, colours and borders mean; the items about the
+/// drawing (`wide`) or the list (`narrow`) show only with it.
+fn legend(lang: Lang) -> Html {
+    let strings = lang.strings();
+    const KINDS: [&str; 8] = ["wide", "narrow", "sensitive", "sdk", "incomplete", "recipient", "wide edge", "wide"];
+    html! {
+        <div class="map-legend" data-testid="map-legend">
+            <h3 id="map-legend-title">{ strings.map_legend_title }</h3>
+            <ul aria-labelledby="map-legend-title">
+                { for KINDS.iter().zip(strings.map_legend).map(|(kind, text)| html! {
+                    <li class={*kind}><span class="sw" aria-hidden="true" />{ text }</li>
+                }) }
+            </ul>
         </div>
     }
 }
@@ -187,9 +238,20 @@ struct Map<'a> {
     sdks: &'a [Sdk],
     active: Option<usize>,
     lang: Lang,
+    /// The middle-column node (SDKs, then other recipients) that holds the
+    /// map's tab stop.
+    stop: usize,
 }
 
 impl Map<'_> {
+    fn tabindex(&self, nav: usize) -> &'static str {
+        if nav == self.stop {
+            "0"
+        } else {
+            "-1"
+        }
+    }
+
     /// Whether the SDK on middle-column row `row` is the active one.
     fn row_active(&self, row: usize) -> bool {
         let sdk_index = self.lay.sdks.iter().find(|(r, _)| *r == row).map(|(_, s)| *s as *const Sdk);
@@ -276,6 +338,7 @@ impl Map<'_> {
         &self,
         row: usize,
         s: &Sdk,
+        nav: usize,
         hovered: &UseStateHandle<Option<usize>>,
         selected: &UseStateHandle<Option<usize>>,
     ) -> Html {
@@ -306,7 +369,7 @@ impl Map<'_> {
         };
         let incomplete = s.provider.is_none() || s.purpose.is_none() || s.data.is_empty() || s.link.is_none();
         html! {
-            <g class={classes!("map-sdk", is_active.then_some("active"))} data-sdk={s.name.clone()} tabindex="0" role="button"
+            <g class={classes!("map-sdk", is_active.then_some("active"))} data-sdk={s.name.clone()} tabindex={self.tabindex(nav)} role="button" lang="zh-CN"
                 aria-pressed={(**selected == Some(index)).to_string()} aria-label={s.name.clone()}
                 onmouseenter={hover_on} onmouseleave={hover_off} onfocus={focus_on} onblur={focus_off}
                 onclick={select} onkeydown={key_select}>
@@ -329,7 +392,7 @@ impl Map<'_> {
         }).into_iter().collect()
     }
 
-    fn recipient_node(&self, row: usize, r: &Recipient, on_select: &Callback<Span>) -> Html {
+    fn recipient_node(&self, row: usize, r: &Recipient, nav: usize, on_select: &Callback<Span>) -> Html {
         let mid_x = COL_X[1];
         let jump = r.evidence.first().map(|e| e.span);
         let select = {
@@ -359,7 +422,7 @@ impl Map<'_> {
         let visible = format!("{} · {kind}", shorten(&r.name, 14));
         let full = if visible.starts_with(r.name.as_str()) { String::new() } else { format!(" — {}", r.name) };
         html! {
-            <g class="map-recipient" data-recipient={r.name.clone()} data-kind={r.kind.clone()} tabindex="0" role="button"
+            <g class="map-recipient" data-recipient={r.name.clone()} data-kind={r.kind.clone()} tabindex={self.tabindex(nav)} role="button"
                 aria-label={format!("{visible}{receives}{full}")} onclick={select} onkeydown={key_select}>
                 <rect x={mid_x.to_string()} y={y(row).to_string()} width={COL_W[1].to_string()} height={NODE_H.to_string()} rx="4"
                     fill="#fbfbfc" stroke="#8c959f" stroke-dasharray="4 3" />
@@ -368,6 +431,37 @@ impl Map<'_> {
                 </text>
                 <title>{ format!("{} ({kind}){receives}", r.name) }</title>
             </g>
+        }
+    }
+
+    /// The map as a list, for narrow screens: a card per SDK, under its
+    /// category, then a card per other recipient, in the map's order.
+    fn list(&self) -> Html {
+        let strings = self.lang.strings();
+        let lay = self.lay;
+        let cats = &lay.category_rows;
+        let sections = cats.iter().enumerate().map(|(i, (row, cat))| {
+            let end = cats.get(i + 1).map(|c| c.0).or(lay.recipients_label).unwrap_or(usize::MAX);
+            let cards = lay.sdks.iter().filter(|(r, _)| r > row && *r < end).map(|(_, s)| sdk_card(s, self.lang));
+            html! {
+                <>
+                    <h3>{ category_label(cat, self.lang) }</h3>
+                    <ul class="cards">{ for cards }</ul>
+                </>
+            }
+        });
+        let recipients = lay.recipients.iter().map(|(_, r)| {
+            let kind = crate::i18n::recipient_kind_name(&r.kind, self.lang);
+            card("recipient", false, &r.name, html! { { kind } }, &r.data, html! {})
+        });
+        html! {
+            <div class="map-list" data-testid="map-list">
+                { for sections }
+                if !lay.recipients.is_empty() {
+                    <h3>{ strings.map_other_recipients }</h3>
+                    <ul class="cards">{ for recipients }</ul>
+                }
+            </div>
         }
     }
 
@@ -383,9 +477,50 @@ impl Map<'_> {
     }
 }
 
-fn sdk_details(s: &Sdk, lang: Lang, on_select: &Callback<Span>) -> Html {
+/// One card of the list: a name, what is under it (the provider, or the
+/// kind of recipient), the data it receives as chips, sensitive ones marked.
+fn card(kind: &'static str, incomplete: bool, name: &str, under: Html, data: &[DataItem], extra: Html) -> Html {
+    html! {
+        <li class={classes!("map-card", kind, incomplete.then_some("incomplete"))} data-card-kind={kind} data-card={name.to_owned()}>
+            <h4 lang="zh-CN">{ name.to_owned() }</h4>
+            <p class="card-under">{ under }</p>
+            if !data.is_empty() {
+                <ul class="chips" lang="zh-CN">
+                    { for data.iter().map(|d| html! {
+                        <li class={classes!("chip", d.sensitive.then_some("sensitive"))}>
+                            { if d.sensitive { "⚠ " } else { "" } }{ d.text.clone() }
+                        </li>
+                    }) }
+                </ul>
+            }
+            { extra }
+        </li>
+    }
+}
+
+fn sdk_card(s: &Sdk, lang: Lang) -> Html {
     let strings = lang.strings();
-    let missing: Vec<&str> = [
+    let missing = missing(s, lang);
+    let incomplete = !missing.is_empty();
+    let under = html! {
+        <>
+            { strings.provider }{ strings.colon }
+            <span class="card-provider" lang={s.provider.is_some().then_some("zh-CN")}>{ s.provider.clone().unwrap_or_else(|| strings.not_stated.to_owned()) }</span>
+            if s.provider_from == Some(ProviderFrom::KnowledgeBase) { { strings.from_knowledge_base } }
+        </>
+    };
+    let extra = html! {
+        if incomplete {
+            <p class="missing">{ strings.missing }{ strings.colon }{ missing.join(strings.list_sep) }</p>
+        }
+    };
+    card("sdk", incomplete, &s.name, under, &s.data, extra)
+}
+
+/// What an SDK's entry lacks (drawn with an amber border).
+fn missing(s: &Sdk, lang: Lang) -> Vec<&'static str> {
+    let strings = lang.strings();
+    [
         (s.provider.is_none(), strings.missing_provider),
         (s.purpose.is_none(), strings.missing_purpose),
         (s.data.is_empty(), strings.missing_data),
@@ -393,7 +528,12 @@ fn sdk_details(s: &Sdk, lang: Lang, on_select: &Callback<Span>) -> Html {
     ]
     .into_iter()
     .filter_map(|(m, label)| m.then_some(label))
-    .collect();
+    .collect()
+}
+
+fn sdk_details(s: &Sdk, lang: Lang, on_select: &Callback<Span>) -> Html {
+    let strings = lang.strings();
+    let missing = missing(s, lang);
     let provider = match (&s.provider, s.provider_from) {
         (Some(p), Some(ProviderFrom::KnowledgeBase)) => format!("{p}{}", strings.from_knowledge_base),
         (Some(p), _) => p.clone(),
@@ -402,10 +542,10 @@ fn sdk_details(s: &Sdk, lang: Lang, on_select: &Callback<Span>) -> Html {
     let data: Vec<String> = s.data.iter().map(|d| d.text.clone()).collect();
     html! {
         <dl class="sdk-details facts" data-testid="sdk-details" aria-live="polite">
-            <dt>{ strings.sdk }</dt><dd>{ s.name.clone() }</dd>
+            <dt>{ strings.sdk }</dt><dd lang="zh-CN">{ s.name.clone() }</dd>
             <dt>{ strings.provider }</dt><dd data-testid="sdk-provider">{ provider }</dd>
-            <dt>{ strings.purpose }</dt><dd>{ s.purpose.clone().unwrap_or_default() }</dd>
-            <dt>{ strings.data }</dt><dd>{ data.join("、") }</dd>
+            <dt>{ strings.purpose }</dt><dd lang="zh-CN">{ s.purpose.clone().unwrap_or_default() }</dd>
+            <dt>{ strings.data }</dt><dd lang="zh-CN">{ data.join("、") }</dd>
             if !s.permissions.is_empty() {
                 <dt>{ strings.permissions }</dt><dd>{ s.permissions.join("、") }</dd>
             }
