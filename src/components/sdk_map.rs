@@ -437,30 +437,39 @@ impl Map<'_> {
     /// The map as a list, for narrow screens: a card per SDK, under its
     /// category, then a card per other recipient, in the map's order.
     fn list(&self) -> Html {
-        let strings = self.lang.strings();
-        let lay = self.lay;
-        let cats = &lay.category_rows;
-        let sections = cats.iter().enumerate().map(|(i, (row, cat))| {
-            let end = cats.get(i + 1).map(|c| c.0).or(lay.recipients_label).unwrap_or(usize::MAX);
-            let cards = lay.sdks.iter().filter(|(r, _)| r > row && *r < end).map(|(_, s)| sdk_card(s, self.lang));
-            html! {
-                <>
-                    <h3>{ category_label(cat, self.lang) }</h3>
-                    <ul class="cards">{ for cards }</ul>
-                </>
+        let (lay, lang) = (self.lay, self.lang);
+        let mut sections: Vec<(String, Vec<Html>)> = Vec::new();
+        let mut cats = lay.category_rows.iter().peekable();
+        for &(row, s) in &lay.sdks {
+            while let Some((_, cat)) = cats.next_if(|(r, _)| *r < row) {
+                sections.push((category_label(cat, lang), Vec::new()));
             }
-        });
-        let recipients = lay.recipients.iter().map(|(_, r)| {
-            let kind = crate::i18n::recipient_kind_name(&r.kind, self.lang);
-            card("recipient", false, &r.name, html! { { kind } }, &r.data, html! {})
-        });
+            if let Some((_, cards)) = sections.last_mut() {
+                cards.push(sdk_card(s, lang));
+            }
+        }
+        if !lay.recipients.is_empty() {
+            let cards = lay.recipients.iter().map(|(_, r)| {
+                let kind = crate::i18n::recipient_kind_name(&r.kind, lang);
+                Card {
+                    kind: "recipient",
+                    name: &r.name,
+                    label: String::new(),
+                    value: kind,
+                    zh: false,
+                    note: "",
+                    data: &r.data,
+                    missing: String::new(),
+                }
+                .html()
+            });
+            sections.push((lang.strings().map_other_recipients.to_owned(), cards.collect()));
+        }
         html! {
             <div class="map-list" data-testid="map-list">
-                { for sections }
-                if !lay.recipients.is_empty() {
-                    <h3>{ strings.map_other_recipients }</h3>
-                    <ul class="cards">{ for recipients }</ul>
-                }
+                { for sections.into_iter().map(|(title, cards)| html! {
+                    <><h3>{ title }</h3><ul class="cards">{ for cards }</ul></>
+                }) }
             </div>
         }
     }
@@ -478,43 +487,62 @@ impl Map<'_> {
 }
 
 /// One card of the list: a name, what is under it (the provider, or the
-/// kind of recipient), the data it receives as chips, sensitive ones marked.
-fn card(kind: &'static str, incomplete: bool, name: &str, under: Html, data: &[DataItem], extra: Html) -> Html {
-    html! {
-        <li class={classes!("map-card", kind, incomplete.then_some("incomplete"))} data-card-kind={kind} data-card={name.to_owned()}>
-            <h4 lang="zh-CN">{ name.to_owned() }</h4>
-            <p class="card-under">{ under }</p>
-            if !data.is_empty() {
+/// kind of recipient), the data it receives as chips, sensitive ones marked,
+/// and what its entry lacks.
+struct Card<'a> {
+    kind: &'static str,
+    name: &'a str,
+    label: String,
+    value: String,
+    /// Whether `value` is quoted from the policy.
+    zh: bool,
+    note: &'static str,
+    data: &'a [DataItem],
+    missing: String,
+}
+
+impl Card<'_> {
+    fn html(self) -> Html {
+        html! {
+            <li class={match (self.kind, self.missing.is_empty()) {
+                    ("sdk", true) => "map-card sdk",
+                    ("sdk", false) => "map-card sdk incomplete",
+                    _ => "map-card recipient",
+                }}
+                data-card-kind={self.kind} data-card={self.name.to_owned()}>
+                <h4 lang="zh-CN">{ self.name.to_owned() }</h4>
+                <p>{ self.label }<span class="card-provider" lang={self.zh.then_some("zh-CN")}>{ self.value }</span>{ self.note }</p>
                 <ul class="chips" lang="zh-CN">
-                    { for data.iter().map(|d| html! {
-                        <li class={classes!("chip", d.sensitive.then_some("sensitive"))}>
+                    { for self.data.iter().map(|d| html! {
+                        <li class={if d.sensitive { "chip sensitive" } else { "chip" }}>
                             { if d.sensitive { "⚠ " } else { "" } }{ d.text.clone() }
                         </li>
                     }) }
                 </ul>
-            }
-            { extra }
-        </li>
+                if !self.missing.is_empty() { <p class="missing">{ self.missing }</p> }
+            </li>
+        }
     }
 }
 
 fn sdk_card(s: &Sdk, lang: Lang) -> Html {
     let strings = lang.strings();
     let missing = missing(s, lang);
-    let incomplete = !missing.is_empty();
-    let under = html! {
-        <>
-            { strings.provider }{ strings.colon }
-            <span class="card-provider" lang={s.provider.is_some().then_some("zh-CN")}>{ s.provider.clone().unwrap_or_else(|| strings.not_stated.to_owned()) }</span>
-            if s.provider_from == Some(ProviderFrom::KnowledgeBase) { { strings.from_knowledge_base } }
-        </>
-    };
-    let extra = html! {
-        if incomplete {
-            <p class="missing">{ strings.missing }{ strings.colon }{ missing.join(strings.list_sep) }</p>
-        }
-    };
-    card("sdk", incomplete, &s.name, under, &s.data, extra)
+    Card {
+        kind: "sdk",
+        name: &s.name,
+        label: format!("{}{}", strings.provider, strings.colon),
+        value: s.provider.clone().unwrap_or_else(|| strings.not_stated.to_owned()),
+        zh: s.provider.is_some(),
+        note: if s.provider_from == Some(ProviderFrom::KnowledgeBase) { strings.from_knowledge_base } else { "" },
+        data: &s.data,
+        missing: if missing.is_empty() {
+            String::new()
+        } else {
+            format!("{}{}{}", strings.missing, strings.colon, missing.join(strings.list_sep))
+        },
+    }
+    .html()
 }
 
 /// What an SDK's entry lacks (drawn with an amber border).
