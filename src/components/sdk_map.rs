@@ -180,7 +180,7 @@ pub fn SdkMap(props: &ViewProps) -> Html {
         })
     };
     let map = Map { stop: if *cursor < nodes { *cursor } else { 0 }, ..map };
-    let details = (*selected).and_then(|i| sdks.get(i)).map(|s| sdk_details(s, props.lang, &props.on_select));
+    let details = (*selected).and_then(|i| sdks.get(i)).map(|s| sdk_facts(s, props.lang, &props.on_select, false));
     html! {
         <div class="sdk-map" {onkeydown} {onfocusin}>
             <div class="map-actions">
@@ -203,7 +203,7 @@ pub fn SdkMap(props: &ViewProps) -> Html {
                     { map.provider_nodes() }
                 </svg>
             </div>
-            { map.list() }
+            { map.list(&props.on_select) }
             // A wrapper that is always there: the children around it keep
             // their places (and the focused node its element).
             <div class="details-slot">{ for details }</div>
@@ -436,7 +436,7 @@ impl Map<'_> {
 
     /// The map as a list, for narrow screens: a card per SDK, under its
     /// category, then a card per other recipient, in the map's order.
-    fn list(&self) -> Html {
+    fn list(&self, on_select: &Callback<Span>) -> Html {
         let (lay, lang) = (self.lay, self.lang);
         let mut sections: Vec<(String, Vec<Html>)> = Vec::new();
         let mut cats = lay.category_rows.iter().peekable();
@@ -445,23 +445,19 @@ impl Map<'_> {
                 sections.push((category_label(cat, lang), Vec::new()));
             }
             if let Some((_, cards)) = sections.last_mut() {
-                cards.push(sdk_card(s, lang));
+                cards.push(sdk_card(s, lang, on_select));
             }
         }
         if !lay.recipients.is_empty() {
             let cards = lay.recipients.iter().map(|(_, r)| {
                 let kind = crate::i18n::recipient_kind_name(&r.kind, lang);
-                Card {
-                    kind: "recipient",
-                    name: &r.name,
-                    label: String::new(),
-                    value: kind,
-                    zh: false,
-                    note: "",
-                    data: &r.data,
-                    missing: String::new(),
+                html! {
+                    <li class="map-card recipient" data-card-kind="recipient" data-card={r.name.clone()}>
+                        <h4 lang="zh-CN">{ r.name.clone() }</h4>
+                        <p>{ kind }</p>
+                        { chips(&r.data) }
+                    </li>
                 }
-                .html()
             });
             sections.push((lang.strings().map_other_recipients.to_owned(), cards.collect()));
         }
@@ -486,63 +482,29 @@ impl Map<'_> {
     }
 }
 
-/// One card of the list: a name, what is under it (the provider, or the
-/// kind of recipient), the data it receives as chips, sensitive ones marked,
-/// and what its entry lacks.
-struct Card<'a> {
-    kind: &'static str,
-    name: &'a str,
-    label: String,
-    value: String,
-    /// Whether `value` is quoted from the policy.
-    zh: bool,
-    note: &'static str,
-    data: &'a [DataItem],
-    missing: String,
-}
-
-impl Card<'_> {
-    fn html(self) -> Html {
-        html! {
-            <li class={match (self.kind, self.missing.is_empty()) {
-                    ("sdk", true) => "map-card sdk",
-                    ("sdk", false) => "map-card sdk incomplete",
-                    _ => "map-card recipient",
-                }}
-                data-card-kind={self.kind} data-card={self.name.to_owned()}>
-                <h4 lang="zh-CN">{ self.name.to_owned() }</h4>
-                <p>{ self.label }<span class="card-provider" lang={self.zh.then_some("zh-CN")}>{ self.value }</span>{ self.note }</p>
-                <ul class="chips" lang="zh-CN">
-                    { for self.data.iter().map(|d| html! {
-                        <li class={if d.sensitive { "chip sensitive" } else { "chip" }}>
-                            { if d.sensitive { "⚠ " } else { "" } }{ d.text.clone() }
-                        </li>
-                    }) }
-                </ul>
-                if !self.missing.is_empty() { <p class="missing">{ self.missing }</p> }
-            </li>
-        }
+/// The data an SDK or recipient receives, as chips; sensitive ones marked
+/// as the map marks them.
+fn chips(data: &[DataItem]) -> Html {
+    html! {
+        <ul class="chips" lang="zh-CN">
+            { for data.iter().map(|d| html! {
+                <li class={classes!("chip", d.sensitive.then_some("sensitive"))}>
+                    { if d.sensitive { "⚠ " } else { "" } }{ d.text.clone() }
+                </li>
+            }) }
+        </ul>
     }
 }
 
-fn sdk_card(s: &Sdk, lang: Lang) -> Html {
-    let strings = lang.strings();
-    let missing = missing(s, lang);
-    Card {
-        kind: "sdk",
-        name: &s.name,
-        label: format!("{}{}", strings.provider, strings.colon),
-        value: s.provider.clone().unwrap_or_else(|| strings.not_stated.to_owned()),
-        zh: s.provider.is_some(),
-        note: if s.provider_from == Some(ProviderFrom::KnowledgeBase) { strings.from_knowledge_base } else { "" },
-        data: &s.data,
-        missing: if missing.is_empty() {
-            String::new()
-        } else {
-            format!("{}{}{}", strings.missing, strings.colon, missing.join(strings.list_sep))
-        },
+/// One card of the list: the SDK's name, then what the details say of it.
+fn sdk_card(s: &Sdk, lang: Lang, on_select: &Callback<Span>) -> Html {
+    let incomplete = !missing(s, lang).is_empty();
+    html! {
+        <li class={classes!("map-card", "sdk", incomplete.then_some("incomplete"))} data-card-kind="sdk" data-card={s.name.clone()}>
+            <h4 lang="zh-CN">{ s.name.clone() }</h4>
+            { sdk_facts(s, lang, on_select, true) }
+        </li>
     }
-    .html()
 }
 
 /// What an SDK's entry lacks (drawn with an amber border).
@@ -559,7 +521,9 @@ fn missing(s: &Sdk, lang: Lang) -> Vec<&'static str> {
     .collect()
 }
 
-fn sdk_details(s: &Sdk, lang: Lang, on_select: &Callback<Span>) -> Html {
+/// What the policy says of an SDK: the details of the selected one, or
+/// (`card`) the body of its card in the list, which has its name above.
+fn sdk_facts(s: &Sdk, lang: Lang, on_select: &Callback<Span>, card: bool) -> Html {
     let strings = lang.strings();
     let missing = missing(s, lang);
     let provider = match (&s.provider, s.provider_from) {
@@ -567,20 +531,23 @@ fn sdk_details(s: &Sdk, lang: Lang, on_select: &Callback<Span>) -> Html {
         (Some(p), _) => p.clone(),
         (None, _) => strings.not_stated.to_owned(),
     };
-    let data: Vec<String> = s.data.iter().map(|d| d.text.clone()).collect();
     html! {
-        <dl class="sdk-details facts" data-testid="sdk-details" aria-live="polite">
-            <dt>{ strings.sdk }</dt><dd lang="zh-CN">{ s.name.clone() }</dd>
-            <dt>{ strings.provider }</dt><dd data-testid="sdk-provider">{ provider }</dd>
+        <dl class={if card { "facts" } else { "sdk-details facts" }} data-testid={(!card).then_some("sdk-details")}
+            aria-live={(!card).then_some("polite")}>
+            if !card {
+                <dt>{ strings.sdk }</dt><dd lang="zh-CN">{ s.name.clone() }</dd>
+            }
+            <dt>{ strings.provider }</dt>
+            <dd class="card-provider" data-testid={(!card).then_some("sdk-provider")} lang={s.provider.is_some().then_some("zh-CN")}>{ provider }</dd>
             <dt>{ strings.purpose }</dt><dd lang="zh-CN">{ s.purpose.clone().unwrap_or_default() }</dd>
-            <dt>{ strings.data }</dt><dd lang="zh-CN">{ data.join("、") }</dd>
+            <dt>{ strings.data }</dt><dd>{ chips(&s.data) }</dd>
             if !s.permissions.is_empty() {
                 <dt>{ strings.permissions }</dt><dd>{ s.permissions.join("、") }</dd>
             }
             <dt>{ strings.privacy_policy }</dt>
             <dd>{ s.link.clone().unwrap_or_else(|| strings.not_given.to_owned()) }</dd>
             if !missing.is_empty() {
-                <dt>{ strings.missing }</dt><dd class="missing">{ missing.join("、") }</dd>
+                <dt>{ strings.missing }</dt><dd class="missing">{ missing.join(strings.list_sep) }</dd>
             }
             if let Some(ev) = s.evidence.first() {
                 <dt>{ strings.clause }</dt>
