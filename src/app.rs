@@ -63,6 +63,10 @@ pub fn App() -> Html {
     }
     html! {
         <div class="app" ondrop={files.on_drop} ondragover={files.on_dragover}>
+            <div class="skip-links">
+                <a href="#sdk-map">{ strings.skip_to_map }</a>
+                <a href="#findings">{ strings.skip_to_findings }</a>
+            </div>
             <Topbar {lang} analysis={a.clone()} input={state.input.clone()} dispatch={state.dispatcher()}
                 on_example={files.on_example} on_pick={files.on_pick} />
             <SummaryLine analysis={a.clone()} {lang} />

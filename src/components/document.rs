@@ -76,7 +76,7 @@ pub fn DocumentView(props: &DocumentProps) -> Html {
     }
     let done = *shown >= all.len();
     html! {
-        <article class="document" data-testid="document" aria-live="polite" data-complete={done.to_string()}>
+        <article class="document" data-testid="document" aria-live="polite" lang="zh-CN" data-complete={done.to_string()}>
             { for all.iter().take(*shown).map(|b| {
                 let outline = &props.analysis.report.outline;
                 let span = match b.child {

@@ -12,7 +12,7 @@ pub(crate) fn evidence_link(ev: &Evidence, on_select: &Callback<Span>) -> Html {
     let onclick = on_select.reform(move |_: MouseEvent| span);
     html! {
         <button type="button" class="evidence" {onclick} data-span={format!("{}-{}", span.start, span.end)}>
-            <span class="line-no">{ ev.line }</span>{ " " }{ ev.text.clone() }
+            <span class="line-no">{ ev.line }</span>{ " " }<span lang="zh-CN">{ ev.text.clone() }</span>
         </button>
     }
 }
@@ -177,7 +177,7 @@ pub fn FindingsPanel(props: &ViewProps) -> Html {
     let open: Vec<_> = findings.iter().filter(|f| f.status != FindingStatus::Pass).collect();
     let passed = findings.len() - open.len();
     html! {
-        <section class="panel" data-testid="findings" id="findings">
+        <section class="panel" data-testid="findings" id="findings" tabindex="-1">
             <h2>{ strings.findings }</h2>
             if findings.is_empty() {
                 <p class="empty">{ strings.not_yet }</p>
@@ -281,7 +281,7 @@ pub fn SdkMapPanel(props: &ViewProps) -> Html {
     let strings = props.lang.strings();
     let report = &props.analysis.report;
     html! {
-        <section class="panel" data-testid="sdk-map" id="sdk-map">
+        <section class="panel" data-testid="sdk-map" id="sdk-map" tabindex="-1">
             <h2>{ strings.sdk_map }</h2>
             if report.sdks.is_empty() {
                 <p class="empty">{ strings.no_sdks }</p>
@@ -330,7 +330,7 @@ pub fn FactsPanel(props: &ViewProps) -> Html {
                 <p class="empty">{ strings.not_yet }</p>
             } else {
                 <dl class="facts">
-                { for rows.into_iter().map(|(k, v)| html! { <><dt>{ k }</dt><dd>{ v }</dd></> }) }
+                { for rows.into_iter().map(|(k, v)| html! { <><dt>{ k }</dt><dd lang={(k == strings.fact_controller).then_some("zh-CN")}>{ v }</dd></> }) }
                 </dl>
             }
         </section>

@@ -9,7 +9,7 @@
 //! by Yew; presentation attributes (not a stylesheet) carry the colours, so
 //! the exported file looks the same.
 
-use policylens_core::{FlowGraph, FlowNodeKind, ProviderFrom, Recipient, Sdk, Span};
+use policylens_core::{DataItem, FlowGraph, FlowNodeKind, ProviderFrom, Recipient, Sdk, Span};
 use yew::prelude::*;
 
 use super::ViewProps;
@@ -143,7 +143,7 @@ pub fn SdkMap(props: &ViewProps) -> Html {
     let sdks = &report.sdks;
     let lay = layout(&report.flows, sdks, &report.recipients);
     let svg_ref = use_node_ref();
-    let map = Map { lay: &lay, sdks, active: (*hovered).or(*selected), lang: props.lang };
+    let map = Map { lay: &lay, sdks, active: (*hovered).or(*selected), lang: props.lang, stop: 0 };
     let title = strings.map_title;
 
     let on_export = {
@@ -156,9 +156,36 @@ pub fn SdkMap(props: &ViewProps) -> Html {
         })
     };
 
-    let details = (*selected).and_then(|i| sdks.get(i)).map(|s| sdk_details(s, props.lang, &props.on_select));
+    // Up and Down move between the middle column's nodes, which share one
+    // tab stop; Escape deselects.
+    let nodes = lay.sdks.len() + lay.recipients.len();
+    let cursor = use_state(|| 0usize);
+    let onfocusin = {
+        let cursor = cursor.clone();
+        Callback::from(move |e: FocusEvent| {
+            if let (_, Some(at)) = super::items_of(&e, NAV) {
+                cursor.set(at);
+            }
+        })
+    };
+    let onkeydown = {
+        let selected = selected.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                selected.set(None);
+                return;
+            }
+            let (items, Some(at)) = super::items_of(&e, NAV) else { return };
+            if let Some(i) = super::step(&e.key(), at, items.len()) {
+                e.prevent_default();
+                super::focus(&items[i]);
+            }
+        })
+    };
+    let map = Map { stop: if *cursor < nodes { *cursor } else { 0 }, ..map };
+    let details = (*selected).and_then(|i| sdks.get(i)).map(|s| sdk_facts(s, props.lang, &props.on_select, false));
     html! {
-        <div class="sdk-map">
+        <div class="sdk-map" {onkeydown} {onfocusin}>
             <div class="map-actions">
                 <button type="button" data-testid="export-svg" onclick={on_export}>{ strings.export_svg }</button>
             </div>
@@ -173,13 +200,37 @@ pub fn SdkMap(props: &ViewProps) -> Html {
                     <g class="edges">{ map.data_edges() }{ map.recipient_edges() }{ map.provider_edges() }</g>
                     { map.group_nodes() }
                     { map.category_labels() }
-                    { for lay.sdks.iter().map(|&(row, s)| map.sdk_node(row, s, &hovered, &selected)) }
+                    { for lay.sdks.iter().enumerate().map(|(i, &(row, s))| map.sdk_node(row, s, i, &hovered, &selected)) }
                     { map.recipients_label() }
-                    { for lay.recipients.iter().map(|&(row, r)| map.recipient_node(row, r, &props.on_select)) }
+                    { for lay.recipients.iter().enumerate().map(|(i, &(row, r))| map.recipient_node(row, r, lay.sdks.len() + i, &props.on_select)) }
                     { map.provider_nodes() }
                 </svg>
             </div>
-            { for details }
+            { map.list(&props.on_select) }
+            // A wrapper that is always there: the children around it keep
+            // their places (and the focused node its element).
+            <div class="details-slot">{ for details }</div>
+            { legend(props.lang) }
+        </div>
+    }
+}
+
+/// The map's focusable nodes, in the order the arrow keys move through.
+const NAV: &str = ".map-sdk, .map-recipient";
+
+/// What the map's columns, colours and borders mean; the items about the
+/// drawing (`wide`) or the list (`narrow`) show only with it.
+fn legend(lang: Lang) -> Html {
+    let strings = lang.strings();
+    const KINDS: [&str; 8] = ["wide", "narrow", "sensitive", "sdk", "incomplete", "recipient", "wide edge", "wide"];
+    html! {
+        <div class="map-legend" data-testid="map-legend">
+            <h3 id="map-legend-title">{ strings.map_legend_title }</h3>
+            <ul aria-labelledby="map-legend-title">
+                { for KINDS.iter().zip(strings.map_legend).map(|(kind, text)| html! {
+                    <li class={*kind}><span class="sw" aria-hidden="true" />{ text }</li>
+                }) }
+            </ul>
         </div>
     }
 }
@@ -190,9 +241,20 @@ struct Map<'a> {
     sdks: &'a [Sdk],
     active: Option<usize>,
     lang: Lang,
+    /// The middle-column node (SDKs, then other recipients) that holds the
+    /// map's tab stop.
+    stop: usize,
 }
 
 impl Map<'_> {
+    fn tabindex(&self, nav: usize) -> &'static str {
+        if nav == self.stop {
+            "0"
+        } else {
+            "-1"
+        }
+    }
+
     /// Whether the SDK on middle-column row `row` is the active one.
     fn row_active(&self, row: usize) -> bool {
         let sdk_index = self.lay.sdks.iter().find(|(r, _)| *r == row).map(|(_, s)| *s as *const Sdk);
@@ -279,6 +341,7 @@ impl Map<'_> {
         &self,
         row: usize,
         s: &Sdk,
+        nav: usize,
         hovered: &UseStateHandle<Option<usize>>,
         selected: &UseStateHandle<Option<usize>>,
     ) -> Html {
@@ -309,7 +372,7 @@ impl Map<'_> {
         };
         let incomplete = s.provider.is_none() || s.purpose.is_none() || s.data.is_empty() || s.link.is_none();
         html! {
-            <g class={classes!("map-sdk", is_active.then_some("active"))} data-sdk={s.name.clone()} tabindex="0" role="button"
+            <g class={classes!("map-sdk", is_active.then_some("active"))} data-sdk={s.name.clone()} tabindex={self.tabindex(nav)} role="button" lang="zh-CN"
                 aria-pressed={(**selected == Some(index)).to_string()} aria-label={s.name.clone()}
                 onmouseenter={hover_on} onmouseleave={hover_off} onfocus={focus_on} onblur={focus_off}
                 onclick={select} onkeydown={key_select}>
@@ -332,7 +395,7 @@ impl Map<'_> {
         }).into_iter().collect()
     }
 
-    fn recipient_node(&self, row: usize, r: &Recipient, on_select: &Callback<Span>) -> Html {
+    fn recipient_node(&self, row: usize, r: &Recipient, nav: usize, on_select: &Callback<Span>) -> Html {
         let mid_x = COL_X[1];
         let jump = r.evidence.first().map(|e| e.span);
         let select = {
@@ -362,7 +425,7 @@ impl Map<'_> {
         let visible = format!("{} · {kind}", shorten(&r.name, 14));
         let full = if visible.starts_with(r.name.as_str()) { String::new() } else { format!(" — {}", r.name) };
         html! {
-            <g class="map-recipient" data-recipient={r.name.clone()} data-kind={r.kind.clone()} tabindex="0" role="button"
+            <g class="map-recipient" data-recipient={r.name.clone()} data-kind={r.kind.clone()} tabindex={self.tabindex(nav)} role="button"
                 aria-label={format!("{visible}{receives}{full}")} onclick={select} onkeydown={key_select}>
                 <rect x={mid_x.to_string()} y={y(row).to_string()} width={COL_W[1].to_string()} height={NODE_H.to_string()} rx="4"
                     fill="#fbfbfc" stroke="#8c959f" stroke-dasharray="4 3" />
@@ -371,6 +434,42 @@ impl Map<'_> {
                 </text>
                 <title>{ format!("{} ({kind}){receives}", r.name) }</title>
             </g>
+        }
+    }
+
+    /// The map as a list, for narrow screens: a card per SDK, under its
+    /// category, then a card per other recipient, in the map's order.
+    fn list(&self, on_select: &Callback<Span>) -> Html {
+        let (lay, lang) = (self.lay, self.lang);
+        let mut sections: Vec<(String, Vec<Html>)> = Vec::new();
+        let mut cats = lay.category_rows.iter().peekable();
+        for &(row, s) in &lay.sdks {
+            while let Some((_, cat)) = cats.next_if(|(r, _)| *r < row) {
+                sections.push((category_label(cat, lang), Vec::new()));
+            }
+            if let Some((_, cards)) = sections.last_mut() {
+                cards.push(sdk_card(s, lang, on_select));
+            }
+        }
+        if !lay.recipients.is_empty() {
+            let cards = lay.recipients.iter().map(|(_, r)| {
+                let kind = crate::i18n::recipient_kind_name(&r.kind, lang);
+                html! {
+                    <li class="map-card recipient" data-card-kind="recipient" data-card={r.name.clone()}>
+                        <h4 lang="zh-CN">{ r.name.clone() }</h4>
+                        <p>{ kind }</p>
+                        { chips(&r.data) }
+                    </li>
+                }
+            });
+            sections.push((lang.strings().map_other_recipients.to_owned(), cards.collect()));
+        }
+        html! {
+            <div class="map-list" data-testid="map-list">
+                { for sections.into_iter().map(|(title, cards)| html! {
+                    <><h3>{ title }</h3><ul class="cards">{ for cards }</ul></>
+                }) }
+            </div>
         }
     }
 
@@ -386,9 +485,35 @@ impl Map<'_> {
     }
 }
 
-fn sdk_details(s: &Sdk, lang: Lang, on_select: &Callback<Span>) -> Html {
+/// The data an SDK or recipient receives, as chips; sensitive ones marked
+/// as the map marks them.
+fn chips(data: &[DataItem]) -> Html {
+    html! {
+        <ul class="chips" lang="zh-CN">
+            { for data.iter().map(|d| html! {
+                <li class={classes!("chip", d.sensitive.then_some("sensitive"))}>
+                    { if d.sensitive { "⚠ " } else { "" } }{ d.text.clone() }
+                </li>
+            }) }
+        </ul>
+    }
+}
+
+/// One card of the list: the SDK's name, then what the details say of it.
+fn sdk_card(s: &Sdk, lang: Lang, on_select: &Callback<Span>) -> Html {
+    let incomplete = !missing(s, lang).is_empty();
+    html! {
+        <li class={classes!("map-card", "sdk", incomplete.then_some("incomplete"))} data-card-kind="sdk" data-card={s.name.clone()}>
+            <h4 lang="zh-CN">{ s.name.clone() }</h4>
+            { sdk_facts(s, lang, on_select, true) }
+        </li>
+    }
+}
+
+/// What an SDK's entry lacks (drawn with an amber border).
+fn missing(s: &Sdk, lang: Lang) -> Vec<&'static str> {
     let strings = lang.strings();
-    let missing: Vec<&str> = [
+    [
         (s.provider.is_none(), strings.missing_provider),
         (s.purpose.is_none(), strings.missing_purpose),
         (s.data.is_empty(), strings.missing_data),
@@ -396,26 +521,36 @@ fn sdk_details(s: &Sdk, lang: Lang, on_select: &Callback<Span>) -> Html {
     ]
     .into_iter()
     .filter_map(|(m, label)| m.then_some(label))
-    .collect();
+    .collect()
+}
+
+/// What the policy says of an SDK: the details of the selected one, or
+/// (`card`) the body of its card in the list, which has its name above.
+fn sdk_facts(s: &Sdk, lang: Lang, on_select: &Callback<Span>, card: bool) -> Html {
+    let strings = lang.strings();
+    let missing = missing(s, lang);
     let provider = match (&s.provider, s.provider_from) {
         (Some(p), Some(ProviderFrom::KnowledgeBase)) => format!("{p}{}", strings.from_knowledge_base),
         (Some(p), _) => p.clone(),
         (None, _) => strings.not_stated.to_owned(),
     };
-    let data: Vec<String> = s.data.iter().map(|d| d.text.clone()).collect();
     html! {
-        <dl class="sdk-details facts" data-testid="sdk-details" aria-live="polite">
-            <dt>{ strings.sdk }</dt><dd>{ s.name.clone() }</dd>
-            <dt>{ strings.provider }</dt><dd data-testid="sdk-provider">{ provider }</dd>
-            <dt>{ strings.purpose }</dt><dd>{ s.purpose.clone().unwrap_or_default() }</dd>
-            <dt>{ strings.data }</dt><dd>{ data.join("、") }</dd>
+        <dl class={if card { "facts" } else { "sdk-details facts" }} data-testid={(!card).then_some("sdk-details")}
+            aria-live={(!card).then_some("polite")}>
+            if !card {
+                <dt>{ strings.sdk }</dt><dd lang="zh-CN">{ s.name.clone() }</dd>
+            }
+            <dt>{ strings.provider }</dt>
+            <dd class="card-provider" data-testid={(!card).then_some("sdk-provider")} lang={s.provider.is_some().then_some("zh-CN")}>{ provider }</dd>
+            <dt>{ strings.purpose }</dt><dd lang="zh-CN">{ s.purpose.clone().unwrap_or_default() }</dd>
+            <dt>{ strings.data }</dt><dd>{ chips(&s.data) }</dd>
             if !s.permissions.is_empty() {
                 <dt>{ strings.permissions }</dt><dd>{ s.permissions.join("、") }</dd>
             }
             <dt>{ strings.privacy_policy }</dt>
             <dd>{ s.link.clone().unwrap_or_else(|| strings.not_given.to_owned()) }</dd>
             if !missing.is_empty() {
-                <dt>{ strings.missing }</dt><dd class="missing">{ missing.join("、") }</dd>
+                <dt>{ strings.missing }</dt><dd class="missing">{ missing.join(strings.list_sep) }</dd>
             }
             if let Some(ev) = s.evidence.first() {
                 <dt>{ strings.clause }</dt>

@@ -34,9 +34,9 @@ async function violations(page) {
     .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.length}×, e.g. ${v.nodes[0]?.target.join(' ')})`);
 }
 
-for (const lang of ['zh', 'en']) {
-  test(`axe-core finds no serious violation on the report of mijian.txt (${lang})`, async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
+for (const [lang, width, height] of [['zh', 1440, 900], ['en', 1440, 900], ['zh', 390, 844]]) {
+  test(`axe-core finds no serious violation on the report of mijian.txt (${lang}, ${width}×${height})`, async () => {
+    const context = await browser.newContext({ viewport: { width, height }, bypassCSP: true });
     const page = await context.newPage();
     await page.goto(server.url);
     await page.waitForSelector('html[data-ready=true] [data-testid=policy-input]');
@@ -44,7 +44,7 @@ for (const lang of ['zh', 'en']) {
     await page.fill('[data-testid=policy-input]', await policy('mijian.txt'));
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=sdk-map] [data-sdk]').length > 0);
     const found = await violations(page);
-    console.log(`# axe (${lang}): ${found.length} serious or critical`);
+    console.log(`# axe (${lang}, ${width}×${height}): ${found.length} serious or critical`);
     assert.deepEqual(found, []);
     await context.close();
   });
