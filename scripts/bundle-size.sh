@@ -8,3 +8,14 @@ for f in "$dir"/*.wasm "$dir"/*.js; do
   gz=$(gzip -9 -c "$f" | wc -c)
   printf 'bundle: %-32s %8d bytes raw, %8d bytes gzipped\n' "$(basename "$f")" "$raw" "$gz"
 done
+
+# The budget (DEVELOPERS' guide): the wasm at most 400 KB gzipped.
+budget=400000
+for f in "$dir"/*.wasm; do
+  [ -e "$f" ] || continue
+  gz=$(gzip -9 -c "$f" | wc -c)
+  if [ "$gz" -gt "$budget" ]; then
+    echo "bundle: $(basename "$f") is $gz bytes gzipped, over the $budget-byte budget" >&2
+    exit 1
+  fi
+done
