@@ -7,6 +7,8 @@
 //   offline visits. National standards (GB/T) are copyrighted: the panel says
 //   their text is not included. The panel's words come from the `data-*`
 //   attributes the app puts on the `.sources` list (src/i18n.rs).
+// - a rule's fix (`details.fix`) is filled from rule-texts.json when opened
+//   (the fixes are not in the wasm; see below).
 // - a `.rule-chip` button in a checklist row scrolls to its finding
 //   (`#finding-RULE`), opening the "passed" group when it is there.
 const LAWS = new Set(['PIPL', 'NDSR', '认定方法', '儿童规定']);
@@ -97,6 +99,35 @@ document.addEventListener('click', (event) => {
     finding.scrollIntoView({ block: 'center' });
   }
 });
+
+// A rule's fix (`details.fix[data-fix-rule]`): filled from rule-texts.json, in the
+// page's language, the first time the box is opened; the file is fetched then,
+// never before. (`toggle` does not bubble: listen in the capture phase.)
+let texts = null;
+
+function loadTexts() {
+  texts ??= fetch(new URL('./rule-texts.json', import.meta.url))
+    .then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status)))))
+    .catch((e) => { texts = null; throw e; });
+  return texts;
+}
+
+document.addEventListener('toggle', async (event) => {
+  const box = event.target;
+  if (!(box instanceof HTMLDetailsElement) || !box.open || !box.matches('details.fix[data-fix-rule]')) return;
+  const text = box.querySelector('.fix-text');
+  if (!text || text.dataset.filled) return;
+  const english = document.documentElement.lang === 'en';
+  text.textContent = box.dataset.loading ?? '…';
+  try {
+    const rule = (await loadTexts())[box.dataset.fixRule];
+    text.textContent = (english ? rule?.fix_en : rule?.fix) ?? '';
+    text.lang = english ? 'en' : 'zh-CN';
+    text.dataset.filled = 'true';
+  } catch {
+    text.textContent = box.dataset.fail ?? '';
+  }
+}, true);
 
 document.addEventListener('keydown', (event) => {
   if (event.key === 'Escape' && panel) close();

@@ -31,7 +31,7 @@ fn main() {
     }
 }
 
-/// A rule's `why`, kept only with the `explain` feature (see
+/// A rule's `why` or `fix`, kept only with the `explain` feature (see
 /// `rules::explanation!`).
 fn explanation(text: &str) -> &str {
     if std::env::var_os("CARGO_FEATURE_EXPLAIN").is_some() {
@@ -126,9 +126,9 @@ fn keyword_rules() -> Vec<(String, String, String)> {
             need("title_en"),
             list("sources"),
             explanation(need("why")),
-            need("fix"),
+            explanation(need("fix")),
             explanation(need("why_en")),
-            need("fix_en"),
+            explanation(need("fix_en")),
             list("words"),
             list("also"),
         ));

@@ -135,15 +135,12 @@ pub fn ChecklistPanel(props: &ViewProps) -> Html {
                                 </ul>
                             }
                             if row.status == CoverageStatus::Missing {
-                                { for judged.iter().filter(|f| f.status != FindingStatus::Pass).map(|f| {
-                                    let fix = crate::rules_meta::lookup(&f.rule).map(|m| m.fix).unwrap_or_default();
-                                    html! {
-                                        <div class="missing-basis" data-rule={f.rule.clone()}>
-                                            <span class="label">{ strings.legal_basis }{ " " }{ f.rule.clone() }{ "：" }</span>
-                                            { sources(&f.sources, props.lang) }
-                                            if !fix.is_empty() { <p class="fix-text" lang="zh-CN">{ fix }</p> }
-                                        </div>
-                                    }
+                                { for judged.iter().filter(|f| f.status != FindingStatus::Pass).map(|f| html! {
+                                    <div class="missing-basis" data-rule={f.rule.clone()}>
+                                        <span class="label">{ strings.legal_basis }{ " " }{ f.rule.clone() }{ "：" }</span>
+                                        { sources(&f.sources, props.lang) }
+                                        { fix_box(&f.rule, props.lang) }
+                                    </div>
                                 }) }
                             }
                             { for row.evidence.iter().take(2).map(|e| evidence_link(e, &props.on_select)) }
@@ -215,7 +212,6 @@ fn finding(f: &policylens_core::Finding, lang: Lang, on_select: &Callback<Span>,
     let id = anchor.then(|| format!("finding-{}", f.rule));
     let meta = crate::rules_meta::lookup(&f.rule);
     let title = meta.as_ref().map(|m| lang.pick(m.title_zh, m.title_en));
-    let fix = meta.as_ref().map(|m| lang.pick(m.fix, m.fix_en)).filter(|f| !f.is_empty());
     // The core renders the finding's detail in the reader's language; a
     // pass says only its title.
     let message = match &f.detail {
@@ -230,14 +226,23 @@ fn finding(f: &policylens_core::Finding, lang: Lang, on_select: &Callback<Span>,
             </div>
             if !message.is_empty() { <span class="message">{ message }</span> }
             { sources(&f.sources, lang) }
-            if let Some(fix) = fix {
-                <details class="fix">
-                    <summary>{ lang.strings().how_to_fix }</summary>
-                    <p>{ fix }</p>
-                </details>
-            }
+            { fix_box(&f.rule, lang) }
             { for f.evidence.iter().take(3).map(|e| evidence_link(e, on_select)) }
         </li>
+    }
+}
+
+/// A rule's fix, folded. The text is not in the wasm: www/legal.js fills it
+/// from rule-texts.json, in the page's language, when the box is opened. The
+/// key makes a language switch start a fresh, empty box.
+fn fix_box(rule: &str, lang: Lang) -> Html {
+    let s = lang.strings();
+    html! {
+        <details class="fix" key={format!("{rule}-{}", lang.code())} data-fix-rule={rule.to_owned()}
+            data-loading={s.legal_loading} data-fail={s.legal_failed}>
+            <summary>{ s.how_to_fix }</summary>
+            <p class="fix-text" data-testid="fix-text"></p>
+        </details>
     }
 }
 

@@ -323,6 +323,30 @@ test('a policy in the URL fragment loads, and ?embed shows only the report panel
   await context.close();
 });
 
+test('a fix is fetched when its box is opened, in the page language', async () => {
+  const { page, context, errors } = await openApp();
+  const fetched = [];
+  page.on('request', (r) => { if (r.url().endsWith('rule-texts.json')) fetched.push(r.url()); });
+  await paste(page, await policy('weidandan.txt'));
+  assert.deepEqual(fetched, []);
+  const box = page.locator('[data-testid=top-problems] details.fix').first();
+  const rule = await box.getAttribute('data-fix-rule');
+  await box.locator('summary').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=top-problems] [data-testid=fix-text]')?.dataset.filled === 'true');
+  const zh = await box.locator('[data-testid=fix-text]').textContent();
+  assert.match(zh, /[\u4e00-\u9fff]/, `${rule}: ${zh}`);
+  assert.equal(fetched.length, 1);
+  // In English the box starts afresh and fills in English from the same file.
+  await page.click('[data-testid=lang-switch]');
+  const en = page.locator(`[data-testid=top-problems] details.fix[data-fix-rule="${rule}"]`).first();
+  await en.locator('summary').click();
+  await page.waitForFunction((r) => document.querySelector(`[data-testid=top-problems] details.fix[data-fix-rule="${r}"] [data-testid=fix-text]`)?.dataset.filled === 'true', rule);
+  const english = await en.locator('[data-testid=fix-text]').textContent();
+  assert.ok(english.length > 20 && (english.match(/[a-z]/gi) ?? []).length > english.length / 2, english);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 /** `#policy=` of raw deflate bytes. */
 function fragmentOf(bytes) {
   return '#policy=' + Buffer.from(bytes).toString('base64url');

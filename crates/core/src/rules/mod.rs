@@ -203,18 +203,19 @@ macro_rules! declare_rule {
             category: $crate::rules::declare_rule!(@category $($cat)?),
             sources: &[$($src),*],
             why: $crate::rules::explanation!($why),
-            fix: $fix,
+            fix: $crate::rules::explanation!($fix),
             why_en: $crate::rules::explanation!($why_en),
-            fix_en: $fix_en,
+            fix_en: $crate::rules::explanation!($fix_en),
             check: $crate::rules::Check::Code($check),
         };
     };
 }
 pub(crate) use declare_rule;
 
-/// A rule's `why`: kept with the `explain` feature (the CLI's `explain`, SARIF),
-/// empty without it, so that the web bundle, which never shows it, does not
-/// carry 45 paragraphs in two languages.
+/// A rule's `why` and `fix`: kept with the `explain` feature (the CLI's
+/// `explain`, SARIF), empty without it. The web bundle leaves them out and
+/// reads the fixes from `www/rule-texts.json` when a reader opens one
+/// (`tests/rule_texts.rs` keeps that file in step with the rules).
 #[cfg(feature = "explain")]
 macro_rules! explanation {
     ($text:literal) => {
