@@ -97,6 +97,7 @@ fn clause_matcher() -> &'static (aho_corasick::AhoCorasick, Vec<Vec<Group>>) {
         add(lex::DEVICE_VERBS, Group::DeviceVerb);
         add(&["权限"], Group::Permission);
         add(lex::ACCESS_CONTROL, Group::AccessControl);
+        add(lex::NON_DEVICE_PERMISSIONS, Group::AccessControl);
         add(lex::CONTACT_CHANNELS, Group::ContactChannel);
         add(lex::CONTACT_CHAPTER, Group::ContactWord);
         add(&["@", "电话", "热线", "客服", "tel", "致电"], Group::ChannelHint);

@@ -1,6 +1,7 @@
 //! COL-05: device permissions: which, why, and that they can be turned off.
 
 use super::{declare_rule, Context, Detail, Verdict};
+use crate::report::{Category, Span};
 
 declare_rule! {
     id: "COL-05",
@@ -16,8 +17,30 @@ declare_rule! {
     check: check,
 }
 
+/// Spans of the clauses whose own words ask for or explain a device
+/// permission (classify's keyword reading, not the clause model's: 会员权限
+/// and staff access control are not device permissions).
+fn permission_clauses(ctx: &Context<'_>) -> Vec<Span> {
+    ctx.clauses
+        .iter()
+        .filter(|(_, t)| t.contains("权限") || crate::lexicon::DEVICE_FEATURES.iter().any(|w| t.contains(w)))
+        .filter(|(_, t)| crate::classify::clause_categories(t).contains(&Category::Permissions))
+        .map(|(span, _)| *span)
+        .collect()
+}
+
+/// A way to turn a permission off, said of a permission: 关闭 or 设置 in a
+/// clause about permissions, not anywhere (关闭个性化推荐, 设备设置信息).
+fn says_how_to_turn_off(ctx: &Context<'_>, permissions: &[Span]) -> bool {
+    const OFF: &[&str] = &["关闭", "撤回", "取消授权", "在设置中", "设备设置", "系统设置"];
+    ctx.clauses.iter().any(|(span, t)| {
+        OFF.iter().any(|w| t.contains(w)) && (t.contains("权限") || permissions.binary_search(span).is_ok())
+    })
+}
+
 fn check(ctx: &Context<'_>) -> Verdict {
-    let ev = ctx.clauses_with(&["权限"]);
+    let permissions = permission_clauses(ctx);
+    let ev: Vec<_> = permissions.iter().take(3).map(|s| crate::text::evidence(ctx.text, ctx.lines, *s)).collect();
     if ev.is_empty() {
         // A website asks for no device permissions.
         return if ctx.mentions(&["app", "客户端", "移动应用", "应用程序"]) {
@@ -26,7 +49,7 @@ fn check(ctx: &Context<'_>) -> Verdict {
             Verdict::NotApplicable
         };
     }
-    if ctx.mentions(&["关闭", "撤回", "取消授权", "在设置中", "设备设置", "系统设置"]) {
+    if says_how_to_turn_off(ctx, &permissions) {
         Verdict::Pass(ev)
     } else {
         Verdict::Warn(Detail::new("COL-05.warn"), ev)
@@ -38,6 +61,16 @@ mod tests {
     use super::*;
     use crate::report::FindingStatus;
     use crate::rules::test_support::{policy_with, verdict_on};
+
+    #[test]
+    fn a_members_permission_or_a_settings_word_elsewhere_is_not_enough() {
+        // A feature's 权限 is no device permission.
+        let member = policy_with("开通会员后，您将获得会员权限，可观看全部影片。本App会为您推荐影片。");
+        assert_eq!(verdict_on(&RULE, &member).unwrap().status, FindingStatus::Fail);
+        // 设备设置 as collected data says nothing of turning a permission off.
+        let data = policy_with("我们会申请位置权限用于推荐附近门店。我们会收集您的设备设置信息。");
+        assert_eq!(verdict_on(&RULE, &data).unwrap().status, FindingStatus::Warn);
+    }
 
     #[test]
     fn permissions_and_off_switch() {
