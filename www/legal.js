@@ -12,15 +12,18 @@
 // - a `.rule-chip` button in a checklist row scrolls to its finding
 //   (`#finding-RULE`), opening the "passed" group when it is there.
 const LAWS = new Set(['PIPL', 'NDSR', '认定方法', '儿童规定']);
-let legal = null;
 let panel = null;
 let opener = null;
+const fetched = new Map();
 
-function load() {
-  legal ??= fetch(new URL('./legal.json', import.meta.url))
-    .then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status)))))
-    .catch((e) => { legal = null; throw e; });
-  return legal;
+/** The JSON file `name` beside this script, fetched once (again after a failure). */
+function loadJson(name) {
+  if (!fetched.has(name)) {
+    fetched.set(name, fetch(new URL(`./${name}`, import.meta.url))
+      .then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status)))))
+      .catch((e) => { fetched.delete(name); throw e; }));
+  }
+  return fetched.get(name);
 }
 
 /** `PIPL 17(1)` → ['PIPL', '17']; null for a source legal.json cannot hold. */
@@ -74,7 +77,7 @@ async function open(button) {
   body.textContent = words.loading ?? '…';
   let text;
   try {
-    const all = await load();
+    const all = await loadJson('legal.json');
     text = all[cited[0]]?.[cited[1]];
     if (text === undefined) text = `${source} — ${words.none}`;
     else body.lang = 'zh-CN';
@@ -103,15 +106,6 @@ document.addEventListener('click', (event) => {
 // A rule's fix (`details.fix[data-fix-rule]`): filled from rule-texts.json, in the
 // page's language, the first time the box is opened; the file is fetched then,
 // never before. (`toggle` does not bubble: listen in the capture phase.)
-let texts = null;
-
-function loadTexts() {
-  texts ??= fetch(new URL('./rule-texts.json', import.meta.url))
-    .then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status)))))
-    .catch((e) => { texts = null; throw e; });
-  return texts;
-}
-
 document.addEventListener('toggle', async (event) => {
   const box = event.target;
   if (!(box instanceof HTMLDetailsElement) || !box.open || !box.matches('details.fix[data-fix-rule]')) return;
@@ -120,7 +114,7 @@ document.addEventListener('toggle', async (event) => {
   const english = document.documentElement.lang === 'en';
   text.textContent = box.dataset.loading ?? '…';
   try {
-    const rule = (await loadTexts())[box.dataset.fixRule];
+    const rule = (await loadJson('rule-texts.json'))[box.dataset.fixRule];
     text.textContent = (english ? rule?.fix_en : rule?.fix) ?? '';
     text.lang = english ? 'en' : 'zh-CN';
     text.dataset.filled = 'true';

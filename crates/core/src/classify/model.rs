@@ -462,10 +462,8 @@ struct Own {
     pairs: Vec<u64>,
     /// Index into the heading-pair lists.
     headings: usize,
-    /// Gives an email or a phone number: contact, whatever the model says…
-    channel: bool,
-    /// …unless it is the way to exercise a right (发送邮件至…要求注销): rights.
-    right_request: bool,
+    /// The topic a channel forces, whatever the model says ([`forced_topic`]).
+    forced: Option<usize>,
     verdicts: Vec<u64>,
 }
 
@@ -529,8 +527,7 @@ fn collect(
             chars: norm.chars().map(|ch| u64::from(u32::from(ch))).collect(),
             pairs: pairs_of(norm).collect(),
             headings: contexts.len() - 1,
-            channel: gives_channel(norm) && !asks_for_a_right(norm),
-            right_request: gives_channel(norm) && asks_for_a_right(norm),
+            forced: forced_topic(norm),
             verdicts: sorted_unique(verdicts.collect()),
         });
     }
@@ -544,10 +541,15 @@ fn collect(
 
 /// An email or a phone number: a clause that gives one is contact in every
 /// policy; the model, reading pairs, missed some (邮箱：a@example.com).
-/// A request that exercises a right (注销, 获取副本, 更正): a channel given
-/// for it is the way to exercise the right, not the contact chapter.
-fn asks_for_a_right(norm: &str) -> bool {
-    crate::lexicon::RIGHTS_REQUESTS.iter().any(|w| norm.contains(w))
+/// A clause that gives an email or a phone number is contact, whatever the
+/// model says, unless it is the way to exercise a right (发送邮件至…要求注销,
+/// 获取副本): then it is rights. The index into [`TOPICS`].
+fn forced_topic(norm: &str) -> Option<usize> {
+    if !gives_channel(norm) {
+        return None;
+    }
+    let asks_for_a_right = crate::lexicon::RIGHTS_REQUESTS.iter().any(|w| norm.contains(w));
+    Some(if asks_for_a_right { RIGHTS } else { CONTACT })
 }
 
 fn gives_channel(norm: &str) -> bool {
@@ -632,8 +634,9 @@ pub fn apply(model: &ClauseModel, outline: &mut [Node], normalized: &ClauseTexts
             add(&pair_sums[i + 1][2], n.pairs.len(), NEIGHBOUR_WEIGHT);
         }
         let mut topics = model.decide(&sum);
-        topics[CONTACT] |= o.channel;
-        topics[RIGHTS] |= o.right_request;
+        if let Some(t) = o.forced {
+            topics[t] = true;
+        }
         verdicts.push((o.span.start, topics));
     }
     for doc in outline {
@@ -780,9 +783,9 @@ mod tests {
                 continue;
             }
             let mut predicted = m.predict(&c.features);
-            let norm = crate::text::normalize(&text[c.span.start..c.span.end]);
-            predicted[CONTACT] |= gives_channel(&norm) && !asks_for_a_right(&norm);
-            predicted[RIGHTS] |= gives_channel(&norm) && asks_for_a_right(&norm);
+            if let Some(t) = forced_topic(&crate::text::normalize(&text[c.span.start..c.span.end])) {
+                predicted[t] = true;
+            }
             for (t, on) in TOPICS.iter().zip(predicted) {
                 assert_eq!(cats.contains(t), on, "{t} at {start}: {cats:?}");
             }
