@@ -20,7 +20,8 @@ use crate::components::{
 };
 pub use crate::hooks::MAX_INPUT_BYTES;
 use crate::hooks::{
-    run_analysis, saved_draft, saved_lang, saved_save_draft, use_analysis, use_file_loader, use_persisted, Source,
+    run_analysis, saved_draft, saved_lang, saved_save_draft, use_analysis, use_file_loader, use_page_paste,
+    use_persisted, use_settle, Source,
 };
 use crate::i18n::{Lang, Notice};
 pub use crate::state::Analysis;
@@ -56,7 +57,26 @@ pub fn App() -> Html {
         })
     };
 
-    let (lang, a) = (state.lang, &state.analysis);
+    use_settle(&state);
+    use_page_paste(&set_text, !state.editing);
+    let (lang, a, below) = (state.lang, &state.analysis, &state.below);
+    // Text that is not a policy keeps the editor in view, to be corrected.
+    let show_editor = state.editing || !a.report.summary.judged;
+    let on_edit = {
+        let (dispatch, editor) = (state.dispatcher(), editor.clone());
+        Callback::from(move |_: MouseEvent| {
+            dispatch.dispatch(Action::Edit(true));
+            let editor = editor.clone();
+            // After the render that shows it.
+            gloo_timers::callback::Timeout::new(0, move || {
+                if let Some(area) = editor.cast::<HtmlTextAreaElement>() {
+                    let _ = area.focus();
+                    area.scroll_into_view();
+                }
+            })
+            .forget();
+        })
+    };
     let strings = lang.strings();
     if is_embedded() {
         return embedded(a, lang, on_select);
@@ -74,33 +94,39 @@ pub fn App() -> Html {
             // Results first: once a policy is analysed, what it shares and
             // what to fix come before the text.
             if a.report.summary.judged {
-                <section class="hero" data-testid="hero" aria-label={strings.results}>
+                <section class="hero" data-testid="hero" aria-label={strings.results} data-analysis={a.seq.to_string()}>
                     <div class="hero-map">
                         <SdkMapPanel analysis={a.clone()} {lang} on_select={on_select.clone()} />
                     </div>
                     <div class="hero-side">
                         <TopProblems analysis={a.clone()} {lang} on_select={on_select.clone()} />
-                        <a class="to-text" href="#policy-input">{ strings.to_text }</a>
+                        if !show_editor {
+                            <p class="to-text">
+                                <button type="button" data-testid="edit-text" onclick={on_edit}>{ strings.to_text }</button>
+                                <span class="hint">{ strings.paste_anywhere }</span>
+                            </p>
+                        }
                     </div>
                 </section>
             }
-            <main class="layout">
-                <InputPane {lang} save_draft={state.save_draft} {editor} {set_text} dispatch={state.dispatcher()} />
+            <main class={classes!("layout", (!show_editor).then_some("no-editor"))}>
+                <InputPane {lang} save_draft={state.save_draft} {editor} {set_text} dispatch={state.dispatcher()}
+                    hidden={!show_editor} />
                 <section class="outline-pane">
                     <h2 class="pane-title">{ strings.outline }</h2>
-                    <OutlineTree analysis={a.clone()} {lang} on_select={on_select.clone()} />
+                    <OutlineTree analysis={below.clone()} {lang} on_select={on_select.clone()} />
                 </section>
                 // Focusable, so that a keyboard can scroll it (WCAG 2.1.1).
                 <section class="document-pane" tabindex="0" aria-label={strings.document}>
-                    <DocumentView analysis={a.clone()} {lang} selected={state.selected} />
+                    <DocumentView analysis={below.clone()} {lang} selected={state.selected} />
                 </section>
-                <aside class="report-pane">
-                    <ChecklistPanel analysis={a.clone()} {lang} on_select={on_select.clone()} />
-                    <FindingsPanel analysis={a.clone()} {lang} on_select={on_select.clone()} />
-                    if !a.report.summary.judged {
-                        <SdkMapPanel analysis={a.clone()} {lang} on_select={on_select.clone()} />
+                <aside class="report-pane" data-analysis={below.seq.to_string()}>
+                    <ChecklistPanel analysis={below.clone()} {lang} on_select={on_select.clone()} />
+                    <FindingsPanel analysis={below.clone()} {lang} on_select={on_select.clone()} />
+                    if !below.report.summary.judged {
+                        <SdkMapPanel analysis={below.clone()} {lang} on_select={on_select.clone()} />
                     }
-                    <FactsPanel analysis={a.clone()} {lang} {on_select} />
+                    <FactsPanel analysis={below.clone()} {lang} {on_select} />
                 </aside>
             </main>
         </div>
@@ -213,6 +239,8 @@ struct InputPaneProps {
     editor: NodeRef,
     set_text: Callback<(String, Source)>,
     dispatch: UseReducerDispatcher<State>,
+    /// Hidden, not removed: the text area keeps the user's text.
+    hidden: bool,
 }
 
 /// The editor and the save-draft choice.
@@ -229,7 +257,7 @@ fn InputPane(props: &InputPaneProps) -> Html {
         .to_callback()
         .reform(|e: Event| Action::SaveDraft(e.target_unchecked_into::<HtmlInputElement>().checked()));
     html! {
-        <section class="input-pane">
+        <section class="input-pane" hidden={props.hidden}>
             <label for="policy-input" class="pane-title">{ strings.input_label }</label>
             <label class="draft-toggle">
                 <input type="checkbox" data-testid="save-draft" checked={props.save_draft} onchange={on_save_draft} />

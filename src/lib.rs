@@ -29,6 +29,20 @@ pub fn start() {
     }
 }
 
+/// A short policy that touches every matcher: clause words, an SDK table,
+/// the data vocabulary, prose SDK names, recipients, facts.
+const WARM_UP_SAMPLE: &str = "隐私政策\n更新日期：2024年1月1日\n一、我们如何收集和使用您的个人信息\n我们收集您的手机号、设备信息，并与支付机构（包括支付宝）共享；我们接入了友盟SDK。\n当您扫码时，我们会调用您的相机权限。\nSDK名称：个推SDK\n使用目的：消息推送\n收集个人信息：设备标识符（IMEI、OAID）\n二、如何联系我们\n邮箱：a@example.com，我们将在15个工作日内回复。\n";
+
+/// One warm-up analysis: the first builds the matchers, and repeated ones let
+/// the engine compile the hot code (V8 tiers wasm up by how much each
+/// function runs), so that the user's first paste is not the slow one.
+/// The page runs a few after it has painted, one per task; the worker runs
+/// them as it starts.
+#[wasm_bindgen]
+pub fn warm_up() {
+    let _ = policylens_core::analyze(&WARM_UP_SAMPLE.repeat(40));
+}
+
 /// Analyses `text` and returns the report as a plain JavaScript object with
 /// the shape documented in docs/report-schema.md.
 #[wasm_bindgen]

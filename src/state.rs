@@ -16,6 +16,13 @@ pub struct Analysis {
     pub report: Rc<Report>,
     pub text: Rc<str>,
     pub millis: f64,
+    /// Counts the analyses of this page (0 for the first), so that a test
+    /// can tell when the first screen shows a new one.
+    pub seq: u32,
+}
+
+thread_local! {
+    static SEQ: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
 /// Identity, not content: a new analysis is a new `Rc`, and comparing two
@@ -31,7 +38,8 @@ impl Analysis {
     /// displays (the core's text view, offset for offset), never as markup.
     pub fn new(report: Report, text: Rc<str>, millis: f64) -> Self {
         let text = if report.input.format == InputFormat::Html { Rc::from(text_view(&text)) } else { text };
-        Analysis { report: Rc::new(report), text, millis }
+        let seq = SEQ.with(|n| n.replace(n.get() + 1));
+        Analysis { report: Rc::new(report), text, millis, seq }
     }
 }
 
@@ -41,8 +49,14 @@ pub struct State {
     pub lang: Lang,
     /// The editor's text (the text area itself is not controlled).
     pub input: Rc<str>,
-    /// The last finished analysis.
+    /// The last finished analysis: the first screen (summary, map, top
+    /// problems) shows it at once.
     pub analysis: Analysis,
+    /// What the panels below the first screen (outline, document, checklist,
+    /// findings, facts) show: `analysis` one frame later ([`Action::Settle`]),
+    /// so that the first screen of a new report is painted before the
+    /// thousands of nodes below it are built and laid out.
+    pub below: Analysis,
     /// A message above the report (file errors, the share link).
     pub notice: Option<Notice>,
     /// Whether the last text scheduled for analysis was over the size limit.
@@ -51,11 +65,27 @@ pub struct State {
     pub selected: Option<Span>,
     /// Whether the user opted in to keeping a draft in local storage.
     pub save_draft: bool,
+    /// Whether the editor is shown. A policy that arrives whole (pasted into
+    /// the empty editor, dropped, from a file or a link) hides it: the report
+    /// comes first and the editor is one click away. Hidden, the text area is
+    /// not laid out, which for a 56 KB policy is most of a frame.
+    pub editing: bool,
 }
 
 impl State {
     pub fn new(lang: Lang, save_draft: bool, analysis: Analysis) -> Self {
-        State { lang, input: Rc::from(""), analysis, notice: None, too_large: false, selected: None, save_draft }
+        let below = analysis.clone();
+        State {
+            lang,
+            input: Rc::from(""),
+            analysis,
+            below,
+            notice: None,
+            too_large: false,
+            selected: None,
+            save_draft,
+            editing: true,
+        }
     }
 }
 
@@ -67,6 +97,8 @@ pub enum Action {
     TooLarge(bool),
     /// An analysis finished.
     Analysed(Analysis),
+    /// The first screen has painted: the panels below it catch up.
+    Settle,
     /// Shows a message, or clears it.
     Notify(Option<Notice>),
     /// A clause or node was chosen in a panel.
@@ -75,6 +107,8 @@ pub enum Action {
     ToggleLang,
     /// The save-draft checkbox.
     SaveDraft(bool),
+    /// Shows or hides the editor.
+    Edit(bool),
 }
 
 impl Reducible for State {
@@ -86,10 +120,13 @@ impl Reducible for State {
             Action::Input(text) => next.input = text,
             Action::TooLarge(too_large) => next.too_large = too_large,
             Action::Analysed(analysis) => next.analysis = analysis,
+            Action::Settle if next.below == next.analysis => return self,
+            Action::Settle => next.below = next.analysis.clone(),
             Action::Notify(notice) => next.notice = notice,
             Action::Select(span) => next.selected = Some(span),
             Action::ToggleLang => next.lang = next.lang.other(),
             Action::SaveDraft(on) => next.save_draft = on,
+            Action::Edit(on) => next.editing = on,
         }
         Rc::new(next)
     }
@@ -119,10 +156,17 @@ mod tests {
         assert_eq!(s.lang, Lang::En);
         let s = s.reduce(Action::SaveDraft(true));
         assert!(s.save_draft);
+        assert!(s.editing, "the editor shows until a policy arrives");
+        let s = s.reduce(Action::Edit(false));
+        assert!(!s.editing);
         let before = s.analysis.clone();
         let s =
             s.reduce(Action::Analysed(Analysis::new(policylens_core::analyze("隐私政策"), Rc::from("隐私政策"), 1.0)));
         assert_ne!(s.analysis, before, "a new analysis is a new value");
+        assert_eq!(s.below, before, "the panels below wait for the first screen");
+        assert!(s.analysis.seq > before.seq);
+        let s = s.reduce(Action::Settle);
+        assert_eq!(s.below, s.analysis);
         assert_eq!((&*s.input, s.too_large, s.lang), ("隐私政策", true, Lang::En), "the rest is kept");
         let s = s.reduce(Action::Notify(None)).reduce(Action::ToggleLang);
         assert_eq!((s.notice, s.lang), (None, Lang::Zh));

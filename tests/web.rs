@@ -27,7 +27,7 @@ fn gloo_utils_document() -> web_sys::Document {
 }
 
 fn analysis(text: &str) -> Analysis {
-    Analysis { report: Rc::new(policylens_core::analyze(text)), text: Rc::from(text), millis: 0.0 }
+    Analysis::new(policylens_core::analyze(text), Rc::from(text), 0.0)
 }
 
 /// Waits until `ready` holds, for at most ten seconds (then the assertions
