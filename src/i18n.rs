@@ -115,6 +115,10 @@ pub struct Strings {
     pub how_to_fix: &'static str,
     /// Why a checklist row is partial, by `PartialReason`.
     pub reason_clauses_only: &'static str,
+    /// Before the headings between which a missing section belongs.
+    pub belongs: &'static str,
+    pub belongs_after: &'static str,
+    pub belongs_before: &'static str,
     pub reason_no_retention: &'static str,
     pub reason_no_channel: &'static str,
     /// A covered row whose rules fail.
@@ -225,6 +229,9 @@ pub static ZH: Strings = Strings {
     severity_info: "提示",
     how_to_fix: "如何修改",
     reason_clauses_only: "没有专门的章节，只有其他章节中的零散语句提及。",
+    belongs: "按模板顺序，这一章应放在",
+    belongs_after: "之后",
+    belongs_before: "之前",
     reason_no_retention: "有存储章节，但未写明保存期限。",
     reason_no_channel: "有联系章节，但未给出邮箱、电话或地址。",
     rules_failing: "有此章节，但下列规则未通过：",
@@ -342,6 +349,9 @@ pub static EN: Strings = Strings {
     severity_info: "Notes",
     how_to_fix: "How to fix",
     reason_clauses_only: "No section is about it; only sentences in other sections touch it.",
+    belongs: "In the template's order, this section belongs",
+    belongs_after: "after",
+    belongs_before: "before",
     reason_no_retention: "A storage section, but no retention period.",
     reason_no_channel: "A contact section, but no e-mail, phone or address.",
     rules_failing: "The section is there, but rules below fail:",

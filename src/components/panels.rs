@@ -79,6 +79,45 @@ fn sources(list: &[String], lang: Lang) -> Html {
     }
 }
 
+/// Where a missing section belongs: between two headings of the outline,
+/// each a link to its place in the document.
+fn placement(place: &policylens_core::Placement, lang: Lang, on_select: &Callback<Span>) -> Html {
+    let strings = lang.strings();
+    let heading = |e: &Evidence| {
+        let span = e.span;
+        html! {
+            <button type="button" class="place-heading" lang="zh-CN" onclick={on_select.reform(move |_: MouseEvent| span)}>
+                { "「" }{ e.text.clone() }{ "」" }
+            </button>
+        }
+    };
+    let after = place.after.as_ref().map(|e| html! { <>{ heading(e) }{ strings.belongs_after }</> });
+    let before = place.before.as_ref().map(|e| html! { <>{ heading(e) }{ strings.belongs_before }</> });
+    let (after, before) = match lang {
+        // 「一、…」之后、「二、…」之前
+        Lang::Zh => (after, before),
+        // after “一、…”, before “二、…”
+        Lang::En => (
+            place.after.as_ref().map(|e| html! { <>{ strings.belongs_after }{ " " }{ heading(e) }</> }),
+            place.before.as_ref().map(|e| html! { <>{ strings.belongs_before }{ " " }{ heading(e) }</> }),
+        ),
+    };
+    let sep = if after.is_some() && before.is_some() {
+        if lang == Lang::Zh {
+            "、"
+        } else {
+            ", "
+        }
+    } else {
+        ""
+    };
+    html! {
+        <p class="place" data-testid="place">
+            { strings.belongs }{ if lang == Lang::En { " " } else { "" } }{ after.unwrap_or_default() }{ sep }{ before.unwrap_or_default() }{ if lang == Lang::Zh { "。" } else { "." } }
+        </p>
+    }
+}
+
 #[component]
 pub fn ChecklistPanel(props: &ViewProps) -> Html {
     let strings = props.lang.strings();
@@ -120,6 +159,9 @@ pub fn ChecklistPanel(props: &ViewProps) -> Html {
                             }
                             if let (Some(reason), Some(r)) = (reason, row.reason) {
                                 <p class="reason" data-reason={r.id()}>{ reason }</p>
+                            }
+                            if let Some(place) = &row.place {
+                                { placement(place, props.lang, &props.on_select) }
                             }
                             if !judged.is_empty() {
                                 <ul class="row-rules" aria-label={strings.judged_by}>

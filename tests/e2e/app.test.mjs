@@ -595,6 +595,13 @@ test('a checklist row lists the findings that judge it, with the statuses of the
   // A partial row says why.
   const partial = await page.$eval('[data-testid=checklist] li[data-category=permissions] .reason', (e) => e.dataset.reason);
   assert.equal(partial, 'clauses_only');
+  // …and where in the outline a section on it would go, by the template's order.
+  const place = '[data-testid=checklist] li[data-category=permissions] [data-testid=place]';
+  // (The heading writes Cookie between no-break spaces.)
+  assert.match(await page.$eval(place, (e) => e.textContent),
+    /^按模板顺序，这一章应放在「二、我们如何收集、使用您的信息以及您可以如何管理您的信息」之后、「三、我们如何使用\sCookie\s和同类技术」之前。$/);
+  await page.click(`${place} .place-heading >> nth=1`);
+  await page.waitForFunction(() => /^三、我们如何使用\sCookie/.test(document.querySelector('[data-testid=document] .selected')?.textContent.trim()));
   // Clicking a chip brings its finding into view.
   await page.click(`${row} .rule-chip[data-rule=RGT-08]`);
   await page.waitForFunction(() => {

@@ -86,7 +86,17 @@ fn checklist(out: &mut String, report: &Report, zh: bool) {
                 CoverageStatus::Partial => t("部分覆盖", "partial"),
                 CoverageStatus::Missing => t("缺失", "missing"),
             };
-            let lines: Vec<String> = row.evidence.iter().take(5).map(|e| e.line.to_string()).collect();
+            let mut lines: Vec<String> = row.evidence.iter().take(5).map(|e| e.line.to_string()).collect();
+            // Where a missing section would go, by the heading it follows.
+            if let Some(place) = &row.place {
+                match (&place.after, &place.before) {
+                    (Some(after), _) => lines.push(format!("{} {}", t("应在其后：", "belongs after"), after.line)),
+                    (None, Some(before)) => {
+                        lines.push(format!("{} {}", t("应在其前：", "belongs before"), before.line))
+                    }
+                    (None, None) => {}
+                }
+            }
             let _ = writeln!(out, "| {} | {status} | {} |", row.category, lines.join(", "));
         }
     }

@@ -332,6 +332,21 @@ pub struct ChecklistRow {
     /// Why a `partial` row is not covered; `None` for the other statuses.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<PartialReason>,
+    /// Where a section on the topic would go, for a row no section covers
+    /// (`missing`, or `partial` with clauses only); added in schema 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<Placement>,
+}
+
+/// Where a section on a topic the outline lacks belongs, by the order of
+/// the national template (the taxonomy's order): after the last top-level
+/// section on an earlier topic, before the section that follows it. Both
+/// are headings of the policy's main document; `after` is `None` when the
+/// topic comes before every section, `before` when it comes after them all.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Placement {
+    pub after: Option<Evidence>,
+    pub before: Option<Evidence>,
 }
 
 /// Why a checklist row is only `partial`: a closed set.
