@@ -32,14 +32,27 @@ SOURCES = {
     },
 }
 
+def documents():
+    """data/legal/sources.txt: key | title | number | kind, one per line."""
+    docs = {}
+    for line in (ROOT / "data/legal/sources.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            key, title, number, kind = [f.strip() for f in line.split("|")]
+            docs[key] = {"title": title, "number": number, "kind": kind}
+    return docs
+
 def main():
+    docs = documents()
+    for key, meta in SOURCES.items():
+        docs[key]["from"] = meta["from"]
     out = {"_header": {
         "about": "Articles of Chinese laws and regulations cited by PolicyLens rules, copied verbatim. "
                  "Laws and administrative regulations are not protected by copyright (Copyright Law of the PRC, art. 5). "
                  "National standards (GB/T) are not included. Not yet included: the articles of "
                  "认定方法 (App违法违规收集使用个人信息行为认定方法) and 儿童规定 (儿童个人信息网络保护规定), "
-                 "for want of a verified copy of their text; the app says their text is not included.",
-        "sources": {k: {"title": v["title"], "from": v["from"]} for k, v in SOURCES.items()},
+                 "for want of a verified copy of their text; the app says their text is not included. "
+                 "`sources` names every cited document (data/legal/sources.txt): its title, number and kind.",
+        "sources": docs,
     }}
     for law, meta in SOURCES.items():
         articles = {}

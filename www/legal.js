@@ -68,23 +68,31 @@ async function open(button) {
   panel.append(shut, head, body);
   document.body.append(panel);
   shut.focus();
+  const title = document.createElement('p');
+  title.className = 'legal-title';
+  title.lang = 'zh-CN';
+  head.after(title);
   const cited = lawArticle(source);
-  if (!cited) {
-    body.textContent = `${source} — ${source.startsWith('GB/T') ? words.std : words.none}`;
-    return;
-  }
   const mine = panel;
   body.textContent = words.loading ?? '…';
   let text;
   try {
     const all = await loadJson('legal.json');
-    text = all[cited[0]]?.[cited[1]];
-    if (text === undefined) text = `${source} — ${words.none}`;
-    else body.lang = 'zh-CN';
+    // The cited document's full title and number, for every source.
+    const doc = all._header?.sources?.[documentKey(source)];
+    if (doc && panel === mine) title.textContent = `《${doc.title}》（${doc.number}）`;
+    text = cited ? all[cited[0]]?.[cited[1]] : undefined;
+    if (text !== undefined) body.lang = 'zh-CN';
+    else text = `${source} — ${source.startsWith('GB/T') ? words.std : words.none}`;
   } catch {
     text = words.fail;
   }
   if (panel === mine) body.textContent = text;
+}
+
+/** `GB/T 35273 7.5` → `GB/T 35273`; `PIPL 17(1)` → `PIPL`; `感知提升` → itself. */
+export function documentKey(source) {
+  return source.startsWith('GB/T ') ? source.split(' ').slice(0, 2).join(' ') : source.split(' ')[0];
 }
 
 document.addEventListener('click', (event) => {

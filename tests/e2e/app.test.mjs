@@ -630,13 +630,16 @@ test('a PIPL source opens its article, and the legal texts are fetched only then
   const article = cited.split(' ')[1].split('(')[0];
   assert.equal(shown, legal.PIPL[article]);
   assert.match(shown, /^第[一二三四五六七八九十]+条/);
+  // The document's full title and number above it.
+  assert.equal(await panel.locator('.legal-title').textContent(), '《中华人民共和国个人信息保护法》（主席令第九十一号（2021））');
   assert.equal(legalRequests.length, 1);
   await page.keyboard.press('Escape');
-  // A national standard shows its clause only, and fetches nothing more.
-  const standard = page.locator('[data-testid=findings] li.finding .source[data-source^="GB/T"]').first();
+  // A national standard shows its title, number and clause only, and fetches nothing more.
+  const standard = page.locator('[data-testid=findings] li.finding .source[data-source^="GB/T 35273"]').first();
   await standard.click();
   const std = await page.locator('[data-testid=legal-text][data-source^="GB/T"] .legal-body').textContent();
   assert.match(std, /^GB\/T .+ — 国家标准，不含正文$/);
+  assert.equal(await page.locator('[data-testid=legal-text] .legal-title').textContent(), '《信息安全技术 个人信息安全规范》（GB/T 35273-2020）');
   assert.equal(legalRequests.length, 1);
   assert.equal(await page.locator('[data-testid=legal-text]').count(), 1);
   // Escape closes the panel and gives the focus back to the source.

@@ -9,7 +9,7 @@ declare_rule! {
     title_en: "Device permissions: which, why, and how to turn them off",
     severity: Must,
     category: Permissions,
-    sources: ["认定方法 二.3", "GB/T 41391"],
+    sources: ["认定方法 二.3"],
     why: "申请位置、相机、麦克风、存储等权限时须同步告知目的；用户应知道可以随时关闭。",
     fix: "列出每项权限、对应功能和目的，并写明：“您可以在设备的设置中随时关闭相应权限，关闭后不影响其他功能。”",
     why_en: "When asking for permissions such as location, camera, microphone or storage, the purpose must be stated at the same time; users should know they can turn them off at any time.",

@@ -8,7 +8,7 @@ declare_rule! {
     title_en: "Personalised recommendation can be turned off",
     severity: Must,
     category: Collection,
-    sources: ["PIPL 24", "认定方法 三.6", "GB/T 35273 7.4", "GB/T 35273 7.5"],
+    sources: ["PIPL 24", "认定方法 三.6", "GB/T 35273 7.5", "GB/T 35273 7.7"],
     why: "利用个人信息进行自动化决策、个性化推送的，应同时提供不针对个人特征的选项或便捷的拒绝方式。",
     fix: "写明关闭路径：“您可以在“设置-隐私-个性化推荐”中关闭个性化推荐，关闭后我们将展示不针对您个人特征的内容。”",
     why_en: "Where personal information is used for automated decision-making or personalised push content, an option not tailored to personal characteristics, or a convenient way to refuse, must be offered as well.",

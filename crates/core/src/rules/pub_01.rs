@@ -1,7 +1,7 @@
 //! PUB-01: the policy is a separate, public document.
 //!
-//! A privacy policy folded into a user agreement is what 认定方法 一 calls
-//! "no public collection rules": users never see it as a policy.
+//! A privacy policy folded into a user agreement fails check 1.2 of the
+//! 自评估指南 (a separate document): users never see it as a policy.
 
 use super::{declare_rule, Context, Detail, Verdict};
 use crate::text::{evidence, normalize};
@@ -11,7 +11,7 @@ declare_rule! {
     title_zh: "隐私政策是单独、公开的文件",
     title_en: "The policy is a separate, public document",
     severity: Must,
-    sources: ["PIPL 7", "PIPL 17", "NDSR 21", "认定方法 一"],
+    sources: ["PIPL 7", "PIPL 17", "NDSR 21", "自评估指南 1.2"],
     why: "个人信息处理规则必须公开，并以单独文件的形式让用户看到；夹在用户协议中的隐私条款属于认定方法所列“未公开收集使用规则”。",
     fix: "以独立文件发布隐私政策，标题写明“隐私政策”或“个人信息保护政策”，在注册与首次运行时提示用户阅读。",
     why_en: "Rules for processing personal information must be made public and shown to users as a separate document; privacy terms buried in a user agreement count as “collection and use rules not made public” under the App illegal-collection identification method.",

@@ -8,7 +8,7 @@ declare_rule! {
     title_en: "Storage location and any transfer abroad",
     severity: Must,
     category: CrossBorder,
-    sources: ["PIPL 38", "PIPL 39", "GB/T 35273 9.8", "儿童规定 10"],
+    sources: ["PIPL 38", "PIPL 39", "GB/T 35273 9.8", "儿童规定 10(2)"],
     why: "境内收集的个人信息原则上存储在境内；向境外提供须告知境外接收方、目的、方式、种类并取得单独同意。",
     fix: "写明：“我们在中华人民共和国境内收集和产生的个人信息存储在境内。如需向境外提供，我们将告知境外接收方的名称、联系方式、目的和信息种类，并取得您的单独同意。”",
     why_en: "Personal information collected within China should in principle be stored in China; providing it abroad requires telling users the overseas recipient, the purpose, method and kinds of information, and obtaining their separate consent.",
