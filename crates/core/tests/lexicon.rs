@@ -89,7 +89,60 @@ const MEANT: &[(&str, &str, &str)] = &[
     ("company-name-leads", "provider-keys", "由 leads a company name in a sentence and keys an SDK's provider in a record"),
     ("policy-anchors", "policy-url-words", "隐私 marks a text as a policy and a link as a policy's"),
     ("policy-anchors", "column.data", "个人信息 marks a text as a policy and heads a data column"),
+    // sdk.txt and rules.txt
+    ("sdk-collect-verbs", "data-handling", "the verbs after an SDK's name that open what it collects handle data"),
+    ("sdk-collect-verbs", "heading.collection", SDK_VERBS),
+    ("sdk-collect-verbs", "clause.collection", SDK_VERBS),
+    ("sdk-collect-verbs", "clause-strong.collection", SDK_VERBS),
+    ("sdk-collect-verbs", "clause.rights", "访问您的 opens what an SDK reads, and is the right of access in a clause"),
+    ("list-details", "sdk-list-heading-words", "说明 names a list's details and heads an SDK list"),
+    ("data-not-handled", "plain-headings", "定义 alone on a line is a heading; in a clause it defines and collects nothing"),
+    ("personalisation", "heading.collection", "个性化推荐 is a feature that uses information, and names the chapter on using it"),
+    ("personalisation", "heading.rights", "自动化决策 is a feature in use, and a heading on the right to refuse it"),
+    ("permission-off", "consent-control", PERMISSION_OFF),
+    ("permission-off", "user-control", PERMISSION_OFF),
+    ("permission-off", "heading.rights", PERMISSION_OFF),
+    ("permission-off", "clause.rights", PERMISSION_OFF),
+    ("permission-off", "heading.published-control", PERMISSION_OFF),
+    // segment.txt: the words that make a line a heading.
+    ("sdk-list-heading-words", "list-names", "清单 and 目录 name a list, and with SDK make a heading an SDK list's"),
+    ("sdk-list-heading-words", "plain-headings", "目录 alone is a heading, and with SDK heads an SDK list"),
+    ("appendix-prefixes", "plain-headings", "附录 alone is a heading, and opens an appendix's"),
+    ("list-names", "plain-headings", "目录 alone is a heading, and names a list"),
+    ("major-heading-words", "plain-headings", "联系我们 and 适用范围 are headings alone, and make a heading a chapter of the template"),
+    ("major-heading-words", "policy-nouns", "本政策 in a heading makes it a chapter, and names the policy in a sentence"),
+    ("major-heading-words", "heading.scope", STRUCTURE),
+    ("major-heading-words", "heading.minors", STRUCTURE),
+    ("major-heading-words", "heading.contact", STRUCTURE),
+    ("major-heading-words", "clause.minors", "儿童 makes a heading a chapter of the template, and a clause about minors"),
+    ("doc-title-endings", "policy-nouns", "隐私政策 ends a document's title, and names the policy in a sentence"),
+    ("doc-title-endings", "heading.published", "法律声明 ends a document's title, and heads a chapter on what is published"),
+    ("plain-headings", "policy-changes", "变更 and 更新 alone are headings, and near the policy's name change it"),
+    ("plain-headings", "heading.overview", STRUCTURE),
+    ("plain-headings", "heading.definitions", STRUCTURE),
+    ("plain-headings", "heading.scope", STRUCTURE),
+    ("plain-headings", "heading.updates", STRUCTURE),
+    ("plain-headings", "heading.contact", STRUCTURE),
 ];
+
+/// Why segment's heading words are classify's topic words too.
+const STRUCTURE: &str = "segment finds a heading by words that classify then reads for the heading's topic";
+
+/// Why `sdk-collect-verbs` shares its verbs with the collection topic.
+const SDK_VERBS: &str = "the verbs that open what an SDK collects are the verbs of collection in a clause";
+/// Why `permission-off` shares its words with the user's controls.
+const PERMISSION_OFF: &str = "turning a permission off (关闭, 撤回) is one of the user's controls, which are rights";
+
+/// Sets that sample the commonest words of a policy's topics, to count or
+/// to spot a topic at all: they share words with every topic by design.
+const SAMPLES: &[&str] = &["policy-vocabulary", "topic-hints"];
+
+/// Stop lists (`stop.*`): words that mark the edge of a name (particles,
+/// pronouns, the verbs and kind words around it). They are read as
+/// boundaries, not meanings, and may share any word.
+fn is_stop_list(set: &str) -> bool {
+    set.starts_with("stop.")
+}
 
 /// Why `data-handling` shares its verbs with the topics.
 const HANDLING: &str =
@@ -128,6 +181,8 @@ fn no_word_has_two_owners_by_accident() {
     let unexpected: Vec<String> = overlaps()
         .into_iter()
         .filter(|(a, b, _)| !same_topic(a, b))
+        .filter(|(a, b, _)| !is_stop_list(a) && !is_stop_list(b))
+        .filter(|(a, b, _)| !SAMPLES.contains(a) && !SAMPLES.contains(b))
         .filter(|(a, b, _)| !MEANT.iter().any(|(x, y, _)| (x, y) == (a, b) || (x, y) == (b, a)))
         .map(|(a, b, shared)| format!("{a} / {b}: {}", shared.join("、")))
         .collect();

@@ -32,7 +32,7 @@ fn permission_clauses(ctx: &Context<'_>) -> Vec<Span> {
 /// A way to turn a permission off, said of a permission: 关闭 or 设置 in a
 /// clause about permissions, not anywhere (关闭个性化推荐, 设备设置信息).
 fn says_how_to_turn_off(ctx: &Context<'_>, permissions: &[Span]) -> bool {
-    const OFF: &[&str] = &["关闭", "撤回", "取消授权", "在设置中", "设备设置", "系统设置"];
+    const OFF: &[&str] = crate::lexicon::PERMISSION_OFF;
     ctx.clauses.iter().any(|(span, t)| {
         OFF.iter().any(|w| t.contains(w)) && (t.contains("权限") || permissions.binary_search(span).is_ok())
     })

@@ -16,7 +16,7 @@ declare_rule! {
     check: check,
 }
 
-const USED: &[&str] = &["个性化推荐", "个性化推送", "用户画像", "自动化决策", "定向推送", "个性化广告", "精准推荐"];
+const USED: &[&str] = crate::lexicon::PERSONALISATION;
 
 fn check(ctx: &Context<'_>) -> Verdict {
     let ev = ctx.clauses_with(USED);

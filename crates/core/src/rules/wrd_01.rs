@@ -17,9 +17,8 @@ declare_rule! {
 }
 
 /// Words of using the service, then words of deeming it consent.
-const USE: &[&str] = &["使用或继续使用", "继续使用", "使用我们的服务", "使用本服务", "一旦使用", "开始使用"];
-const DEEMED: &[&str] =
-    &["即意味着", "即表示", "即视为", "视为您同意", "视为同意", "即代表", "即表明", "表示您同意", "意味着您同意"];
+const USE: &[&str] = crate::lexicon::CONSENT_BY_USE_USE;
+const DEEMED: &[&str] = crate::lexicon::CONSENT_BY_USE_DEEMED;
 
 fn check(ctx: &Context<'_>) -> Verdict {
     let hits: Vec<_> = ctx

@@ -15,19 +15,7 @@ declare_rule! {
     check: check,
 }
 
-const WORDS: &[&str] = &[
-    "同意免除",
-    "免除上述",
-    "免除我们",
-    "放弃追究",
-    "放弃索赔",
-    "放弃主张",
-    "放弃任何",
-    "不承担任何责任",
-    "不承担责任",
-    "概不负责",
-    "不负任何责任",
-];
+const WORDS: &[&str] = crate::lexicon::WAIVER;
 
 fn check(ctx: &Context<'_>) -> Verdict {
     let ev = ctx.clauses_with(WORDS);

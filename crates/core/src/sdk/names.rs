@@ -24,115 +24,18 @@ pub(super) fn junk_name(name: &str) -> bool {
 }
 
 /// Words that only say what kind of SDK it is, or point at one.
-pub(super) const KIND_WORDS: &[&str] = &[
-    "第三方",
-    "相关",
-    "其他",
-    "其它",
-    "上述",
-    "前述",
-    "以下",
-    "下列",
-    "这些",
-    "那些",
-    "此类",
-    "该类",
-    "各类",
-    "这类",
-    "部分",
-    "一些",
-    "多个",
-    "对应",
-    "相应",
-    "外部",
-    "合作方",
-    "合作伙伴",
-    "服务商",
-    "我们的",
-    "我行",
-    "官方",
-    "如下",
-    "各",
-    "该",
-    "此",
-    "本",
-    "其",
-    "所",
-    "的",
-    "推送",
-    "消息",
-    "统计",
-    "分析",
-    "数据",
-    "分享",
-    "登录",
-    "支付",
-    "地图",
-    "定位",
-    "广告",
-    "安全",
-    "应用",
-    "功能",
-    "服务",
-    "工具",
-    "插件",
-    "组件",
-    "基础",
-    "集成",
-    "接入",
-    "使用",
-    "类",
-    "由",
-    "提供",
-    "渠道",
-    "联运",
-    "以上",
-    "初始化",
-    "采集",
-    "调用",
-    "程序化",
-    "授权",
-    "合作",
-    "伙伴",
-    "厂商",
-    "手机",
-    "品牌",
-    "我们",
-    "服务商",
-    "两项",
-];
+pub(super) const KIND_WORDS: &[&str] = crate::lexicon::STOP_KIND_WORDS;
 
 /// Verbs of the sentence around a name (调用, 点击): a name holds none.
 const SENTENCE_VERBS: &[&str] =
     &["参见", "调用", "采集", "关闭", "阅读", "开通", "点击", "查看", "了解", "需要", "可能", "进行", "所需", "涉及"];
 
 /// Beside [`SENTENCE_VERBS`], words of a heading about SDKs: no name holds them.
-const SDK_LIST_HEADING_WORDS: &[&str] = &["收集使用", "说明", "清单", "目录"];
+const SDK_LIST_HEADING_WORDS: &[&str] = crate::lexicon::SDK_LIST_HEADING_WORDS;
 
 /// Beside [`SENTENCE_VERBS`], words a name in prose does not hold: particles,
 /// pronouns and pointers of the sentence around it.
-const NOT_IN_NAMES: &[&str] = &[
-    "请",
-    "允许",
-    "提供",
-    "我们",
-    "您",
-    "前述",
-    "以上",
-    "上述",
-    "该",
-    "此",
-    "对应",
-    "具体",
-    "情况",
-    "权限",
-    "服务中",
-    "之前",
-    "之后",
-    "时",
-    "后",
-    "前",
-];
+const NOT_IN_NAMES: &[&str] = crate::lexicon::STOP_NOT_IN_NAMES;
 
 /// Whether `t` holds a word of the sentence around a name
 /// ([`SENTENCE_VERBS`], [`NOT_IN_NAMES`]): no name does.

@@ -392,10 +392,7 @@ pub(super) const GENERIC: &[&str] =
     &["sdk", "第三方sdk", "相关sdk", "该sdk", "此sdk", "这些sdk", "其他sdk", "上述sdk", "各sdk", "相应sdk"];
 
 /// Words after which an SDK's name starts (verbs, conjunctions, particles).
-pub(super) const STOPS: &[&str] = &[
-    "通过", "使用", "集成", "接入", "嵌入", "采用", "包括", "例如", "如", "和", "及", "与", "的", "了", "中", "在",
-    "由", "或", "是", "为", "将", "向", "等", "我们", "您",
-];
+pub(super) const STOPS: &[&str] = crate::lexicon::STOP_NAME_STOPS;
 
 /// Where the name that ends at byte `k` (the `SDK`) begins, if it has one.
 pub(super) fn name_before(s: &str, k: usize) -> Option<usize> {
@@ -480,21 +477,7 @@ fn data_of(s: &str) -> Option<String> {
     // The earliest verb of collection, and what follows it up to the purpose
     // or the clause's end (outside brackets: a list may explain an item
     // with commas inside them).
-    const VERBS: &[&str] = &[
-        "收集的信息包括",
-        "收集的个人信息包括",
-        "收集您的",
-        "收集",
-        "采集您的",
-        "采集",
-        "获取您的",
-        "获取",
-        "读取您的",
-        "读取",
-        "访问您的",
-        "使用您的",
-        "需要您的",
-    ];
+    const VERBS: &[&str] = crate::lexicon::SDK_COLLECT_VERBS;
     // The verbs in order; a permission (`需要获取您的网络访问权限，收集您的…`)
     // gives way to the data a later verb names.
     let mut at: Vec<(usize, usize)> =

@@ -367,51 +367,14 @@ fn is_question_topic(norm: &str) -> bool {
 }
 
 /// Words that show a short line is about a topic a policy has a section on.
-const TOPIC_WORDS: &[&str] = &[
-    "信息",
-    "数据",
-    "收集",
-    "使用",
-    "共享",
-    "分享",
-    "披露",
-    "转让",
-    "委托",
-    "保护",
-    "安全",
-    "权利",
-    "管理",
-    "儿童",
-    "未成年",
-    "变更",
-    "更新",
-    "修订",
-    "联系",
-    "cookie",
-    "存储",
-    "保存",
-    "广告",
-    "推送",
-    "适用",
-    "第三方",
-    "sdk",
-    "权限",
-    "注销",
-    "投诉",
-    "跨境",
-    "转移",
-    "公告",
-    "定义",
-    "范围",
-    "例外",
-];
+const TOPIC_WORDS: &[&str] = crate::lexicon::TOPIC_HINTS;
 
 /// The chapter headings of the national template (GB/T 35273 Appendix D) and
 /// of most policies: questions (我们如何…, 您如何…) and a few fixed titles. In
 /// a policy without numbering they are the top level; other topic headings
 /// sit below them.
 fn is_major_topic(norm: &str) -> bool {
-    const CONTAINS: &[&str] = &["联系我们", "未成年人", "儿童", "的权利", "政策的更新", "本政策", "本指引", "适用范围"];
+    const CONTAINS: &[&str] = crate::lexicon::MAJOR_HEADING_WORDS;
     is_question_topic(norm) || CONTAINS.iter().any(|c| norm.contains(c)) || PLAIN_HEADINGS.contains(&norm)
 }
 
@@ -569,35 +532,10 @@ fn is_header_like(line: &str) -> bool {
 }
 
 /// Words that end a document's title.
-const TITLE_ENDINGS: &[&str] = &[
-    "隐私政策",
-    "隐私权政策",
-    "隐私协议",
-    "隐私保护政策",
-    "隐私保护协议",
-    "隐私保护指引",
-    "隐私指引",
-    "隐私声明",
-    "隐私条款",
-    "法律声明",
-    "个人信息保护政策",
-    "个人信息保护指引",
-    "个人信息保护规则",
-    "个人信息处理规则",
-    "儿童个人信息保护规则",
-    "用户协议",
-    "服务协议",
-    "sdk目录",
-    "sdk列表",
-    "sdk清单",
-    "第三方信息共享清单",
-    "第三方共享清单",
-    "个人信息收集清单",
-    "privacypolicy",
-];
+const TITLE_ENDINGS: &[&str] = crate::lexicon::DOC_TITLE_ENDINGS;
 
 /// Words that show a line is a sentence about a document, not its title.
-const NOT_TITLE: &[&str] = &["本", "该", "此", "请", "阅读", "您", "我们", "关于", "如何", "的更新", "变更"];
+const NOT_TITLE: &[&str] = crate::lexicon::STOP_NOT_A_TITLE;
 
 /// `隐私权政策`, `《隐私权政策》`, `小云-隐私政策`, `第二部分隐私权政策`.
 pub fn is_doc_title(line: &str) -> bool {
@@ -620,32 +558,7 @@ pub fn is_doc_title(line: &str) -> bool {
 }
 
 /// Unnumbered headings that policies use on their own line.
-const PLAIN_HEADINGS: &[&str] = &[
-    "定义",
-    "名词解释",
-    "变更",
-    "提示条款",
-    "特别提示",
-    "重要提示",
-    "温馨提示",
-    "引言",
-    "前言",
-    "序言",
-    "导言",
-    "简介",
-    "概述",
-    "摘要",
-    "总则",
-    "附则",
-    "附录",
-    "适用范围",
-    "联系我们",
-    "如何联系我们",
-    "其他",
-    "生效",
-    "更新",
-    "目录",
-];
+const PLAIN_HEADINGS: &[&str] = crate::lexicon::PLAIN_HEADINGS;
 
 /// `附录：相关定义`, `附件一：`, `附表二 第三方SDK列表`, `附：名词解释`: an
 /// appendix opens a section of its own, however the body was numbered (it
