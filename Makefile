@@ -58,7 +58,7 @@ fuzz-smoke:
 	bash scripts/fuzz.sh 20
 
 fuzz:
-	bash scripts/fuzz.sh $(FUZZ_SECONDS)
+	bash scripts/fuzz.sh $(FUZZ_SECONDS) $$(nproc)
 
 clean:
 	cargo clean
