@@ -147,6 +147,8 @@ fn messages(mut all: Vec<(String, String, String)>) {
     let text = std::fs::read_to_string(src).expect("data/messages.txt is readable");
     let mut key: Option<String> = None;
     let (mut zh, mut en) = (None::<String>, None::<String>);
+    // Keys whose finding rests on text the policy states (`basis = stated`).
+    let mut stated: Vec<String> = Vec::new();
     let mut flush = |key: &mut Option<String>, zh: &mut Option<String>, en: &mut Option<String>| {
         if let Some(k) = key.take() {
             let z = zh.take().unwrap_or_else(|| panic!("{src}: [{k}] lacks `zh`"));
@@ -166,8 +168,10 @@ fn messages(mut all: Vec<(String, String, String)>) {
             zh = Some(v.to_owned());
         } else if let Some(v) = line.strip_prefix("en = ") {
             en = Some(v.to_owned());
+        } else if line == "basis = stated" {
+            stated.push(key.clone().unwrap_or_else(|| panic!("{src}:{}: `basis` outside a record", n + 1)));
         } else {
-            panic!("{src}:{}: expected `[KEY]`, `zh = ` or `en = `", n + 1);
+            panic!("{src}:{}: expected `[KEY]`, `zh = `, `en = ` or `basis = stated`", n + 1);
         }
     }
     flush(&mut key, &mut zh, &mut en);
@@ -188,6 +192,14 @@ fn messages(mut all: Vec<(String, String, String)>) {
     for (k, z, e) in &all {
         assert_eq!(placeholders(z), placeholders(e), "message `{k}`: zh and en name different placeholders");
         out.push_str(&format!("    ({k:?}, {z:?}, {e:?}),\n"));
+    }
+    out.push_str("];\n");
+    stated.sort();
+    out.push_str(
+        "/// Message keys whose finding rests on text the policy states, sorted.\npub static STATED: &[&str] = &[\n",
+    );
+    for k in &stated {
+        out.push_str(&format!("    {k:?},\n"));
     }
     out.push_str("];\n");
     // FNV-1a over the files that decide or word a verdict, in a fixed order.

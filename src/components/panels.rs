@@ -266,12 +266,26 @@ fn finding(f: &policylens_core::Finding, lang: Lang, on_select: &Callback<Span>,
                 <span class="rule-id">{ f.rule.clone() }</span>{ " " }
                 if let Some(t) = title { <strong class="rule-title">{ t }</strong> }
             </div>
+            if let Some(basis) = f.basis {
+                { basis_tag(basis, lang) }
+            }
             if !message.is_empty() { <span class="message">{ message }</span> }
             { sources(&f.sources, lang) }
             { fix_box(&f.rule, lang) }
             { for f.evidence.iter().take(3).map(|e| evidence_link(e, on_select)) }
         </li>
     }
+}
+
+/// What a fail or warning rests on: words not found (which may be worded
+/// elsewhere), or text the policy states.
+fn basis_tag(basis: policylens_core::Basis, lang: Lang) -> Html {
+    let s = lang.strings();
+    let (id, label, title) = match basis {
+        policylens_core::Basis::Missing => ("missing", s.basis_missing, s.basis_missing_title),
+        policylens_core::Basis::Stated => ("stated", s.basis_stated, s.basis_stated_title),
+    };
+    html! { <span class={classes!("basis", id)} data-basis={id} title={title}>{ label }</span> }
 }
 
 /// A rule's fix, folded. The text is not in the wasm: www/legal.js fills it

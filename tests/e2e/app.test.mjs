@@ -612,6 +612,22 @@ test('a checklist row lists the findings that judge it, with the statuses of the
   await context.close();
 });
 
+test('a failure says whether it rests on words not found or on text the policy states', async () => {
+  const { page, context, errors } = await openApp();
+  await pasteRaw(page, await policy('xiaoyun.txt'));
+  await page.waitForSelector('#finding-WRD-01 .basis');
+  assert.equal(await page.$eval('#finding-WRD-01 .basis', (e) => `${e.dataset.basis} ${e.textContent}`), 'stated 文本所示');
+  assert.equal(await page.$eval('#finding-CTL-02 .basis', (e) => `${e.dataset.basis} ${e.textContent}`), 'missing 未找到');
+  // A pass rests on the clauses it cites, and has no such tag.
+  assert.equal(await page.locator('[data-testid=findings] li.finding[data-status=pass] .basis').count(), 0);
+  assert.ok(await page.locator('[data-testid=findings] li.finding[data-status=fail]').count() > 0);
+  assert.equal(await page.locator('[data-testid=findings] li.finding[data-status=fail]:not(:has(.basis))').count(), 0);
+  await page.click('[data-testid=lang-switch]');
+  await page.waitForFunction(() => document.querySelector('#finding-WRD-01 .basis')?.textContent === 'in the text');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a PIPL source opens its article, and the legal texts are fetched only then', async () => {
   const { page, context, errors } = await openApp();
   const legalRequests = [];

@@ -111,7 +111,12 @@ fn findings(out: &mut String, report: &Report, zh: bool) {
         for severity in [Severity::Must, Severity::Should, Severity::Info] {
             for f in failing.iter().filter(|f| f.severity == severity) {
                 let status = if f.status == FindingStatus::Fail { t("未满足", "fail") } else { t("警告", "warn") };
-                let _ = writeln!(out, "- **{}** ({status}): {}", f.rule, escape(&f.message));
+                let basis = match f.basis {
+                    Some(crate::report::Basis::Missing) => t("，未找到", ", not found"),
+                    Some(crate::report::Basis::Stated) => t("，文本所示", ", in the text"),
+                    None => "",
+                };
+                let _ = writeln!(out, "- **{}** ({status}{basis}): {}", f.rule, escape(&f.message));
                 if !f.sources.is_empty() {
                     let _ = writeln!(out, "  - {}: {}", t("依据", "Sources"), f.sources.join("; "));
                 }

@@ -404,6 +404,22 @@ pub struct Finding {
     /// in schema 1; absent on a pass).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<Detail>,
+    /// What a fail or warning rests on (added in schema 1; absent on a
+    /// pass): words the rule looked for and did not find, or text the policy
+    /// states. A reviewer weighs the two apart: "not found" may be worded
+    /// elsewhere; "stated" is there to read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<Basis>,
+}
+
+/// What a finding rests on: a closed set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// What the rule asks for was not found in the text (未找到).
+    Missing,
+    /// The text states something the rule flags (文本所示).
+    Stated,
 }
 
 /// A finding's reason: a key of the message table (`data/messages.txt`,

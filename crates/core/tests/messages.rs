@@ -42,3 +42,24 @@ fn every_detail_renders_in_both_languages() {
     }
     assert!(seen > 20, "{seen} failing or warning findings");
 }
+
+/// A fail or warning says what it rests on: words not found, or text the
+/// policy states; a pass says nothing.
+#[test]
+fn every_finding_says_what_it_rests_on() {
+    use policylens_core::Basis;
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus/policies");
+    let report = |name: &str| policylens_core::analyze(&std::fs::read_to_string(dir.join(name)).unwrap());
+    let xiaoyun = report("xiaoyun.txt");
+    let basis = |id: &str| xiaoyun.findings.iter().find(|f| f.rule == id).map(|f| (f.status, f.basis));
+    // Consent by use is there to read (您使用或继续使用…即意味着同意).
+    assert_eq!(basis("WRD-01"), Some((FindingStatus::Warn, Some(Basis::Stated))));
+    // No protection officer: the rule found none.
+    assert_eq!(basis("CTL-02"), Some((FindingStatus::Fail, Some(Basis::Missing))));
+    assert_eq!(basis("RGT-01").map(|(_, b)| b), Some(None), "a pass rests on its evidence");
+    for name in ["apayun.txt", "mijian.txt", "taobao.txt", "weidandan.txt", "xiaoyun.txt"] {
+        for f in report(name).findings {
+            assert_eq!(f.basis.is_some(), f.status != FindingStatus::Pass, "{} on {name}", f.rule);
+        }
+    }
+}

@@ -16,6 +16,16 @@ pub enum Lang {
     En,
 }
 
+/// What a finding with message `key` rests on: text the policy states, or
+/// words the rule looked for and did not find.
+pub fn basis(key: &str) -> crate::report::Basis {
+    if STATED.binary_search(&key).is_ok() {
+        crate::report::Basis::Stated
+    } else {
+        crate::report::Basis::Missing
+    }
+}
+
 /// The message table's text for `key`, if it has one.
 pub fn template(key: &str, lang: Lang) -> Option<&'static str> {
     let i = MESSAGES.binary_search_by_key(&key, |(k, _, _)| k).ok()?;

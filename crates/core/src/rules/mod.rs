@@ -304,6 +304,7 @@ fn finding(rule: &Rule, verdict: Verdict) -> Option<Finding> {
         Verdict::NotApplicable => return None,
     };
     let message = detail.as_ref().map_or_else(|| rule.title_zh.to_owned(), |d| messages::render(d, messages::Lang::Zh));
+    let basis = detail.as_ref().map(|d| messages::basis(&d.key));
     Some(Finding {
         rule: rule.id.to_owned(),
         severity: rule.severity,
@@ -312,6 +313,7 @@ fn finding(rule: &Rule, verdict: Verdict) -> Option<Finding> {
         sources: rule.sources.iter().map(|s| (*s).to_owned()).collect(),
         evidence,
         detail,
+        basis,
     })
 }
 
