@@ -568,3 +568,18 @@ fn eval_findings_on_two_judged_policies() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("x.tsv: CTL-01 is judged on line 99999, but "));
 }
+
+#[test]
+fn the_findings_gold_parses_and_every_line_is_in_its_text() {
+    // The judgement counts do not depend on the rules: they change only when
+    // the gold in tests/corpus/findings does (update its README with them).
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus/findings");
+    let out = bin().args(["eval", "findings"]).arg(&dir).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with("Findings against hand judgements: 27 policies, 693 judgements (133 problem, 560 ok)\n"),
+        "{text}"
+    );
+    assert!(text.lines().last().unwrap().starts_with("precision of fail/warn "), "{text}");
+}
