@@ -26,6 +26,7 @@ mod batch;
 mod capp;
 mod diff;
 mod eval;
+mod eval_findings;
 mod eval_sdk;
 mod sarif;
 mod text_report;
@@ -194,6 +195,22 @@ Examples:
         #[arg(long, value_name = "FILE")]
         errors: Option<PathBuf>,
     },
+    /// Findings against rule verdicts judged by hand (tests/corpus/findings)
+    #[command(after_help = "\
+Examples:
+  policylens eval findings tests/corpus/findings
+  policylens eval findings tests/corpus/findings --errors findings-errors.tsv
+
+Prints the precision of fail/warn findings (true problems over judged fail/warn),
+the false-pass rate of must rules (gold problems over judged must passes), per rule
+and overall; findings without a gold row are counted as unjudged.")]
+    Findings {
+        /// A directory of gold files (`*.tsv`, each naming its policy), read recursively, or one gold file
+        gold: PathBuf,
+        /// Write each disagreement (policy, rule, tool status, gold verdict, line, reason) to this TSV file
+        #[arg(long, value_name = "FILE")]
+        errors: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -284,6 +301,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
             eval::run(&dir, model, errors.as_deref())
         }
         Command::Eval(EvalCommand::Sdk { dir, errors }) => eval_sdk::run(&dir, errors.as_deref()),
+        Command::Eval(EvalCommand::Findings { gold, errors }) => eval_findings::run(&gold, errors.as_deref()),
         Command::Train(TrainCommand::Capp130 { dir, out }) => train::run(&dir, &out),
         Command::Rules => {
             for r in policylens_core::rules::REGISTRY {

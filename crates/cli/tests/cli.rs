@@ -511,3 +511,75 @@ fn eval_sdk_on_the_sdk_corpus() {
     let (provider, data) = (exact[0], exact[3]);
     assert!(provider >= 0.92 && data >= 0.81, "{text}");
 }
+
+#[test]
+fn eval_findings_on_two_judged_policies() {
+    // The seed's gold for apayun and weidandan, pointed at the corpus texts.
+    let dir = temp_dir("findings");
+    let gold = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus/findings");
+    for name in ["apayun", "weidandan"] {
+        let raw = std::fs::read_to_string(gold.join(format!("{name}.tsv"))).unwrap();
+        let line = format!("# policy: ../policies/{name}.txt");
+        assert!(raw.contains(&line), "{raw}");
+        let moved = raw.replace(&line, &format!("# policy: {}", policy_path(&format!("{name}.txt")).display()));
+        std::fs::write(dir.join(format!("{name}.tsv")), moved).unwrap();
+    }
+    let errors = dir.join("errors.tsv");
+    let out = bin().args(["eval", "findings"]).arg(&dir).arg("--errors").arg(&errors).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    // Exact counts: a rule change that moves them moves these lines (update
+    // them, and say in the commit which verdicts changed and why).
+    assert!(text.starts_with("Findings against hand judgements: 2 policies, 57 judgements (27 problem, 30 ok)\n"));
+    assert!(
+        text.contains("\n  apayun                   fail/warn  7/11 true, must passes  2/17 false, unjudged 0\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\n  weidandan                fail/warn 15/16 true, must passes  2/12 false, unjudged 0\n"),
+        "{text}"
+    );
+    assert!(text.contains("\nSHR-01  should     2     0     2     0.000      0     0      -          0\n"), "{text}");
+    assert!(text.contains("\ngold problems where the rule gave no finding (n/a): 1 (weidandan COL-07)\n"), "{text}");
+    assert!(
+        text.ends_with("\nprecision of fail/warn 0.815 (22/27); false passes of must rules 0.138 (4/29)\n"),
+        "{text}"
+    );
+    let errors = std::fs::read_to_string(errors).unwrap();
+    let rows: Vec<&str> = errors.lines().collect();
+    assert_eq!(rows[0], "policy\trule\ttool\tgold\tline\treason");
+    // 5 false alarms, 4 false passes and the n/a problem.
+    assert_eq!(rows.len(), 1 + 10, "{errors}");
+    assert!(rows.iter().any(|r| r.starts_with("weidandan\tSHR-01\tfail\tok\t215\t")), "{errors}");
+    assert!(rows.iter().any(|r| r.starts_with("apayun\tCMP-01\tpass\tproblem\t262\t")), "{errors}");
+
+    // A gold line beyond the text is refused, naming the file.
+    let bad = dir.join("bad");
+    std::fs::create_dir_all(&bad).unwrap();
+    std::fs::write(
+        bad.join("x.tsv"),
+        format!(
+            "# policy: {}\nrule\tverdict\tline\treason\nCTL-01\tok\t99999\tx\n",
+            policy_path("apayun.txt").display()
+        ),
+    )
+    .unwrap();
+    let out = bin().args(["eval", "findings"]).arg(&bad).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("x.tsv: CTL-01 is judged on line 99999, but "));
+}
+
+#[test]
+fn the_findings_gold_parses_and_every_line_is_in_its_text() {
+    // The judgement counts do not depend on the rules: they change only when
+    // the gold in tests/corpus/findings does (update its README with them).
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus/findings");
+    let out = bin().args(["eval", "findings"]).arg(&dir).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with("Findings against hand judgements: 27 policies, 693 judgements (133 problem, 560 ok)\n"),
+        "{text}"
+    );
+    assert!(text.lines().last().unwrap().starts_with("precision of fail/warn "), "{text}");
+}
