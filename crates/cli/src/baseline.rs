@@ -124,6 +124,7 @@ mod tests {
                     policylens_core::Span::new(start, text.len() - 1),
                 )],
                 detail: None,
+                basis: None,
             }
         };
         assert_eq!(fingerprint(a, &finding(a)), fingerprint(b, &finding(b)));

@@ -435,6 +435,7 @@ mod tests {
             sources: vec![],
             evidence: Vec::<Evidence>::new(),
             detail: None,
+            basis: None,
         }
     }
 
