@@ -532,25 +532,27 @@ fn eval_findings_on_two_judged_policies() {
     // them, and say in the commit which verdicts changed and why).
     assert!(text.starts_with("Findings against hand judgements: 2 policies, 57 judgements (27 problem, 30 ok)\n"));
     assert!(
-        text.contains("\n  apayun                   fail/warn  7/11 true, must passes  2/17 false, unjudged 0\n"),
+        text.contains("\n  apayun                   fail/warn  7/10 true, must passes  2/17 false, unjudged 0\n"),
         "{text}"
     );
     assert!(
-        text.contains("\n  weidandan                fail/warn 15/16 true, must passes  2/12 false, unjudged 0\n"),
+        text.contains("\n  weidandan                fail/warn 15/15 true, must passes  2/12 false, unjudged 0\n"),
         "{text}"
     );
-    assert!(text.contains("\nSHR-01  should     2     0     2     0.000      0     0      -          0\n"), "{text}");
+    assert!(text.contains("\nSHR-01  should     0     0     0         -      2     0  0.000          0\n"), "{text}");
     assert!(text.contains("\ngold problems where the rule gave no finding (n/a): 1 (weidandan COL-07)\n"), "{text}");
     assert!(
-        text.ends_with("\nprecision of fail/warn 0.815 (22/27); false passes of must rules 0.138 (4/29)\n"),
+        text.ends_with("\nprecision of fail/warn 0.880 (22/25); false passes of must rules 0.138 (4/29)\n"),
         "{text}"
     );
     let errors = std::fs::read_to_string(errors).unwrap();
     let rows: Vec<&str> = errors.lines().collect();
     assert_eq!(rows[0], "policy\trule\ttool\tgold\tline\treason");
-    // 5 false alarms, 4 false passes and the n/a problem.
-    assert_eq!(rows.len(), 1 + 10, "{errors}");
-    assert!(rows.iter().any(|r| r.starts_with("weidandan\tSHR-01\tfail\tok\t215\t")), "{errors}");
+    // 3 false alarms, 4 false passes and the n/a problem. (SHR-01 was a
+    // false alarm on both until the rule read 按照我们的说明, 代表我们 and the
+    // like.)
+    assert_eq!(rows.len(), 1 + 8, "{errors}");
+    assert!(rows.iter().any(|r| r.starts_with("apayun\tCOL-09\tfail\tok\t108\t")), "{errors}");
     assert!(rows.iter().any(|r| r.starts_with("apayun\tCMP-01\tpass\tproblem\t262\t")), "{errors}");
 
     // A gold line beyond the text is refused, naming the file.

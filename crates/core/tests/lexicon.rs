@@ -104,6 +104,10 @@ const MEANT: &[(&str, &str, &str)] = &[
     ("permission-off", "heading.rights", PERMISSION_OFF),
     ("permission-off", "clause.rights", PERMISSION_OFF),
     ("permission-off", "heading.published-control", PERMISSION_OFF),
+    ("protection-words", "security-purpose", "防范 before a list makes it one of safeguards, and security a purpose"),
+    ("self-references", "major-heading-words", "本政策 is how a policy calls itself, and makes a heading a chapter"),
+    ("self-references", "policy-nouns", "本政策 is how a policy calls itself, and one of the nouns that name a policy"),
+    ("sensitive-marks", "heading.collection", "敏感个人信息 marks information as sensitive, and heads a part of the collection chapter"),
     // segment.txt: the words that make a line a heading.
     ("sdk-list-heading-words", "list-names", "清单 and 目录 name a list, and with SDK make a heading an SDK list's"),
     ("sdk-list-heading-words", "plain-headings", "目录 alone is a heading, and with SDK heads an SDK list"),

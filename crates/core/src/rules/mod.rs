@@ -37,6 +37,7 @@ use crate::text::Lines;
 pub mod messages;
 
 mod col_02;
+mod col_04;
 mod col_05;
 mod col_07;
 mod ctl_01;
@@ -240,7 +241,7 @@ pub static REGISTRY: &[&Rule] = &[
     &keyword::COL_01,
     &col_02::RULE,
     &keyword::COL_03,
-    &keyword::COL_04,
+    &col_04::RULE,
     &col_05::RULE,
     &keyword::COL_06,
     &col_07::RULE,

@@ -34,8 +34,26 @@ fn check(ctx: &Context<'_>) -> Verdict {
         {
             Verdict::Fail(Detail::new("PUB-01.fail"), Vec::new())
         }
-        None => Verdict::Warn(Detail::new("PUB-01.warn"), Vec::new()),
+        None => match names_itself(ctx) {
+            Some(ev) => Verdict::Pass(vec![ev]),
+            None => Verdict::Warn(Detail::new("PUB-01.warn"), Vec::new()),
+        },
     }
+}
+
+/// A policy whose title line is not first (an update notice opens it) that
+/// names itself: a 《…隐私…》 or 《…个人信息保护…》 title in a clause, and
+/// the text calling itself 本政策 or 本指引 (《腾讯隐私政策》…以下简称“本隐私政策”).
+fn names_itself(ctx: &Context<'_>) -> Option<crate::report::Evidence> {
+    let self_named = ctx.mentions(crate::lexicon::SELF_REFERENCES);
+    let titled = |t: &str| {
+        t.split('《').skip(1).any(|rest| {
+            let title = &rest[..rest.find('》').unwrap_or(rest.len())];
+            (title.contains("隐私") || title.contains("个人信息保护")) && !title.contains("协议")
+        })
+    };
+    let (span, _) = ctx.clauses.iter().find(|(_, t)| titled(t))?;
+    self_named.then(|| evidence(ctx.text, ctx.lines, *span))
 }
 
 #[cfg(test)]
@@ -49,6 +67,16 @@ mod tests {
         let f = verdict_on(&RULE, &policy_with("我们会收集您的手机号。")).unwrap();
         assert_eq!(f.status, FindingStatus::Pass);
         assert_eq!(f.evidence[0].text, "隐私政策");
+        // An update notice first, the policy named in 《》 and calling itself 本指引
+        // (CAPP-130 rw_120, rw_41).
+        let body = "一、我们如何收集和使用您的个人信息\n我们会收集您的手机号码，用于注册账号。\n二、我们如何共享您的个人信息\n我们不会与第三方共享您的个人信息。\n";
+        let notice = format!(
+            "更新日期：2021年5月1日\n我们对《游戏隐私保护指引》进行了更新。\n本指引适用于您使用游戏服务。\n{body}"
+        );
+        assert_eq!(verdict_on(&RULE, &notice).unwrap().status, FindingStatus::Pass);
+        // A user agreement that only points to the policy still lacks one.
+        let pointer = format!("更新日期：2021年5月1日\n请阅读《隐私政策》。\n本协议适用于您使用游戏服务。\n{body}");
+        assert_eq!(verdict_on(&RULE, &pointer).unwrap().status, FindingStatus::Warn);
         let agreement = "用户服务协议\n一、账号注册\n您同意我们收集、使用您的个人信息，并与第三方共享。\n二、隐私\n我们存储您的信息。\n";
         assert_eq!(verdict_on(&RULE, agreement).unwrap().status, FindingStatus::Fail);
     }

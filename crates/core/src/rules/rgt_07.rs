@@ -22,8 +22,19 @@ fn check(ctx: &Context<'_>) -> Verdict {
         return Verdict::Fail(Detail::new("RGT-07.fail"), Vec::new());
     }
     let ev: Vec<_> = times.iter().map(|t| t.evidence.clone()).take(3).collect();
-    if ctx.mentions(&["验证身份", "身份验证", "验证您的身份", "验证自己的身份", "核实身份", "核验身份", "证明您的身份"])
-    {
+    if ctx.mentions(&[
+        "验证身份",
+        "身份验证",
+        "验证您的身份",
+        "验证自己的身份",
+        "核实身份",
+        "核验身份",
+        "证明您的身份",
+        "验证您的用户身份",
+        "验证您身份",
+        "核实您的身份",
+        "核验您的身份",
+    ]) {
         Verdict::Pass(ev)
     } else {
         Verdict::Warn(Detail::new("RGT-07.warn"), ev)

@@ -52,13 +52,14 @@ pub(crate) fn missing_fields(s: &crate::report::Sdk) -> Vec<&'static str> {
 
 fn check(ctx: &Context<'_>) -> Verdict {
     let sdks = &ctx.sdks.sdks;
+    // A list linked from the text is the accepted practice (reviewers judged
+    // the must-level failure here a false alarm, also where a few SDKs are
+    // named in passing beside the link); that the list is not in the text is
+    // WRD-06's point.
+    if ctx.sdks.external_list.is_some() {
+        return Verdict::NotApplicable;
+    }
     if sdks.is_empty() {
-        // A list linked from the text is the accepted practice (a reviewer
-        // judged the must-level failure here a false alarm); that it is not in
-        // the text is WRD-06's point.
-        if ctx.sdks.external_list.is_some() {
-            return Verdict::NotApplicable;
-        }
         return if ctx.mentions(&["sdk"]) {
             Verdict::Fail(Detail::new("SHR-03.fail"), ctx.clauses_with(&["sdk"]))
         } else {
@@ -107,6 +108,19 @@ mod tests {
         // A list on another page is WRD-06's finding, not a failure here.
         let linked = policy_with("我们会嵌入授权合作伙伴的SDK（您可点此查看我们接入授权合作伙伴的SDK详情说明）。");
         assert_eq!(verdict_on(&RULE, &linked), None);
+        // Real pointers (CAPP-130): a named list document, a page to read.
+        for pointer in [
+            "您可,点击此处,查看我们接入的SDK详情。",
+            "本产品第三方信息共享具体情况请见《第三方信息共享清单》包括《第三方SDK目录》）。",
+            "如果您希望进一步了解我们所接入的第三方SDK情况，请您阅读第三方SDK情况说明。",
+            "接入第三方SDK情况请见：懂车帝接入第三方SDK目录",
+        ] {
+            assert_eq!(verdict_on(&RULE, &policy_with(pointer)), None, "{pointer}");
+        }
+        // A few SDKs named in passing beside the linked list are not judged
+        // as the list.
+        let both = policy_with("我们接入了支付宝SDK，用于支付。您可,点击此处,查看我们接入的SDK详情。");
+        assert_eq!(verdict_on(&RULE, &both), None);
     }
 
     #[test]

@@ -43,4 +43,18 @@ mod tests {
         let fine = gap.replace("四、", "三、");
         assert_eq!(verdict_on(&RULE, &fine).unwrap().status, FindingStatus::Pass);
     }
+
+    #[test]
+    fn a_number_written_at_a_line_start_in_between_is_no_gap() {
+        // xiaoyun.txt 5.3, CAPP-130 rw_14 5.7: a heading run into its
+        // paragraph, or ending in 。, that the outline does not take as a
+        // heading; the numbering itself is complete.
+        let run_in = "隐私政策\n五、我们如何保护信息\n5.1 安全措施\n我们采用加密技术。\n5.2 安全事件\n我们会及时告知。\n\
+             5.3 您知悉并理解，互联网并非绝对安全的环境，我们强烈建议您使用复杂的密码，并注意保护您的个人信息安全，如您发现自己的个人信息泄露，请立即联系我们。\n\
+             5.4 安全认证\n我们通过了认证。\n";
+        assert_eq!(verdict_on(&RULE, run_in).unwrap().status, FindingStatus::Pass);
+        // Without the line it is a gap.
+        let skipped = run_in.replace("5.3 您知悉", "您知悉");
+        assert_eq!(verdict_on(&RULE, &skipped).unwrap().status, FindingStatus::Warn);
+    }
 }

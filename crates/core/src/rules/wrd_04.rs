@@ -16,21 +16,29 @@ declare_rule! {
     check: check,
 }
 
-/// An open list of personal information: 包括但不限于 in a clause that
-/// collects, gets or shares, or right after the information it lists
-/// (您的个人信息包括但不限于…). Lists of security measures, rights or
-/// intellectual property (安全措施包括但不限于加密) are not about what is
-/// collected.
+/// An open list of personal information: 包括但不限于 followed, in the
+/// same sentence, by kinds of personal information the data vocabulary
+/// knows (包括但不限于设备型号、手机号). Lists of measures, rights, documents,
+/// dealers or activities name none; nor does a definition that only names
+/// a category (个人信息包括但不限于个人敏感信息).
 fn lists_information_openly(t: &str) -> bool {
     let Some(at) = t.find("包括但不限于") else { return false };
-    let acts = ["收集", "获取", "采集", "读取", "共享", "提供给", "使用您的"];
     let chars_before = |n: usize| &t[t[..at].char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i)..at];
     // What is protected (保护我们收集的信息，包括但不限于加密) is followed by
     // measures, not by information.
-    if ["保护", "妥善", "保管", "防范"].iter().any(|w| chars_before(15).contains(w)) {
+    if crate::lexicon::PROTECTION_WORDS.iter().any(|w| chars_before(15).contains(w)) {
         return false;
     }
-    acts.iter().any(|w| t.contains(w)) || chars_before(4).contains("信息")
+    let after = &t[at + "包括但不限于".len()..];
+    let list = &after[..after.find(['。', '；', ';']).unwrap_or(after.len())];
+    // An element of the list names a kind when it starts with one (操作系统版本,
+    // 您的姓名); 加密存储 or 访问控制 only end with a word the vocabulary has.
+    let vocab = crate::sdk::vocab::Vocab::builtin();
+    list.split(['、', '，', ',', '：', ':', '及', '和', '与', '或']).any(|el| {
+        let el = el.trim_start_matches(['“', '"', '（', '(']);
+        let el = ["您的", "你的", "用户的"].iter().find_map(|p| el.strip_prefix(p)).unwrap_or(el);
+        !el.is_empty() && vocab.items_in(el).iter().any(|d| el.starts_with(d.text.as_str()))
+    })
 }
 
 fn check(ctx: &Context<'_>) -> Verdict {
@@ -57,6 +65,12 @@ mod tests {
         // Security tips and safeguards are no list of what is collected.
         assert!(!lists_information_openly("请您妥善保护自己的个人信息,包括但不限于不向他人透露密码、定期修改密码。"));
         assert!(!lists_information_openly("我们会采取措施保护我们收集的信息,包括但不限于加密、去标识化。"));
+        // Real lists that are not of information (CAPP-130): documents, a
+        // definition, recipients, activities.
+        assert!(!lists_information_openly("本指引未尽事宜，包括但不限于本指引、《第三方信息共享清单》均适用。"));
+        assert!(!lists_information_openly("个人信息包括但不限于个人敏感信息。"));
+        assert!(!lists_information_openly("我们会将您的信息提供给经销商，包括但不限于授权经销商、维修站。"));
+        assert!(!lists_information_openly("您参与的活动包括但不限于抽奖、签到、积分兑换。"));
     }
 
     #[test]

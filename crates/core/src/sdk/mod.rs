@@ -21,7 +21,7 @@
 //! the policy gives (`唯一设备识别码：…IDFA、UUID…`) expand the data items they
 //! define. Recipients that are not SDKs come last (`recipients.rs`), and a
 //! payment SDK is also a payment recipient. A policy that only points to a
-//! list elsewhere (`点此查看…SDK详情`) sets `external_list` and gets no rows.
+//! list elsewhere (`点此查看…SDK详情`) sets `external_list`.
 //!
 //! Never reads the outline's categories or the rules.
 
@@ -98,9 +98,9 @@ pub fn extract_with(text: &str, lines: &Lines, outline: &[Node], kb: &Kb) -> Sdk
             });
         }
     }
-    if out.sdks.is_empty() {
-        out.external_list = external_list(text, outline);
-    }
+    // Also beside SDKs named in the text: a policy that links its full list
+    // often names a few SDKs in passing.
+    out.external_list = external_list(text, outline);
     out
 }
 

@@ -293,6 +293,21 @@ fn title_marker(infos: &[LineInfo<'_>], title_line: Option<usize>) -> Option<Str
     })
 }
 
+/// Whether a line strictly between `from` and `to` starts with a marker of
+/// `style` numbered within `numbers`.
+fn written_between(
+    infos: &[LineInfo<'_>],
+    from: usize,
+    to: usize,
+    style: Style,
+    numbers: std::ops::Range<u32>,
+) -> bool {
+    infos.get(from + 1..to).unwrap_or_default().iter().any(|info| {
+        super::marker::parse(info.text)
+            .is_some_and(|m| m.style == style && m.number.is_some_and(|k| numbers.contains(&k)))
+    })
+}
+
 /// Turns the flat list into a tree, starting at `flats[*pos]`, taking every
 /// node of `level` and its descendants.
 fn nest(
@@ -305,7 +320,8 @@ fn nest(
     anomalies: &mut Vec<Anomaly>,
 ) -> Vec<Node> {
     let mut out = Vec::new();
-    let mut numbering: HashMap<Style, u32> = HashMap::new();
+    // Per style, the last sibling's number and line.
+    let mut numbering: HashMap<Style, (u32, usize)> = HashMap::new();
     while *pos < flats.len() && flats[*pos].level >= level {
         let f = &flats[*pos];
         *pos += 1;
@@ -316,9 +332,19 @@ fn nest(
             if style.is_counted() {
                 // Only against a previous sibling: a list whose first item
                 // is a sentence (not a heading) starts at 2 legitimately.
-                let expected = numbering.get(&style).map_or(n, |p| p + 1);
+                let expected = numbering.get(&style).map_or(n, |p| p.0 + 1);
                 let kind = match n.cmp(&expected) {
                     std::cmp::Ordering::Equal => None,
+                    // A skipped number written at the start of a line in
+                    // between (a heading run into its paragraph, or one that
+                    // ends in 。) is a heading missed, not a gap.
+                    std::cmp::Ordering::Greater
+                        if numbering
+                            .get(&style)
+                            .is_some_and(|p| written_between(infos, p.1, f.line, style, expected..n)) =>
+                    {
+                        None
+                    }
                     std::cmp::Ordering::Greater => Some(AnomalyKind::Gap),
                     std::cmp::Ordering::Less if n + 1 == expected => Some(AnomalyKind::Repeat),
                     std::cmp::Ordering::Less => Some(AnomalyKind::OutOfOrder),
@@ -326,7 +352,7 @@ fn nest(
                 if let Some(kind) = kind {
                     anomalies.push(Anomaly { kind, span: infos[f.line].span, expected, found: n });
                 }
-                numbering.insert(style, n);
+                numbering.insert(style, (n, f.line));
             }
         }
         let info = &infos[f.line];
