@@ -114,6 +114,7 @@ mod tests {
             "本产品第三方信息共享具体情况请见《第三方信息共享清单》包括《第三方SDK目录》）。",
             "如果您希望进一步了解我们所接入的第三方SDK情况，请您阅读第三方SDK情况说明。",
             "接入第三方SDK情况请见：懂车帝接入第三方SDK目录",
+            "查看爱奇艺《信息共享清单》中的“内嵌SDK”进一步了解。",
         ] {
             assert_eq!(verdict_on(&RULE, &policy_with(pointer)), None, "{pointer}");
         }

@@ -29,6 +29,13 @@ fn lists_information_openly(t: &str) -> bool {
     if crate::lexicon::PROTECTION_WORDS.iter().any(|w| chars_before(15).contains(w)) {
         return false;
     }
+    // A definition of personal information (个人信息是指…, 以电子或者其他方式
+    // 记录的…) lists examples of the term, not what is collected.
+    // (`data-not-handled`: a sentence that defines data or collects none.)
+    if crate::lexicon::DATA_NOT_HANDLED.iter().chain(crate::lexicon::STATUTORY_DEFINITION).any(|w| t[..at].contains(w))
+    {
+        return false;
+    }
     let after = &t[at + "包括但不限于".len()..];
     let list = &after[..after.find(['。', '；', ';']).unwrap_or(after.len())];
     // An element of the list names a kind when it starts with one (操作系统版本,
@@ -69,6 +76,9 @@ mod tests {
         // definition, recipients, activities.
         assert!(!lists_information_openly("本指引未尽事宜，包括但不限于本指引、《第三方信息共享清单》均适用。"));
         assert!(!lists_information_openly("个人信息包括但不限于个人敏感信息。"));
+        assert!(!lists_information_openly(
+            "(1)个人信息:以电子或者其他方式记录的与已识别或者可识别的自然人有关的各种信息,包括但不限于姓名、出生日期、身份证件号码。"
+        ));
         assert!(!lists_information_openly("我们会将您的信息提供给经销商，包括但不限于授权经销商、维修站。"));
         assert!(!lists_information_openly("您参与的活动包括但不限于抽奖、签到、积分兑换。"));
     }

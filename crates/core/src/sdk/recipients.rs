@@ -93,19 +93,29 @@ pub(super) fn recipients(text: &str, lines: &Lines, cells: &[Cell<'_>], kb: &Kb)
     out
 }
 
+/// Whether a clause that names SDKs points to a list of them elsewhere: a
+/// pointer (点此查看, 请见) and a list word (清单, 详情), or a list named as
+/// a document of its own (查看《信息共享清单》中的“内嵌SDK”).
+fn points_to_a_list(t: &str) -> bool {
+    let list_word = |s: &str| lex::LIST_NAMES.iter().chain(lex::LIST_DETAILS).any(|l| s.contains(l));
+    let pointer = lex::EXTERNAL_LIST_POINTERS.iter().any(|p| t.contains(p));
+    let named_list = t.split('《').skip(1).any(|rest| list_word(&rest[..rest.find('》').unwrap_or(rest.len())]));
+    (pointer && list_word(t)) || (named_list && lex::LIST_VIEWING.iter().any(|v| t.contains(v)))
+}
+
 pub(super) fn external_list(text: &str, outline: &[Node]) -> Option<Span> {
     fn walk(text: &str, n: &Node) -> Option<Span> {
         for c in &n.clauses {
             let raw = text.get(c.span.start..c.span.end).unwrap_or("");
             // Most clauses name no SDK: skip them before normalising.
-            if !raw.bytes().any(|b| b == b's' || b == b'S') && !raw.contains(['ｓ', 'Ｓ']) {
+            let names_sdk = raw.bytes().any(|b| b == b's' || b == b'S') || raw.contains(['ｓ', 'Ｓ']);
+            if !names_sdk && !raw.contains("共享清单") {
                 continue;
             }
             let t = normalize(raw);
-            if t.contains("sdk")
-                && lex::EXTERNAL_LIST_POINTERS.iter().any(|p| t.contains(p))
-                && lex::LIST_NAMES.iter().chain(lex::LIST_DETAILS).any(|l| t.contains(l))
-            {
+            // The MIIT 第三方共享清单 lists the SDKs too (点击查看…第三方共享清单).
+            let sharing_list = t.contains("共享清单") && lex::EXTERNAL_LIST_POINTERS.iter().any(|p| t.contains(p));
+            if (t.contains("sdk") && points_to_a_list(&t)) || sharing_list {
                 return Some(c.span);
             }
         }
