@@ -261,6 +261,42 @@ pub(crate) fn phones(text: &str) -> Vec<String> {
     out
 }
 
+/// Whether a clause names a length of time: a numeral, then 天, 周, 个月,
+/// 个工作日 or 年 (`6个月`, `三十天`, `【3】年`); not a date (`2024年1月1日`).
+pub(crate) fn names_a_duration(clause: &str) -> bool {
+    let cs = folded(clause);
+    let mut i = 0;
+    while i < cs.len() {
+        if !is_numeral(cs[i].1) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < cs.len() && is_numeral(cs[i].1) {
+            i += 1;
+        }
+        let rest: String = cs[i..(i + 6).min(cs.len())]
+            .iter()
+            .map(|c| c.1)
+            .filter(|c| !matches!(c, '】' | ']' | ')' | '）' | ' '))
+            .collect();
+        let year_number = i - start == 4;
+        let date_follows = rest.chars().nth(1).is_some_and(is_numeral);
+        if ["天", "周", "个月", "个工作日"].iter().any(|u| rest.starts_with(u))
+            || (rest.starts_with('年') && !year_number && !date_follows)
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether a clause says how long something is kept (运单信息将保留三十天到
+/// 六个月不等的期限): its days are a retention period, not a reply time.
+fn keeps_for_a_period(clause: &str) -> bool {
+    ["保留", "保存", "存储"].iter().any(|w| clause.contains(w)) && ["期限", "期间"].iter().any(|w| clause.contains(w))
+}
+
 /// A promised reply time in a clause: `15个工作日内`, `【30】天`, `十五天内`.
 pub(crate) fn response_time(clause: &str) -> Option<(u32, TimeUnit)> {
     // Ceasing operations (停止运营) brings a notice period and a deletion
@@ -268,6 +304,7 @@ pub(crate) fn response_time(clause: &str) -> Option<(u32, TimeUnit)> {
     if !lex::REPLY_WORDS.iter().any(|w| clause.contains(w))
         || clause.contains("停止运营")
         || clause.contains("终止运营")
+        || keeps_for_a_period(clause)
     {
         return None;
     }

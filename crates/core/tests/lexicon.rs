@@ -110,6 +110,8 @@ const MEANT: &[(&str, &str, &str)] = &[
     ("sensitive-marks", "heading.collection", "敏感个人信息 marks information as sensitive, and heads a part of the collection chapter"),
     ("external-list-pointers", "list-viewing", "详见 points to a page, and sends the reader to a list named as a document"),
     ("list-viewing", "clause.rights", "查阅 sends the reader to a list, and is the right to consult one's information"),
+    ("keeping-verbs", "heading.storage", "保留 keeps information for a time, and names the storage chapter"),
+    ("keeping-verbs", "clause.storage", "保留 keeps information for a time, and makes a clause about storage"),
     // segment.txt: the words that make a line a heading.
     ("sdk-list-heading-words", "list-names", "清单 and 目录 name a list, and with SDK make a heading an SDK list's"),
     ("sdk-list-heading-words", "plain-headings", "目录 alone is a heading, and with SDK heads an SDK list"),

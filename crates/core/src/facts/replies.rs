@@ -24,7 +24,9 @@ mod tests {
         assert_eq!(response_time("我们将在15个工作日内回复您的请求。"), Some((15, TimeUnit::WorkingDays)));
         assert_eq!(response_time("我们将在十五天内答复。"), Some((15, TimeUnit::Days)));
         assert_eq!(response_time("您可以在设置中关闭。"), None);
-        // Notice periods and deletion deadlines are no reply times.
+        // Notice periods, deletion deadlines and retention periods are no
+        // reply times (CAPP-130 rw_58: 为满足您的查询需要…保留三十天到六个月不等的期限).
+        assert_eq!(response_time("为满足您的查询需要，您的运单信息将保留三十天到六个月不等的期限。"), None);
         assert_eq!(response_time("我们将至少提前15个工作日通知您，并予以处理。"), None);
         assert_eq!(
             response_time("当我们的产品或服务发生停止运营的情形时，我们将在90天之内删除您的个人信息或进行匿名化处理。"),

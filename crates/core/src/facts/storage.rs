@@ -24,8 +24,12 @@ pub(super) fn extract_location(clause: &Clause, facts: &mut Facts) {
     }
 }
 
+/// A retention clause: its words (保存期限, 最短时间), or information kept
+/// for a length of time (日志信息保存6个月, 运单信息将保留三十天到六个月).
 fn is_retention(clause: &str) -> bool {
     lex::RETENTION.iter().chain(lex::RETENTION_LOOSE).any(|w| clause.contains(w))
+        || (lex::STORING.iter().chain(lex::KEEPING_VERBS).any(|w| clause.contains(w))
+            && crate::scan::names_a_duration(clause))
 }
 
 fn storage_location(clause: &str) -> Option<&'static str> {
@@ -59,6 +63,19 @@ fn stored_near_abroad(clause: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::is_retention;
+
+    #[test]
+    fn a_period_of_keeping_is_a_retention_clause() {
+        assert!(is_retention("我们对您个人信息的保存期限为六个月。"));
+        assert!(is_retention("您的日志信息将保存6个月。"));
+        // CAPP-130 rw_58.
+        assert!(is_retention("您的运单信息在前台系统将保留三十天到六个月不等的期限。"));
+        assert!(!is_retention("我们将在15个工作日内回复您。"));
+        assert!(!is_retention("我们会保存您的订单信息。"));
+        assert!(!is_retention("本政策于2024年1月1日更新，我们保留解释权。"));
+    }
+
     use super::*;
 
     #[test]
