@@ -532,7 +532,7 @@ fn eval_findings_on_two_judged_policies() {
     // them, and say in the commit which verdicts changed and why).
     assert!(text.starts_with("Findings against hand judgements: 2 policies, 57 judgements (27 problem, 30 ok)\n"));
     assert!(
-        text.contains("\n  apayun                   fail/warn  7/10 true, must passes  2/17 false, unjudged 0\n"),
+        text.contains("\n  apayun                   fail/warn  7/8  true, must passes  2/18 false, unjudged 0\n"),
         "{text}"
     );
     assert!(
@@ -542,17 +542,18 @@ fn eval_findings_on_two_judged_policies() {
     assert!(text.contains("\nSHR-01  should     0     0     0         -      2     0  0.000          0\n"), "{text}");
     assert!(text.contains("\ngold problems where the rule gave no finding (n/a): 1 (weidandan COL-07)\n"), "{text}");
     assert!(
-        text.ends_with("\nprecision of fail/warn 0.880 (22/25); false passes of must rules 0.138 (4/29)\n"),
+        text.ends_with("\nprecision of fail/warn 0.957 (22/23); false passes of must rules 0.133 (4/30)\n"),
         "{text}"
     );
     let errors = std::fs::read_to_string(errors).unwrap();
     let rows: Vec<&str> = errors.lines().collect();
     assert_eq!(rows[0], "policy\trule\ttool\tgold\tline\treason");
-    // 3 false alarms, 4 false passes and the n/a problem. (SHR-01 was a
+    // 1 false alarm, 4 false passes and the n/a problem. (SHR-01 was a
     // false alarm on both until the rule read 按照我们的说明, 代表我们 and the
-    // like.)
-    assert_eq!(rows.len(), 1 + 8, "{errors}");
-    assert!(rows.iter().any(|r| r.starts_with("apayun\tCOL-09\tfail\tok\t108\t")), "{errors}");
+    // like; COL-09 and RGT-02 on apayun until they read 合法分享的信息 and
+    // 变更、删除.)
+    assert_eq!(rows.len(), 1 + 6, "{errors}");
+    assert!(rows.iter().any(|r| r.starts_with("apayun\tWRD-04\twarn\tok\t31\t")), "{errors}");
     assert!(rows.iter().any(|r| r.starts_with("apayun\tCMP-01\tpass\tproblem\t262\t")), "{errors}");
 
     // A gold line beyond the text is refused, naming the file.

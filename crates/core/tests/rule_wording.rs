@@ -63,3 +63,44 @@ fn obeying_a_court_is_no_complaint_channel() {
     let remedy = "如果您对我们的回复不满意，特别是您认为我们的个人信息处理行为损害了您的合法权益，您还可以通过向被告住所地有管辖权的法院提起诉讼来寻求解决方案。";
     assert_eq!(status("CMP-01", remedy), FindingStatus::Pass);
 }
+
+/// Wordings of the findings benchmark (tests/corpus/findings) that the rules
+/// missed: each real sentence satisfies its rule, and a near sentence that
+/// does not keeps the rule failing.
+#[test]
+fn wordings_of_the_findings_benchmark() {
+    // rw_96.jsonl:85 (COL-10): the exceptions, 征求 instead of 征得.
+    let exceptions = "以下情形中，我们可能会收集、使用您的相关个人信息无需征求您的授权同意：";
+    assert_eq!(status("COL-10", exceptions), FindingStatus::Pass);
+    // rw_90.jsonl:166.
+    assert_eq!(status("COL-10", "除同意外的其他合法性事由"), FindingStatus::Pass);
+    assert_eq!(status("COL-10", "我们会在征得您的同意后收集您的信息。"), FindingStatus::Fail);
+    // rw_58.jsonl:148 (SHR-01): processors under our instructions.
+    let processors = "我们会与其签署严格的保密协议及数据处理协议，要求他们按照我们的说明、本政策以及其他任何相关的保密和安全措施来处理个人信息。";
+    assert_eq!(status("SHR-01", processors), FindingStatus::Pass);
+    // rw_126.jsonl:129: providers acting on our behalf.
+    assert_eq!(
+        status("SHR-01", "例如代表我们推送通知的通讯服务提供商、提供认证服务的通讯服务提供商。"),
+        FindingStatus::Pass
+    );
+    // rw_8.jsonl:360 (CTL-02): a department with its contact.
+    let office = "我们还设立了个人信息保护工作部门，您可以通过邮箱privacy@keep.com或电话010-86223197与我们联系。";
+    assert_eq!(status("CTL-02", office), FindingStatus::Pass);
+    // rw_30.jsonl:306 (RGT-06): the right to an explanation.
+    assert_eq!(status("RGT-06", "您还可以要求我们解释对您的个人信息处理规则。"), FindingStatus::Pass);
+    // rw_30.jsonl:60 (COL-09): information from third parties, by source.
+    assert_eq!(status("COL-09", "我们会从第三方支付机构获取您的ID、订单交易结果。"), FindingStatus::Pass);
+    // tests/corpus/policies/apayun.txt:108: information partners lawfully share.
+    assert_eq!(status("COL-09", "我们可能整合我们关联公司、合作伙伴合法分享的信息。"), FindingStatus::Pass);
+    assert_eq!(status("COL-09", "我们会收集您的手机号。"), FindingStatus::Fail);
+    // rw_41.jsonl:80 (RGT-03): deletion in the list of rights.
+    let rights = "您在使用我们服务的过程中，可以通过查阅、复制、更正、补充、删除等方式来管理您的信息。";
+    assert_eq!(status("RGT-03", rights), FindingStatus::Pass);
+    // The processing activities of a definition are no right to deletion.
+    let definition = "个人信息的处理包括个人信息的收集、存储、使用、加工、传输、提供、公开、删除等。";
+    assert_eq!(status("RGT-03", definition), FindingStatus::Fail);
+    // tests/corpus/policies/apayun.txt:188 (RGT-02): changing one's data.
+    assert_eq!(status("RGT-02", "您可以登录网站查询、管理（变更、删除）您提交的基本资料。"), FindingStatus::Pass);
+    // rw_14.jsonl:123 (COL-03): information collected indirectly.
+    assert_eq!(status("COL-03", "1.12 间接收集信息：我们可能从关联方、合作伙伴处获取您的信息。"), FindingStatus::Pass);
+}
