@@ -17,9 +17,24 @@ pub mod worker;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Mounts the app on the element marked `data-policylens-app`. Does nothing
-/// where there is none: the analysis worker, and pages that load the module
-/// only for `analyze`, get no app.
+/// Installs the clause model (the bytes of `clause_model.bin`, fetched beside
+/// the wasm by boot.js and the worker); until then the analysis keeps the
+/// rules' topics. Returns an error message for bytes that are no model.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen]
+pub fn install_clause_model(bytes: &[u8]) -> Result<(), JsValue> {
+    policylens_core::install_clause_model(bytes).map_err(|e| JsValue::from_str(&e))
+}
+
+/// Does nothing: `main` calls it so that this library, and with it every
+/// `#[wasm_bindgen]` export, is linked into the module.
+pub fn linked() {}
+
+/// Mounts the app on the element marked `data-policylens-app`: boot.js calls
+/// it once the clause model is installed. Does nothing where there is no such
+/// element: the analysis worker, and pages that load the module only for
+/// `analyze`, get no app.
+#[wasm_bindgen]
 pub fn start() {
     let root = web_sys::window()
         .and_then(|w| w.document())

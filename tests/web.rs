@@ -16,6 +16,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 const POLICY: &str = "示例隐私政策\n一、我们如何收集信息\n我们收集您的手机号。\n二、联系我们\n邮箱：a@example.com。\n";
 
 fn mount() -> Element {
+    // As boot.js does before the app mounts (the model is not in the wasm).
+    let _ = policylens_core::install_clause_model(include_bytes!("../crates/core/data/clause_model.bin"));
     let doc = gloo_utils_document();
     let root = doc.create_element("div").unwrap();
     doc.body().unwrap().append_child(&root).unwrap();

@@ -1,9 +1,20 @@
 // Runs the analysis off the main thread, so that a 1 MB policy never freezes
 // the page. It loads the same wasm module as the page (cached, not fetched
 // twice); the module's start function does nothing where there is no window.
-import init, { analyze_timed, warm_up } from './policylens-web.js';
+import init, { analyze_timed, warm_up, install_clause_model } from './policylens-web.js';
 
-const ready = init({ module_or_path: new URL('./policylens-web_bg.wasm', import.meta.url) }).then(() => {
+// The clause model, fetched as the page fetched it (from the cache).
+const model = fetch(new URL('./clause_model.bin', import.meta.url))
+  .then((r) => (r.ok ? r.arrayBuffer() : null))
+  .catch(() => null);
+const ready = Promise.all([init({ module_or_path: new URL('./policylens-web_bg.wasm', import.meta.url) }), model]).then(([, bytes]) => {
+  if (bytes) {
+    try {
+      install_clause_model(new Uint8Array(bytes));
+    } catch {
+      // The analysis keeps the rules' topics.
+    }
+  }
   for (let i = 0; i < 4; i++) {
     warm_up();
   }

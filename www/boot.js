@@ -16,7 +16,22 @@ try {
   window.__policylensInitialText = null;
   window.__policylensFragmentError = error?.kind ?? 'invalid';
 }
+// The clause model is a static file beside the wasm (not built into it):
+// fetched in parallel with the module, installed before the app mounts. If
+// it cannot be had, the app runs on the rules' topics alone.
+const model = fetch(new URL('./clause_model.bin', import.meta.url))
+  .then((r) => (r.ok ? r.arrayBuffer() : null))
+  .catch(() => null);
 await init({ module_or_path: new URL('./policylens-web_bg.wasm', import.meta.url) });
+const bytes = await model;
+if (bytes) {
+  try {
+    bindings.install_clause_model(new Uint8Array(bytes));
+  } catch (error) {
+    console.warn('PolicyLens: the clause model could not be read', error);
+  }
+}
+bindings.start();
 window.policylens = bindings;
 // A new policy in the fragment (an embedding page updating its iframe, a
 // pasted share link) reloads the page, which reads it afresh.

@@ -1,6 +1,6 @@
 // The example of embedding: an iframe of the app in ?embed mode with the
 // policy in the fragment, and the exported analyze() used directly.
-import init, { analyze } from './policylens-web.js';
+import init, { analyze, install_clause_model } from './policylens-web.js';
 import { encodeFragment } from './fragment.js';
 
 const area = document.getElementById('policy');
@@ -17,7 +17,11 @@ async function show() {
   );
 }
 
-// This page has no [data-policylens-app] element, so init() mounts no app.
-const ready = init({ module_or_path: new URL('./policylens-web_bg.wasm', import.meta.url) });
+// The module, and the clause model beside it (the analysis reads clause
+// topics with it; without it, with its rules alone). No app is mounted here.
+const ready = Promise.all([
+  init({ module_or_path: new URL('./policylens-web_bg.wasm', import.meta.url) }),
+  fetch(new URL('./clause_model.bin', import.meta.url)).then((r) => r.arrayBuffer()),
+]).then(([, model]) => install_clause_model(new Uint8Array(model)));
 document.getElementById('show').addEventListener('click', show);
 show();

@@ -3,7 +3,7 @@
 // and an offline visit still gets the last copy. legal.json (the article
 // texts) is not pre-cached: it is fetched when a reader first opens a legal
 // source, and the fetch handler below keeps that copy for offline visits.
-const CACHE = 'policylens-v1';
+const CACHE = 'policylens-v2';
 const FILES = [
   './',
   './index.html',
@@ -15,6 +15,7 @@ const FILES = [
   './analysis-worker.js',
   './policylens-web.js',
   './policylens-web_bg.wasm',
+  './clause_model.bin',
   './style.css',
   './favicon.svg',
   './example-policy.txt',

@@ -36,6 +36,14 @@ pub mod text;
 
 pub use report::*;
 
+/// Installs the clause model where the build leaves it out (feature
+/// `external-model`): the bytes of `data/clause_model.bin`. Call it once,
+/// before the first analysis; an analysis before it keeps the rules' topics.
+#[cfg(feature = "external-model")]
+pub fn install_clause_model(bytes: &[u8]) -> Result<(), String> {
+    classify::model::install(bytes)
+}
+
 /// Analyses a policy given as text. Never fails: any input yields a report.
 pub fn analyze(text: &str) -> Report {
     analyze_decoded(text, "utf-8")

@@ -198,15 +198,39 @@ impl Table {
     }
 }
 
+#[cfg(not(feature = "external-model"))]
 static SHIPPED: &[u8] = include_bytes!("../../data/clause_model.bin");
+
+/// The model a caller installed (feature `external-model`).
+#[cfg(feature = "external-model")]
+static INSTALLED: OnceLock<ClauseModel> = OnceLock::new();
+
+/// Installs the shipped model's bytes (`data/clause_model.bin`), where the
+/// build leaves them out (feature `external-model`: the web app fetches the
+/// file beside its wasm). The first installed model stays.
+#[cfg(feature = "external-model")]
+pub fn install(bytes: &[u8]) -> Result<(), String> {
+    let model = ClauseModel::from_bytes(bytes)?;
+    let _ = INSTALLED.set(model);
+    Ok(())
+}
 
 impl ClauseModel {
     /// The model built into PolicyLens.
+    #[cfg(not(feature = "external-model"))]
     pub fn shipped() -> &'static ClauseModel {
         static MODEL: OnceLock<ClauseModel> = OnceLock::new();
         // The file is checked by a unit test; a broken one would leave the
         // rules' verdicts alone rather than fail the analysis.
         MODEL.get_or_init(|| ClauseModel::from_bytes(SHIPPED).unwrap_or_else(|_| ClauseModel::empty()))
+    }
+
+    /// The installed model, or until one is, the empty model (the rules'
+    /// topics stand).
+    #[cfg(feature = "external-model")]
+    pub fn shipped() -> &'static ClauseModel {
+        static EMPTY: OnceLock<ClauseModel> = OnceLock::new();
+        INSTALLED.get().unwrap_or_else(|| EMPTY.get_or_init(ClauseModel::empty))
     }
 
     /// A model that predicts nothing: [`apply`] then keeps the rules' verdicts.
