@@ -205,7 +205,17 @@ test('in English, the policy\'s own words carry lang="zh-CN"', async () => {
 
 test('screenshots of the report page, desktop and phone (for docs/)', async () => {
   for (const [name, viewport] of [['screenshot', { width: 1440, height: 900 }], ['screenshot-phone', { width: 390, height: 844 }]]) {
-    const { page, context } = await openWith('mijian.txt', viewport);
+    // Pasted, as a reader does: the report first, the editor one click away.
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.waitForSelector('html[data-ready=true] [data-testid=policy-input]');
+    await page.evaluate((t) => {
+      const area = document.querySelector('[data-testid=policy-input]');
+      area.value = t;
+      area.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', bubbles: true }));
+    }, await policy('mijian.txt'));
+    await page.waitForSelector('[data-testid=edit-text]');
     await page.evaluate(() => { document.activeElement?.blur(); window.scrollTo(0, 0); });
     await page.waitForSelector('[data-testid=document][data-complete=true]', { state: 'attached' });
     await screenshot(page, name);
