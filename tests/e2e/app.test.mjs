@@ -445,9 +445,10 @@ test('a paste is analysed at once and the report comes first, the editor one cli
   // that has warmed up (the moment a reader takes to paste), once warm.
   const pasteToPaint = (t, heading) => page.evaluate(async ([t, heading]) => {
     const frame = () => new Promise((ok) => requestAnimationFrame(ok));
+    // Checked at the start of each frame: the frame where `ready` first
+    // holds paints it, and the next frame's callbacks run once it has.
     const until = async (ready) => {
       while (!ready()) await frame();
-      await frame();
       await frame();
       return performance.now();
     };
