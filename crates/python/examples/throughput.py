@@ -89,7 +89,7 @@ def dask(policies: int, runs: int) -> None:
         for _ in range(runs):
             for workers in times:
                 with LocalCluster(
-                    n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+                    n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
                 ) as cluster, Client(cluster) as client:
                     client.upload_file(str(HERE / "dask_scan.py"))
                     out = scratch / f"scan-{workers}"

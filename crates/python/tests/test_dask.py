@@ -54,7 +54,7 @@ def scanned(dask_scan, dataset, tmp_path_factory):
     previous = signal.signal(signal.SIGALRM, too_long)
     signal.alarm(900)
     try:
-        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
             with Client(cluster) as client:
                 assert len(client.scheduler_info()["workers"]) == 2
                 pids = set(client.run(os.getpid).values())
