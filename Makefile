@@ -1,6 +1,6 @@
 # The two commands a newcomer needs (see README.md):
 #   make serve   build what is missing and serve the app at http://127.0.0.1:8080
-#   make test    run every test: fmt, clippy, native tests, browser tests, e2e
+#   make test    run every test: fmt, clippy, native tests, Python, browser tests, e2e
 # Both first run scripts/setup.sh, which installs what is missing and skips
 # what is there.
 
@@ -13,7 +13,7 @@ export CARGO_TERM_COLOR ?= never
 # The toolchain that builds wasm32 (written by scripts/setup.sh).
 WASM_TC = $$(cat target/.wasm-toolchain)
 
-.PHONY: serve test setup fmt-check clippy test-native test-browser dist test-e2e fuzz-smoke bench fuzz clean
+.PHONY: serve test setup fmt-check clippy test-native test-python test-browser dist test-e2e fuzz-smoke bench fuzz clean
 
 setup:
 	@bash scripts/setup.sh
@@ -22,7 +22,7 @@ serve: setup
 	@echo "PolicyLens will be served at http://127.0.0.1:8080"
 	RUSTUP_TOOLCHAIN=$(WASM_TC) trunk serve --release --address 127.0.0.1 --port 8080
 
-test: setup fmt-check clippy test-native fuzz-smoke test-browser dist test-e2e
+test: setup fmt-check clippy test-native test-python fuzz-smoke test-browser dist test-e2e
 	@echo "make test: all checks passed"
 
 fmt-check:
@@ -34,6 +34,22 @@ clippy:
 test-native:
 	cargo +stable test --workspace --all-targets
 	cargo +stable test --workspace --doc
+
+# The Python package (crates/python): the wheel built by maturin, installed
+# into the virtual environment of scripts/setup.sh, and its pytest suite
+# (the Dask test starts a local cluster of two worker processes). Then the
+# wheel alone, in a new empty environment, prints mijian.txt's first SDK.
+VENV := $(CURDIR)/target/venv
+WHEELS := $(CURDIR)/target/wheels
+test-python:
+	@test -x $(VENV)/bin/maturin || { echo "make test-python: no $(VENV); run make setup" >&2; exit 1; }
+	rm -rf $(WHEELS)
+	$(VENV)/bin/maturin build --quiet -m crates/python/Cargo.toml --out $(WHEELS)
+	$(VENV)/bin/python -m pip install --quiet --force-reinstall --no-deps $(WHEELS)/policylens-*.whl
+	cd crates/python && $(VENV)/bin/python -m pytest -p no:cacheprovider
+	rm -rf target/venv-bare && python3 -m venv target/venv-bare
+	target/venv-bare/bin/python -m pip install --quiet --disable-pip-version-check $(WHEELS)/policylens-*.whl
+	target/venv-bare/bin/python -c "import policylens; print(policylens.analyze(open('tests/corpus/policies/mijian.txt', encoding='utf-8').read())['sdks'][0]['name'])"
 
 # Component tests of the app, in headless Chromium via wasm-bindgen-test.
 test-browser:

@@ -137,4 +137,20 @@ if [ $want_browser -eq 1 ]; then
   apt_install chromium chromium-driver fonts-noto-cjk
 fi
 
+# --- 7. A Python virtual environment for the Python package ----------------
+# target/venv: maturin (builds the wheel), pytest, Dask, pyarrow and pandas at
+# the versions of crates/python/requirements-dev.txt, from PyPI. Made again
+# only when that file changes (a copy of it in the venv says what is there).
+venv=target/venv
+py_requirements=crates/python/requirements-dev.txt
+if [ ! -x "$venv/bin/python" ] || ! cmp -s "$py_requirements" "$venv/.requirements"; then
+  say "Python virtual environment $venv (pip install, about a minute)"
+  command -v python3 >/dev/null || apt_install python3 python3-venv
+  rm -rf "$venv"
+  # Debian's own python3 has no ensurepip without python3-venv.
+  python3 -m venv "$venv" 2>/dev/null || { apt_install python3-venv; rm -rf "$venv"; python3 -m venv "$venv"; }
+  "$venv/bin/python" -m pip install -q --disable-pip-version-check -r "$py_requirements"
+  cp "$py_requirements" "$venv/.requirements"
+fi
+
 say "ready (a second run takes a few seconds)"

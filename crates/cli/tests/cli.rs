@@ -355,6 +355,21 @@ fn batch_reports_every_file_and_skips_the_broken_one() {
 }
 
 #[test]
+fn batch_rows_hold_the_report_of_analyze() {
+    let dir = temp_dir("batch-rows");
+    std::fs::copy(policy_path("mijian.txt"), dir.join("mijian.txt")).unwrap();
+    let batch = bin().arg("batch").arg(dir.join("mijian.txt")).output().unwrap();
+    assert_eq!(batch.status.code(), Some(0));
+    let line = String::from_utf8(batch.stdout).unwrap();
+    // The report's fields in the order of the schema, as `analyze` writes them.
+    assert!(line.contains(",\"report\":{\"schema_version\":1,\"input\":"), "{}", &line[..200]);
+    let row: serde_json::Value = serde_json::from_str(line.trim_end()).unwrap();
+    let analyze = bin().arg("analyze").arg(dir.join("mijian.txt")).args(["--format", "json"]).output().unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&analyze.stdout).unwrap();
+    assert_eq!(row["report"], report);
+}
+
+#[test]
 fn batch_writes_csv() {
     let dir = temp_dir("csv");
     std::fs::copy(policy_path("taobao.txt"), dir.join("taobao.txt")).unwrap();
