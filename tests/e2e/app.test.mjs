@@ -618,8 +618,9 @@ test('a checklist row lists the findings that judge it, with the statuses of the
 test('the page analyses as the CLI does: the clause model fetched beside the wasm is installed', async () => {
   // `make test` builds the CLI (test-native) before the end-to-end tests;
   // POLICYLENS_CLI names another build. The newest build is the one to trust.
+  const target = process.env.CARGO_TARGET_DIR ?? join(repo, 'target');
   const cli = process.env.POLICYLENS_CLI ?? ['release', 'debug']
-    .map((p) => join(repo, 'target', p, 'policylens'))
+    .map((p) => join(target, p, 'policylens'))
     .filter(existsSync)
     .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
   assert.ok(cli, 'build the CLI first: cargo build -p policylens-cli');
