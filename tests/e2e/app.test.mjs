@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
-import { serveDist, launch, screenshot, policy, corpusFile, dist, repo } from './harness.mjs';
+import { serveDist, launch, screenshot, policy, corpusFile, dist, repo, pasteRaw } from './harness.mjs';
 
 let server;
 let browser;
@@ -426,15 +426,6 @@ test('after the first visit the app works offline', async () => {
   await paste(page, await policy('apayun.txt'));
   await context.close();
 });
-
-/** Sets the input as a paste does (fill() types, which is slow for megabytes). */
-async function pasteRaw(page, text) {
-  await page.evaluate((t) => {
-    const area = document.querySelector('[data-testid=policy-input]');
-    area.value = t;
-    area.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste' }));
-  }, text);
-}
 
 test('a paste is analysed at once and the report comes first, the editor one click away', async () => {
   const { page, context } = await openApp();

@@ -86,3 +86,12 @@ export async function corpusFile(rel) {
 export async function policy(name) {
   return readFile(join(corpus, 'policies', name), 'utf8');
 }
+
+/** Sets the editor's text as a paste does (fill() types, which is slow for megabytes). */
+export async function pasteRaw(page, text) {
+  await page.evaluate((t) => {
+    const area = document.querySelector('[data-testid=policy-input]');
+    area.value = t;
+    area.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', bubbles: true }));
+  }, text);
+}

@@ -2,7 +2,7 @@
 // outline and the map, the skip links, and the README's screenshots.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, screenshot, policy } from './harness.mjs';
+import { serveDist, launch, screenshot, policy, pasteRaw } from './harness.mjs';
 
 let server;
 let browser;
@@ -210,11 +210,7 @@ test('screenshots of the report page, desktop and phone (for docs/)', async () =
     const page = await context.newPage();
     await page.goto(server.url);
     await page.waitForSelector('html[data-ready=true] [data-testid=policy-input]');
-    await page.evaluate((t) => {
-      const area = document.querySelector('[data-testid=policy-input]');
-      area.value = t;
-      area.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', bubbles: true }));
-    }, await policy('mijian.txt'));
+    await pasteRaw(page, await policy('mijian.txt'));
     await page.waitForSelector('[data-testid=edit-text]');
     await page.evaluate(() => { document.activeElement?.blur(); window.scrollTo(0, 0); });
     await page.waitForSelector('[data-testid=document][data-complete=true]', { state: 'attached' });

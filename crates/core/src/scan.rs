@@ -294,7 +294,8 @@ pub(crate) fn names_a_duration(clause: &str) -> bool {
 /// Whether a clause says how long something is kept (运单信息将保留三十天到
 /// 六个月不等的期限): its days are a retention period, not a reply time.
 fn keeps_for_a_period(clause: &str) -> bool {
-    ["保留", "保存", "存储"].iter().any(|w| clause.contains(w)) && ["期限", "期间"].iter().any(|w| clause.contains(w))
+    lex::STORING.iter().chain(lex::KEEPING_VERBS).any(|w| clause.contains(w))
+        && ["期限", "期间"].iter().any(|w| clause.contains(w))
 }
 
 /// A promised reply time in a clause: `15个工作日内`, `【30】天`, `十五天内`.
