@@ -84,6 +84,7 @@ fn keyword_rules() -> Vec<(String, String, String)> {
                     "why_en",
                     "fix_en",
                     "words",
+                    "together",
                     "absent",
                     "absent_en",
                     "also",
@@ -121,7 +122,7 @@ fn keyword_rules() -> Vec<(String, String, String)> {
         out.push_str(&format!(
             "pub static {name}: Rule = Rule {{ id: {id:?}, title_zh: {:?}, title_en: {:?}, \
              severity: crate::report::Severity::{severity}, category: {category}, sources: {}, why: {:?}, \
-             fix: {:?}, why_en: {:?}, fix_en: {:?}, check: Check::Keywords(Keywords {{ words: {}, also: {} }}) }};\n",
+             fix: {:?}, why_en: {:?}, fix_en: {:?}, check: Check::Keywords(Keywords {{ words: {}, together: {}, also: {} }}) }};\n",
             need("title_zh"),
             need("title_en"),
             list("sources"),
@@ -130,12 +131,31 @@ fn keyword_rules() -> Vec<(String, String, String)> {
             explanation(need("why_en")),
             explanation(need("fix_en")),
             list("words"),
+            together(get("together")),
             list("also"),
         ));
     }
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     std::fs::write(std::path::Path::new(&out_dir).join("keyword_rules.rs"), out).expect("OUT_DIR is writable");
     messages
+}
+
+/// A keyword rule's `together`: pairs of lexicon sets `a & b`, separated by
+/// ` | `, → `&[(lex::A, lex::B)]` (a name that is no set fails to compile).
+fn together(value: Option<&str>) -> String {
+    let ident = |name: &str| format!("crate::lexicon::{}", name.trim().replace(['-', '.'], "_").to_uppercase());
+    let pairs: Vec<String> = value
+        .map(|v| {
+            v.split(" | ")
+                .map(|pair| {
+                    let (a, b) =
+                        pair.split_once(" & ").unwrap_or_else(|| panic!("`together` takes `set & set`, not `{pair}`"));
+                    format!("({}, {})", ident(a), ident(b))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    format!("&[{}]", pairs.join(", "))
 }
 
 /// `data/messages.txt`: `[KEY]` records with `zh = ` and `en = ` lines, and
@@ -208,7 +228,9 @@ fn messages(mut all: Vec<(String, String, String)>) {
         .map(|e| e.expect("src/rules is readable").path())
         .collect();
     files.sort();
-    files.extend(["data/keyword-rules.txt", "data/messages.txt"].map(std::path::PathBuf::from));
+    files.extend(
+        ["data/keyword-rules.txt", "data/messages.txt", "data/lexicon/rules.txt"].map(std::path::PathBuf::from),
+    );
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for file in &files {
         println!("cargo:rerun-if-changed={}", file.display());

@@ -15,6 +15,11 @@ const MEANT: &[(&str, &str, &str)] = &[
     ),
     ("consent-control", "user-control", "taking consent back is one of the user's controls"),
     (
+        "processor-bounds",
+        "clause-strong.security",
+        "a confidentiality agreement binds a processor (SHR-01) and is a safeguard (the security topic)",
+    ),
+    (
         "consent-control",
         "heading.rights",
         "a heading that takes consent back is a rights heading, and beats collection",

@@ -18,6 +18,28 @@ fn processors_acting_on_our_instructions_are_entrusted_processing() {
     assert_eq!(status("SHR-01", s), FindingStatus::Pass);
     // A recipient that decides for itself is no processor.
     assert_eq!(status("SHR-01", "我们会将您的订单信息共享给商家，以便其为您发货。"), FindingStatus::Fail);
+    // rw_63.jsonl:150 — a concept in two parts: a service provider, bound by
+    // contract (`processors` and `processor-bounds` in the lexicon).
+    let s = "此等服务提供商有合同义务保护您的个人信息，并有权访问您的个人信息来执行这些任务。";
+    assert_eq!(status("SHR-01", s), FindingStatus::Pass);
+    // rw_87.jsonl:97.
+    let s = "为了您的信息安全，我们已与友盟SDK服务商约定严格的数据安全保密义务，友盟SDK服务商会严格遵守我们的数据隐私和安全要求。";
+    assert_eq!(status("SHR-01", s), FindingStatus::Pass);
+    // rw_110.jsonl:133 — advertisers bound by a data protection agreement
+    // receive data for their own use: sharing, not entrusted processing.
+    let s = "为了投放广告，评估、优化广告投放效果等目的，我们需要向广告主及其代理商等第三方合作伙伴共享您的部分数据，要求其严格遵守我们关于数据隐私保护的措施与要求，包括但不限于根据数据保护协议、承诺书及相关数据处理政策进行处理。";
+    assert_eq!(status("SHR-01", s), FindingStatus::Fail);
+    // The two parts in different clauses say nothing of one processor.
+    assert_eq!(status("SHR-01", "我们的服务提供商帮助我们运营服务。\n我们与员工签署保密协议。"), FindingStatus::Fail);
+}
+
+#[test]
+fn the_cases_of_pipl_13_are_the_exceptions_to_consent() {
+    // rw_41.jsonl:92–94 — PIPL 13's list after 除非经您单独同意…例如, with
+    // no 无需征得 or 例外.
+    let s = "我们不会主动向合作伙伴分享可用于识别您个人身份的信息，除非经您单独同意或法律法规另有规定，例如：\n·为订立、履行个人作为一方当事人的合同所必需；\n·为履行法定职责或者法定义务所必需；";
+    assert_eq!(status("COL-10", s), FindingStatus::Pass);
+    assert_eq!(status("COL-10", "我们会依法履行法定义务，保护您的个人信息。"), FindingStatus::Fail);
 }
 
 #[test]

@@ -83,6 +83,18 @@ impl Context<'_> {
             .collect()
     }
 
+    /// Evidence from the clauses (at most three) that contain a word of `a`
+    /// and a word of `b`.
+    pub fn clauses_with_both(&self, a: &[&str], b: &[&str]) -> Vec<Evidence> {
+        self.clauses
+            .first_with(a, usize::MAX)
+            .into_iter()
+            .filter(|&i| b.iter().any(|w| self.clauses[i].1.contains(w)))
+            .take(3)
+            .map(|i| crate::text::evidence(self.text, self.lines, self.clauses[i].0))
+            .collect()
+    }
+
     /// Whether any clause contains any of `words`.
     pub fn mentions(&self, words: &[&str]) -> bool {
         words
@@ -141,18 +153,28 @@ pub enum Check {
     Keywords(Keywords),
 }
 
-/// A keyword rule: it passes when a clause says any of `words`; fails
-/// (`ID.absent`) when none does; and, when `also` is given, only warns
-/// (`ID.weak`) when no clause says any of `also` too.
+/// A keyword rule: it passes when a clause says any of `words`, or says a
+/// concept in other words: a word of each set of a `together` pair (a
+/// processor and a contract binding it); fails (`ID.absent`) when none does;
+/// and, when `also` is given, only warns (`ID.weak`) when no clause says any
+/// of `also` too.
 #[derive(Debug, Clone, Copy)]
 pub struct Keywords {
     pub words: &'static [&'static str],
+    pub together: &'static [(&'static [&'static str], &'static [&'static str])],
     pub also: &'static [&'static str],
 }
 
 impl Keywords {
     fn verdict(&self, id: &str, ctx: &Context<'_>) -> Verdict {
-        let ev = ctx.clauses_with(self.words);
+        let mut ev = ctx.clauses_with(self.words);
+        if ev.is_empty() {
+            ev = self
+                .together
+                .iter()
+                .find_map(|(a, b)| Some(ctx.clauses_with_both(a, b)).filter(|e| !e.is_empty()))
+                .unwrap_or_default();
+        }
         if ev.is_empty() {
             Verdict::Fail(Detail::new(format!("{id}.absent")), Vec::new())
         } else if self.also.is_empty() || ctx.mentions(self.also) {

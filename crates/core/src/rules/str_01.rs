@@ -56,5 +56,13 @@ mod tests {
         // Without the line it is a gap.
         let skipped = run_in.replace("5.3 您知悉", "您知悉");
         assert_eq!(verdict_on(&RULE, &skipped).unwrap().status, FindingStatus::Warn);
+        // CAPP-130 rw_8: a numbered line that opens a list (ends in ：), its
+        // marker followed by a comma where the copy lost a space.
+        let list_opener =
+            "隐私政策\n一、我们如何收集\n一. 基本业务功能\n我们收集手机号。\n二. 扩展功能\n我们收集位置。\n\
+             三.,根据相关法律法规及国家标准，以下情形中，我们可能会依法收集您的个人信息而无需征得您的同意：\n\
+             1.,为订立、履行个人作为一方当事人的合同所必需；\n2.,为履行法定职责或者法定义务所必需；\n\
+             四. 我们承诺\n我们承诺保护。\n二、联系我们\n邮箱 a@b.com\n";
+        assert_eq!(verdict_on(&RULE, list_opener).unwrap().status, FindingStatus::Pass);
     }
 }

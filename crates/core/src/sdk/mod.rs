@@ -100,7 +100,7 @@ pub fn extract_with(text: &str, lines: &Lines, outline: &[Node], kb: &Kb) -> Sdk
     }
     // Also beside SDKs named in the text: a policy that links its full list
     // often names a few SDKs in passing.
-    out.external_list = external_list(text, outline);
+    out.external_list = external_list(text, outline, &out.sdks);
     out
 }
 
@@ -512,6 +512,24 @@ appname=mqq_2019\t深圳市腾讯计算机系统有限公司\n";
         let lines = Lines::new(text);
         let ext = extract(text, &lines, &r.outline).external_list.unwrap();
         assert!(text[ext.start..ext.end].starts_with("我们会嵌入"));
+        // A link's text on a line of its own, as web pages are copied.
+        for (link, expected) in [
+            ("了解我们关联的SDK和第三方服务。", true),
+            ("第三方信息共享清单", true),
+            ("点击查看第三方SDK目录", true),
+            ("我们接入的SDK如下", false),
+            ("第三方SDK会收集您的设备信息，用于统计。", false),
+            // The title of a list in the text (CAPP-130 rw_21).
+            (
+                "第三方SDK目录\n友盟SDK,提供方：友盟同欣（北京）科技有限公司,使用目的：统计分析,数据类型：设备信息",
+                false,
+            ),
+        ] {
+            let text = format!("隐私政策\n一、共享\n我们会使用第三方SDK提供服务，这些SDK可能收集必要的信息。\n{link}\n二、联系我们\n邮箱：a@example.com\n");
+            let r = crate::analyze(&text);
+            let found = extract(&text, &Lines::new(&text), &r.outline).external_list;
+            assert_eq!(found.map(|s| &text[s.start..s.end]), expected.then_some(link), "{link}");
+        }
         let plain = "隐私政策\n我们使用友盟SDK统计崩溃信息。\n";
         assert_eq!(extract(plain, &Lines::new(plain), &crate::analyze(plain).outline).external_list, None);
     }

@@ -103,8 +103,40 @@ fn points_to_a_list(t: &str) -> bool {
     (pointer && list_word(t)) || (named_list && lex::LIST_VIEWING.iter().any(|v| t.contains(v)))
 }
 
-pub(super) fn external_list(text: &str, outline: &[Node]) -> Option<Span> {
-    fn walk(text: &str, n: &Node) -> Option<Span> {
+/// Whether a clause is the text of a link on a line of its own, as copied
+/// from a web page: a short line that only names a list of SDKs or sharing
+/// partners (`第三方信息共享清单`, `SDK目录`) or sends the reader to them
+/// (`了解我们关联的SDK和第三方服务。`). A title over a list in the text is a
+/// heading, not a clause, and a sentence that describes SDKs is longer or
+/// says more (a comma, a second sentence).
+fn is_link_line(text: &str, span: Span, t: &str) -> bool {
+    let whole_line = text[..span.start].trim_end_matches([' ', '\t', '\u{3000}']).ends_with('\n')
+        || text[..span.start].trim().is_empty();
+    let ends_line = text[span.end..].trim_start_matches([' ', '\t', '\u{3000}', '\r']).starts_with('\n')
+        || text[span.end..].trim().is_empty();
+    let body = t.trim_end_matches(['。', '.', '>', '》', ' ']);
+    if !whole_line || !ends_line || body.chars().count() > 30 || body.contains(['，', ',', '。', '；', ';', '：', ':'])
+    {
+        return false;
+    }
+    let about_sdks = body.contains("sdk") || body.contains("第三方") || body.contains("共享");
+    let list_title = lex::LIST_NAMES.iter().any(|l| body.ends_with(l));
+    let pointer = lex::LIST_VIEWING.iter().chain(lex::EXTERNAL_LIST_POINTERS).any(|v| body.starts_with(v))
+        || body.starts_with("点击")
+        || body.starts_with("点此");
+    about_sdks && (list_title || (pointer && body.contains("sdk")))
+}
+
+/// Whether an SDK the readers found starts within the three lines after
+/// `span`: the line is then the title of a list in the text.
+fn list_follows(text: &str, span: Span, sdks: &[Sdk]) -> bool {
+    let rest = &text[span.end..];
+    let window = span.end + rest.match_indices('\n').nth(3).map_or(rest.len(), |(i, _)| i);
+    sdks.iter().flat_map(|s| &s.evidence).any(|e| e.span.start >= span.end && e.span.start < window)
+}
+
+pub(super) fn external_list(text: &str, outline: &[Node], sdks: &[Sdk]) -> Option<Span> {
+    fn walk(text: &str, n: &Node, sdks: &[Sdk]) -> Option<Span> {
         for c in &n.clauses {
             let raw = text.get(c.span.start..c.span.end).unwrap_or("");
             // Most clauses name no SDK: skip them before normalising.
@@ -115,11 +147,12 @@ pub(super) fn external_list(text: &str, outline: &[Node]) -> Option<Span> {
             let t = normalize(raw);
             // The MIIT 第三方共享清单 lists the SDKs too (点击查看…第三方共享清单).
             let sharing_list = t.contains("共享清单") && lex::EXTERNAL_LIST_POINTERS.iter().any(|p| t.contains(p));
-            if (t.contains("sdk") && points_to_a_list(&t)) || sharing_list {
+            let link_line = is_link_line(text, c.span, &t) && !list_follows(text, c.span, sdks);
+            if (t.contains("sdk") && points_to_a_list(&t)) || sharing_list || link_line {
                 return Some(c.span);
             }
         }
-        n.children.iter().find_map(|child| walk(text, child))
+        n.children.iter().find_map(|child| walk(text, child, sdks))
     }
-    outline.iter().find_map(|d| walk(text, d))
+    outline.iter().find_map(|d| walk(text, d, sdks))
 }

@@ -302,9 +302,12 @@ fn written_between(
     style: Style,
     numbers: std::ops::Range<u32>,
 ) -> bool {
+    // The parser reads `一.` under `一、` as the chapters' style; the tree
+    // tells the two apart.
+    let parsed = if style == Style::CnNumList { Style::CnNum } else { style };
     infos.get(from + 1..to).unwrap_or_default().iter().any(|info| {
         super::marker::parse(info.text)
-            .is_some_and(|m| m.style == style && m.number.is_some_and(|k| numbers.contains(&k)))
+            .is_some_and(|m| m.style == parsed && m.number.is_some_and(|k| numbers.contains(&k)))
     })
 }
 
