@@ -506,6 +506,30 @@ appname=mqq_2019\t深圳市腾讯计算机系统有限公司\n";
     }
 
     #[test]
+    fn a_comma_flattened_table_after_its_lead_in() {
+        // CAPP-130 rw_104 (CC BY 4.0): a PDF table flattened to commas, the
+        // header after the sentence that introduces it, cells cut by line
+        // wraps (`深圳市腾讯计算机系,统有限公司`, `https://www.jiguang.c,n/…`),
+        // and the next numbered part of the policy after it.
+        let text = "目前我们接入的第三方合作伙伴权限情况如下：,第三方服务名称,合作伙伴名称,具体功能,获取的权限/信息,合作伙伴网站\n\
+            微信支付,深圳市腾讯计算机系,统有限公司,支付,无,http://privacy.qq.com/\n\
+            极光推送,深圳市和讯华谷信息,技术有限公司,信息推送,判断手机是否解锁、,访问网络,https://www.jiguang.c,n/license/privacy\n\
+            2.,转让,我们不会将您的个人信息转让给任何公司、组织和个人，但以下情况除外：\n";
+        let x = run(text);
+        spans_ok(text, &x);
+        let rows: Vec<(&str, Option<&str>, Option<&str>)> =
+            x.sdks.iter().map(|s| (s.name.as_str(), s.provider.as_deref(), s.link.as_deref())).collect();
+        assert_eq!(
+            rows,
+            [
+                ("微信支付", Some("深圳市腾讯计算机系统有限公司"), Some("http://privacy.qq.com/")),
+                ("极光推送", Some("深圳市和讯华谷信息技术有限公司"), Some("https://www.jiguang.cn/license/privacy")),
+            ]
+        );
+        assert_eq!(x.sdks[1].purpose.as_deref(), Some("信息推送"));
+    }
+
+    #[test]
     fn points_to_an_external_list() {
         let text = "隐私政策\n（三）SDK的使用\n我们会嵌入授权合作伙伴的SDK（您可点此查看我们接入授权合作伙伴的SDK详情说明）。\n";
         let r = crate::analyze(text);

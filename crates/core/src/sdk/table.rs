@@ -114,7 +114,8 @@ pub(super) fn field_of(cell: &str) -> Option<Field> {
     let has = |ws: &[&str]| ws.iter().any(|w| n.contains(w));
     // By meaning, in order: a column of links, of data, of permissions, of
     // the manner of sharing, of the company, of the name, of the purpose.
-    if has(&["链接", "官网", "隐私政策", "隐私权政策", "网址", "url", "处理规则", "规则"]) {
+    if has(&["链接", "官网", "网站", "隐私政策", "隐私权政策", "网址", "url", "处理规则", "规则"])
+    {
         Some(Field::Link)
     } else if has(&["方式"]) {
         Some(Field::Method)
@@ -179,7 +180,9 @@ pub(super) fn header_fields<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec
 
 pub(super) fn is_link(s: &str) -> bool {
     let n = s.trim_start_matches(['(', '（']);
-    n.starts_with("http://") || n.starts_with("https://") || n.starts_with("www.")
+    // `ttps://open.flyme.cn/`: a PDF copy that cut a cell's first letter.
+    let n = n.strip_prefix('h').unwrap_or(n);
+    n.starts_with("ttp://") || n.starts_with("ttps://") || n.starts_with("www.")
 }
 
 #[derive(Default)]
@@ -202,6 +205,10 @@ impl Row {
         // entities they held (`个推<b>SDK</b>`, `设备信息&amp;应用列表`).
         let v = join_cell_lines(v, f == Field::Data);
         let v = crate::text::join_space_runs(v.trim().trim_end_matches(['。', ';', '；', ',', '，']).trim_end());
+        let v = match f {
+            Field::Provider | Field::Purpose | Field::Link => join_wrapped_pieces(&v, f == Field::Link),
+            _ => v,
+        };
         self.span = Some(match self.span {
             Some(s) => Span::new(s.start.min(span.start), s.end.max(span.end)),
             None => span,
@@ -320,6 +327,36 @@ pub(super) fn open_ended(s: &str) -> bool {
 /// A table cell that wraps over several lines, as one value: data items
 /// keep each line as an item (a line that ends without a separator gets
 /// one), other fields join the lines.
+/// A cell of a comma-flattened row that a line wrap cut in two
+/// (`浙江蚂蚁小微金融服,务集团股份有限公司`, `https://www.jiguang.c,n/license`):
+/// the comma goes, in a link unless a second link follows, elsewhere between two Chinese characters
+/// unless a company's name ends before it (`北京百度网讯科技有限公司,高德集团`
+/// names two).
+fn join_wrapped_pieces(v: &str, link: bool) -> String {
+    if !v.contains(',') || (link && !is_link(v)) {
+        return v.to_owned();
+    }
+    let mut out = String::with_capacity(v.len());
+    let mut chars = v.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c == ',' {
+            let before = v[..i].chars().next_back();
+            let after = chars.peek().map(|&(_, a)| a);
+            let cjk = |x: Option<char>| x.is_some_and(crate::text::is_cjk);
+            let company_ends = lex::COMPANY_ENDINGS.iter().chain(lex::COMPANY_WORD).any(|e| out.ends_with(e));
+            // A link goes on in ASCII (`.c,om/p`); a second link or a note
+            // after it (`,（该网站为境外网站）`) is no part of it.
+            let url_goes_on =
+                after.is_some_and(|a| a.is_ascii_alphanumeric() || "/.?=&#%-_~:".contains(a)) && !is_link(&v[i + 1..]);
+            if (link && url_goes_on) || (!link && cjk(before) && cjk(after) && !company_ends) {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
 pub(super) fn join_cell_lines(v: &str, items: bool) -> String {
     if !v.contains('\n') {
         return v.to_owned();
@@ -601,6 +638,11 @@ pub(super) fn split_by(s: &str, d: Delim) -> Vec<(usize, usize)> {
 /// The header of a delimited table: its delimiter and fields, when the line
 /// splits into two or more column names with a name column.
 pub(super) fn delimited_header(s: &str) -> Option<(Delim, Vec<Option<Field>>)> {
+    if s.contains(',') && !s.contains(['|', '\t']) {
+        if let Some(found) = comma_header(s) {
+            return Some(found);
+        }
+    }
     // Most lines hold no delimiter at all.
     if !s.contains(['|', '\t', ' ']) {
         return None;
@@ -627,6 +669,21 @@ pub(super) fn delimited_header(s: &str) -> Option<(Delim, Vec<Option<Field>>)> {
         }
     }
     None
+}
+
+/// A header that flattening left comma-separated, perhaps after the sentence
+/// that introduced the table (CAPP-130 rw_104: `目前我们接入的第三方合作伙伴权限
+/// 情况如下：,第三方服务名称,合作伙伴名称,具体功能,获取的权限/信息,合作伙伴网站`):
+/// three or more cells, every one a column name, one of them the name's.
+fn comma_header(s: &str) -> Option<(Delim, Vec<Option<Field>>)> {
+    let parts = split_by(s, Delim::Comma);
+    let lead_in = parts.first().is_some_and(|&(a, z)| s[a..z].ends_with(['：', ':']));
+    let cells = &parts[usize::from(lead_in)..];
+    if cells.len() < 3 || cells.iter().any(|&(a, z)| s[a..z].contains(['：', ':'])) {
+        return None;
+    }
+    let fields = header_fields(cells.iter().map(|&(a, z)| &s[a..z]));
+    (fields.iter().all(Option::is_some) && fields.contains(&Some(Field::Name))).then_some((Delim::Comma, fields))
 }
 
 /// Tables one row a line: Markdown pipe tables (with or without the outer
@@ -680,6 +737,19 @@ impl RowReader<'_> {
 
     /// Reads a line of the table; false when the table ends before it.
     fn take_line(&mut self, c: Cell<'_>, next: Option<&Cell<'_>>) -> bool {
+        // Under a comma header every row is a comma row; a line of the
+        // table flattened another way (spaces only) is passed over.
+        if self.delim == Delim::Comma {
+            // `2.,转让,我们不会…`: the next numbered part of the policy, its
+            // marker alone before the first comma, ends the table.
+            let first = split_by(c.text, Delim::Comma).first().map_or("", |&(a, z)| &c.text[a..z]);
+            if first.chars().count() <= 3 && crate::segment::marker::parse(first).is_some_and(|m| m.len == first.len())
+            {
+                return false;
+            }
+            return self.take_comma_line(c, next)
+                || (!c.text.contains(',') && next.is_some_and(|n| self.full_comma_row(n.text)));
+        }
         // The row's delimiter: the header's, or commas where flattening
         // replaced tabs and wide spaces.
         let parts = split_by(c.text, self.delim);
