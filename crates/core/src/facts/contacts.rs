@@ -16,6 +16,31 @@ pub(super) fn extract(text: &str, facts: &mut Facts) {
         }
     }
     facts.addresses = addresses(text);
+    for line in address_lines(text) {
+        if !facts.addresses.iter().any(|a| a == line) {
+            facts.addresses.push(line.to_owned());
+        }
+    }
+}
+
+/// Lines that are a postal address alone, with no label (a footer under
+/// `©…有限公司 版权所有`: `北京市海淀区翠微中里14号楼四层A458室`): a city and a
+/// district near the start, a number, and the end of an address (号, 室, 层,
+/// 楼, 座); no sentence.
+fn address_lines(text: &str) -> Vec<&str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| {
+            let n = l.chars().count();
+            let head: String = l.chars().take(10).collect();
+            (8..=60).contains(&n)
+                && head.contains(['市', '省'])
+                && head.contains(['区', '县'])
+                && l.bytes().any(|b| b.is_ascii_digit())
+                && l.ends_with(['号', '室', '层', '楼', '座'])
+                && !l.contains(['。', '，', '；', ',', '：', ':'])
+        })
+        .collect()
 }
 
 /// Numbers that are phone numbers by their shape alone, wherever they stand
@@ -74,6 +99,15 @@ fn addresses(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_address_on_a_line_of_its_own() {
+        // CAPP-130 rw_112.jsonl:212–213: the footer's address has no label.
+        let text = "@游酷盛世科技(北京)有限公司 版权所有\n北京市海淀区翠微中里14号楼四层A458室\n京ICP备14053202号\n";
+        assert_eq!(address_lines(text), ["北京市海淀区翠微中里14号楼四层A458室"]);
+        // A sentence that names a place is no address line.
+        assert!(address_lines("我们在北京市海淀区设有办公室，位于3号楼。\n").is_empty());
+    }
 
     #[test]
     fn emails_and_phones() {

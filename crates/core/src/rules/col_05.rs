@@ -23,10 +23,18 @@ declare_rule! {
 fn permission_clauses(ctx: &Context<'_>) -> Vec<Span> {
     ctx.clauses
         .iter()
-        .filter(|(_, t)| t.contains("权限") || crate::lexicon::DEVICE_FEATURES.iter().any(|w| t.contains(w)))
+        .filter(|(_, t)| device_permission_word(t) || crate::lexicon::DEVICE_FEATURES.iter().any(|w| t.contains(w)))
         .filter(|(_, t)| crate::classify::clause_categories(t).contains(&Category::Permissions))
         .map(|(span, _)| *span)
         .collect()
+}
+
+/// Whether a 权限 in `t` may be a device's: not every one is a feature's or
+/// an account's (`该功能的权限`, `会员权限`, `管理权限`).
+fn device_permission_word(t: &str) -> bool {
+    t.match_indices("权限").any(|(at, _)| {
+        !["功能的", "会员", "管理", "操作", "账号", "账户", "帐号", "编辑"].iter().any(|w| t[..at].ends_with(w))
+    })
 }
 
 /// A way to turn a permission off, said of a permission: 关闭 or 设置 in a
@@ -34,7 +42,10 @@ fn permission_clauses(ctx: &Context<'_>) -> Vec<Span> {
 fn says_how_to_turn_off(ctx: &Context<'_>, permissions: &[Span]) -> bool {
     const OFF: &[&str] = crate::lexicon::PERMISSION_OFF;
     ctx.clauses.iter().any(|(span, t)| {
-        OFF.iter().any(|w| t.contains(w)) && (t.contains("权限") || permissions.binary_search(span).is_ok())
+        // 关闭设备功能 is GB/T 35273's own wording for switching a permission
+        // off (删除信息、关闭设备功能…撤回您的授权).
+        OFF.iter().any(|w| t.contains(w))
+            && (t.contains("权限") || t.contains("设备功能") || permissions.binary_search(span).is_ok())
     })
 }
 
@@ -67,6 +78,10 @@ mod tests {
         // A feature's 权限 is no device permission.
         let member = policy_with("开通会员后，您将获得会员权限，可观看全部影片。本App会为您推荐影片。");
         assert_eq!(verdict_on(&RULE, &member).unwrap().status, FindingStatus::Fail);
+        // tests/corpus/policies/xiaoyun.txt:122, with GB/T 35273's 关闭设备功能
+        // elsewhere: still no device permission.
+        let feature = policy_with("信息发布：我们可能会根据您的会员信息判断您是否具备该功能的权限。本App会为您推荐影片。您可以通过删除信息、关闭设备功能等方式撤回您的授权。");
+        assert_eq!(verdict_on(&RULE, &feature).unwrap().status, FindingStatus::Fail);
         // 设备设置 as collected data says nothing of turning a permission off.
         let data = policy_with("我们会申请位置权限用于推荐附近门店。我们会收集您的设备设置信息。");
         assert_eq!(verdict_on(&RULE, &data).unwrap().status, FindingStatus::Warn);
@@ -76,6 +91,9 @@ mod tests {
     fn permissions_and_off_switch() {
         let ok = policy_with("我们会申请相机权限用于扫码。您可以在设备的系统设置中关闭相机权限。");
         assert_eq!(verdict_on(&RULE, &ok).unwrap().status, FindingStatus::Pass);
+        // CAPP-130 rw_112.jsonl:161.
+        let template = policy_with("我们会申请相机权限用于扫码。您可以通过删除信息、关闭设备功能或其他方式改变您授权我们继续收集信息的范围或撤回您的授权。");
+        assert_eq!(verdict_on(&RULE, &template).unwrap().status, FindingStatus::Pass);
         let app = policy_with("本App会为您推荐商品。");
         assert_eq!(verdict_on(&RULE, &app).unwrap().status, FindingStatus::Fail);
         let site = policy_with("本网站会为您推荐商品。");

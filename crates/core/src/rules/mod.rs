@@ -95,6 +95,18 @@ impl Context<'_> {
             .collect()
     }
 
+    /// Evidence from the clauses (at most three) that contain any of `words`
+    /// and none of `not`.
+    pub fn clauses_with_but_not(&self, words: &[&str], not: &[&str]) -> Vec<Evidence> {
+        self.clauses
+            .first_with(words, usize::MAX)
+            .into_iter()
+            .filter(|&i| !not.iter().any(|w| self.clauses[i].1.contains(w)))
+            .take(3)
+            .map(|i| crate::text::evidence(self.text, self.lines, self.clauses[i].0))
+            .collect()
+    }
+
     /// Whether any clause contains any of `words`.
     pub fn mentions(&self, words: &[&str]) -> bool {
         words

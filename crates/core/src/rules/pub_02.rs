@@ -17,9 +17,10 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>) -> Verdict {
-    let dated = ctx.facts.effective.is_some() || ctx.facts.updated.is_some();
+    let dated = ctx.facts.effective.is_some() || ctx.facts.updated.is_some() || dated_by_month(ctx);
     let scoped = ctx.row("scope").is_some_and(|r| r.status != crate::report::CoverageStatus::Missing)
-        || ctx.mentions(&["适用于", "适用范围"]);
+        || ctx.mentions(&["适用于", "适用范围"])
+        || defines_its_product(ctx);
     let ev = ctx.clauses_with(&["生效", "更新日期", "适用于", "适用范围"]);
     match (dated, scoped) {
         (true, true) => Verdict::Pass(ev),
@@ -27,6 +28,33 @@ fn check(ctx: &Context<'_>) -> Verdict {
         (false, true) => Verdict::Warn(Detail::new("PUB-02.warn2"), ev),
         (false, false) => Verdict::Fail(Detail::new("PUB-02.fail"), Vec::new()),
     }
+}
+
+/// A date label with a year and a month but no day (`更新与生效日期：2022年7月`),
+/// which the facts, holding whole dates, leave out.
+fn dated_by_month(ctx: &Context<'_>) -> bool {
+    ctx.clauses.iter().take(12).any(|(_, t)| {
+        ["日期", "时间"].iter().any(|label| {
+            t.match_indices(label).any(|(at, _)| {
+                // Read backwards: `效生` is 生效.
+                let before: String = t[..at].chars().rev().take(6).collect();
+                let after: String = t[at + label.len()..].chars().take(12).collect();
+                ["效生", "新更", "订修", "布发"].iter().any(|w| before.contains(w))
+                    && after.find("20").is_some_and(|i| after[i..].contains('年') && after[i..].contains('月'))
+            })
+        })
+    })
+}
+
+/// The opening defines what the policy covers, without the word 适用: the
+/// product and who runs it (`“抖音”指…运营的…客户端应用程序、官方网站`,
+/// `融e行…是由…提供的…平台`). Only the first clauses: later, a product
+/// named is a feature, not the scope.
+fn defines_its_product(ctx: &Context<'_>) -> bool {
+    ctx.clauses.iter().take(6).any(|(_, t)| {
+        ["指", "是由", "运营", "提供"].iter().any(|w| t.contains(w))
+            && crate::lexicon::SCOPE_PRODUCTS.iter().any(|w| t.contains(w))
+    })
 }
 
 #[cfg(test)]
@@ -42,5 +70,17 @@ mod tests {
         let dated_only = policy_with("更新日期：2020 年 5月 20日");
         assert_eq!(verdict_on(&RULE, &dated_only).unwrap().status, FindingStatus::Warn);
         assert_eq!(verdict_on(&RULE, &policy_with("我们会改进服务。")).unwrap().status, FindingStatus::Fail);
+    }
+
+    #[test]
+    fn scope_as_a_definition_and_a_date_without_a_day() {
+        // CAPP-130 rw_17.jsonl:1–4 and rw_60.jsonl:1–3.
+        let douyin = "“抖音”隐私政策\n更新日期：2022年07月06日\n“抖音”指北京微播视界科技有限公司及其关联方合法拥有并运营的、标注名称为抖音的客户端应用程序、官方网站。\n我们重视您的个人信息，经您同意后使用这些信息提供服务。\n";
+        assert_eq!(verdict_on(&RULE, douyin).unwrap().status, FindingStatus::Pass);
+        let nike = "耐克隐私政策和 COOKIE 政策\n更新与生效日期：2022年7月\n本隐私政策明确了在您使用由耐克商业（中国）有限公司提供的网站、移动应用程序及小程序时，我们如何处理您的个人信息。\n我们重视您的个人信息，经您同意后使用这些信息提供服务。\n";
+        assert_eq!(verdict_on(&RULE, nike).unwrap().status, FindingStatus::Pass);
+        // A product named later is no scope.
+        let later = "隐私政策\n更新日期：2022年07月06日\n我们重视您的个人信息，经您同意后使用这些信息提供服务。\n我们收集手机号。\n我们重视隐私。\n我们会加密。\n我们会删除。\n我们会告知。\n我们会回复。\n我们的客户端由我们运营。\n";
+        assert_eq!(verdict_on(&RULE, later).unwrap().status, FindingStatus::Warn);
     }
 }

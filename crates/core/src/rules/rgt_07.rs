@@ -22,23 +22,32 @@ fn check(ctx: &Context<'_>) -> Verdict {
         return Verdict::Fail(Detail::new("RGT-07.fail"), Vec::new());
     }
     let ev: Vec<_> = times.iter().map(|t| t.evidence.clone()).take(3).collect();
-    if ctx.mentions(&[
-        "验证身份",
-        "身份验证",
-        "验证您的身份",
-        "验证自己的身份",
-        "核实身份",
-        "核验身份",
-        "证明您的身份",
-        "验证您的用户身份",
-        "验证您身份",
-        "核实您的身份",
-        "核验您的身份",
-    ]) {
+    if checks_identity(ctx.clauses.joined()) {
         Verdict::Pass(ev)
     } else {
         Verdict::Warn(Detail::new("RGT-07.warn"), ev)
     }
+}
+
+/// Whether the text says it checks who asks: a checking verb just before
+/// or right after 身份 (`验证您的身份`, `核验您的用户身份`, `身份核验`), in any
+/// words; the verbs are `identity-check` in the lexicon.
+fn checks_identity(text: &str) -> bool {
+    text.match_indices("身份").any(|(at, _)| {
+        // Up to six characters before, within the phrase (`验证码、身份证`
+        // is two items).
+        let before: String = text[..at]
+            .chars()
+            .rev()
+            .take(6)
+            .take_while(|c| !"、，。；,;：:\n".contains(*c))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let after = &text[at + "身份".len()..];
+        crate::lexicon::IDENTITY_CHECK.iter().any(|v| before.contains(v) || after.starts_with(v))
+    })
 }
 
 #[cfg(test)]
@@ -54,5 +63,17 @@ mod tests {
         let no_id = policy_with("我们将在15个工作日内答复您的请求。");
         assert_eq!(verdict_on(&RULE, &no_id).unwrap().status, FindingStatus::Warn);
         assert_eq!(verdict_on(&RULE, &policy_with("我们收集手机号。")).unwrap().status, FindingStatus::Fail);
+    }
+
+    #[test]
+    fn identity_checks_in_other_words() {
+        // CAPP-130 rw_101.jsonl:162 and rw_5.jsonl:74.
+        assert!(checks_identity("在响应您的请求前，可能需要您提供实名身份信息进行身份核验。"));
+        assert!(checks_identity("客服会先核验您的用户身份，再处理您的投诉。"));
+        assert!(checks_identity("为保障安全，我们可能会先要求您验证自己的身份。"));
+        // 身份 without a check: a kind of information, or a role.
+        assert!(!checks_identity("我们收集您的身份证号码和身份信息。"));
+        assert!(!checks_identity("以监护人身份同意。"));
+        assert!(!checks_identity("我们收集手机号验证码、身份证号码。"));
     }
 }

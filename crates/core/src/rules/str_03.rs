@@ -37,4 +37,16 @@ mod tests {
         let fine = "隐私政策\n一、收集\n我们收集手机号。\n二、共享\n我们不共享。\n三、联系我们\n邮箱。\n";
         assert_eq!(verdict_on(&RULE, fine).unwrap().status, FindingStatus::Pass);
     }
+
+    #[test]
+    fn a_list_that_starts_again_under_an_outer_marker_is_in_order() {
+        // CAPP-130 rw_39.jsonl:18–40: （二） opens a list as a sentence ending
+        // in ：, and the numbers under it start again at 1.
+        let restart = "隐私政策\n一、我们如何收集\n（一）为保证您正常使用本网站的产品或服务，我们会收集以下信息：\n1、您提供的信息\n您注册时提供手机号。\n\
+            2、您在使用服务过程中产生的信息\n日志信息。\n（二）我们可能将收集到的您的个人信息用于以下目的：\n1、为您提供服务\n身份验证。\n2、改进服务\n统计分析。\n二、联系我们\n邮箱。\n";
+        assert_eq!(verdict_on(&RULE, restart).unwrap().status, FindingStatus::Pass);
+        // Without the outer marker the list does go back.
+        let back = restart.replace("（二）我们可能将", "我们可能将");
+        assert_eq!(verdict_on(&RULE, &back).unwrap().status, FindingStatus::Warn);
+    }
 }

@@ -18,7 +18,9 @@ declare_rule! {
 const WORDS: &[&str] = crate::lexicon::WAIVER;
 
 fn check(ctx: &Context<'_>) -> Verdict {
-    let ev = ctx.clauses_with(WORDS);
+    // Disclaiming sites and apps the controller neither owns nor controls
+    // (a link to another site) waives nothing of the user's claims on it.
+    let ev = ctx.clauses_with_but_not(WORDS, crate::lexicon::NOT_OURS);
     if ev.is_empty() {
         Verdict::Pass(Vec::new())
     } else {
@@ -39,6 +41,9 @@ mod tests {
             "您同意免除上述个人信息的接收和/或使用方在按照本声明所述情形下进行信息分享、转让和披露的责任。",
         );
         assert_eq!(verdict_on(&RULE, &bad).unwrap().status, FindingStatus::Warn);
+        // CAPP-130 rw_60.jsonl:305: a linked site's practices.
+        let linked = policy_with("在任何链接网站或应用不归我们拥有或控制的情况下，我们对其内容、对网站或应用的任何使用或该网站或应用的隐私做法概不负责。");
+        assert_eq!(verdict_on(&RULE, &linked).unwrap().status, FindingStatus::Pass);
         let ok = policy_with("因我们的过错造成您损失的，我们将依法承担责任。");
         assert_eq!(verdict_on(&RULE, &ok).unwrap().status, FindingStatus::Pass);
     }

@@ -541,6 +541,8 @@ appname=mqq_2019\t深圳市腾讯计算机系统有限公司\n";
             ("了解我们关联的SDK和第三方服务。", true),
             ("第三方信息共享清单", true),
             ("点击查看第三方SDK目录", true),
+            // CAPP-130 rw_123.jsonl:174: an appendix the text does not hold.
+            ("根据不同合作方，可能接入的SDK名单详附件《SDK及类似程序列表》。", true),
             ("我们接入的SDK如下", false),
             ("第三方SDK会收集您的设备信息，用于统计。", false),
             // The title of a list in the text (CAPP-130 rw_21).

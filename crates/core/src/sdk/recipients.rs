@@ -148,7 +148,11 @@ pub(super) fn external_list(text: &str, outline: &[Node], sdks: &[Sdk]) -> Optio
             // The MIIT 第三方共享清单 lists the SDKs too (点击查看…第三方共享清单).
             let sharing_list = t.contains("共享清单") && lex::EXTERNAL_LIST_POINTERS.iter().any(|p| t.contains(p));
             let link_line = is_link_line(text, c.span, &t) && !list_follows(text, c.span, sdks);
-            if (t.contains("sdk") && points_to_a_list(&t)) || sharing_list || link_line {
+            // An appendix (详附件《SDK及类似程序列表》) may be in the text: it is
+            // elsewhere only when the readers found next to no SDK rows.
+            let appendix = ["附件", "附录", "附表"].iter().any(|w| t.contains(w));
+            let pointer = points_to_a_list(&t) && (!appendix || sdks.len() < 3);
+            if (t.contains("sdk") && pointer) || sharing_list || link_line {
                 return Some(c.span);
             }
         }

@@ -195,6 +195,8 @@ pub(super) struct Row {
     pub(super) method: Option<String>,
     pub(super) link: Option<String>,
     pub(super) span: Option<Span>,
+    /// A provider cell that is a sentence: the row is a note, no SDK.
+    pub(super) prose: bool,
     /// The name came under a key that says SDK (`SDK名称：`).
     pub(super) name_from_sdk_key: bool,
 }
@@ -206,9 +208,17 @@ impl Row {
         let v = join_cell_lines(v, f == Field::Data);
         let v = crate::text::join_space_runs(v.trim().trim_end_matches(['。', ';', '；', ',', '，']).trim_end());
         let v = match f {
-            Field::Provider | Field::Purpose | Field::Link => join_wrapped_pieces(&v, f == Field::Link),
+            Field::Provider | Field::Purpose => join_wrapped_pieces(&v, false),
+            // `ttps://open.flyme.cn/`: the first letter lost at a cut.
+            Field::Link if v.starts_with("ttp") => join_wrapped_pieces(&format!("h{v}"), true),
+            Field::Link => join_wrapped_pieces(&v, true),
             _ => v,
         };
+        // A note inside a table (`vivo,品牌手机，我们接入的第三,方,SDK…`) has
+        // no company in its provider column.
+        if f == Field::Provider && v.contains("我们") {
+            self.prose = true;
+        }
         self.span = Some(match self.span {
             Some(s) => Span::new(s.start.min(span.start), s.end.max(span.end)),
             None => span,
@@ -247,7 +257,11 @@ impl Row {
     pub(super) fn into_sdk(self, text: &str, lines: &Lines) -> Option<Sdk> {
         let name = self.name?;
         // `SDK：SDK是指…一组工具和/或代码` defines the word; it names nothing.
-        if name.chars().count() > 40 || name.starts_with(['是', '指']) || name.contains("是指") || junk_name(&name)
+        if self.prose
+            || name.chars().count() > 40
+            || name.starts_with(['是', '指'])
+            || name.contains("是指")
+            || junk_name(&name)
         {
             return None;
         }

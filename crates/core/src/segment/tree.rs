@@ -311,6 +311,16 @@ fn written_between(
     })
 }
 
+/// Whether a line strictly between `from` and `to` starts with a marker of
+/// a style outside `style` (a lower rank).
+fn outer_marker_between(infos: &[LineInfo<'_>], from: usize, to: usize, style: Style) -> bool {
+    infos
+        .get(from + 1..to)
+        .unwrap_or_default()
+        .iter()
+        .any(|info| super::marker::parse(info.text).is_some_and(|m| m.style.rank() < style.rank()))
+}
+
 /// Turns the flat list into a tree, starting at `flats[*pos]`, taking every
 /// node of `level` and its descendants.
 fn nest(
@@ -349,6 +359,18 @@ fn nest(
                         None
                     }
                     std::cmp::Ordering::Greater => Some(AnomalyKind::Gap),
+                    // A list that starts again at 1 after an outer marker
+                    // written at a line start in between (`（二）我们可能将…用于
+                    // 以下目的：` that the outline took as a sentence) is a
+                    // new list, not one out of order.
+                    std::cmp::Ordering::Less
+                        if n == 1
+                            && numbering
+                                .get(&style)
+                                .is_some_and(|p| outer_marker_between(infos, p.1, f.line, style)) =>
+                    {
+                        None
+                    }
                     std::cmp::Ordering::Less if n + 1 == expected => Some(AnomalyKind::Repeat),
                     std::cmp::Ordering::Less => Some(AnomalyKind::OutOfOrder),
                 };
