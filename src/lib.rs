@@ -7,6 +7,7 @@
 pub mod app;
 pub mod components;
 pub mod decode;
+pub mod element;
 pub mod export;
 pub mod hooks;
 pub mod i18n;
@@ -80,8 +81,19 @@ pub fn analyze_timed(text: &str) -> Result<JsValue, JsValue> {
     Ok(out.into())
 }
 
+/// Every rule of the registry (id, severity, checklist topic, titles in
+/// Chinese and English, legal sources), in the order reports list them, as
+/// plain JavaScript objects (`RuleInfo` of the npm package's report.d.ts).
+#[wasm_bindgen]
+pub fn rules() -> Result<JsValue, JsValue> {
+    let infos: Vec<policylens_core::rules::RuleInfo> =
+        policylens_core::rules::REGISTRY.iter().map(|r| r.info()).collect();
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    serde::Serialize::serialize(&infos, &serializer).map_err(|e| JsValue::from_str(&e.to_string()))
+}
+
 /// `performance.now()` of whatever global this runs in (page or worker).
-fn now_ms() -> f64 {
+pub(crate) fn now_ms() -> f64 {
     let global = js_sys::global();
     let Ok(perf) = js_sys::Reflect::get(&global, &"performance".into()) else { return 0.0 };
     let now = js_sys::Reflect::get(&perf, &"now".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
