@@ -43,9 +43,62 @@ flows: FlowGraph,
  */
 rules_version: string, };
 
-export type TocMismatch = { kind: TocMismatchKind, evidence: Evidence, };
+/**
+ * A value a message names. Externally tagged (`{"text": …}`): an untagged
+ * enum would cost the web bundle serde's buffering code to read it back.
+ */
+export type Arg = { "text": string } | { "texts": Array<string> } | { "part": Detail } | { "parts": { parts: Array<Detail>, phrases: boolean, } };
 
-export type TocMismatchKind = "missing_from_body" | "missing_from_toc";
+/**
+ * What a finding rests on: a closed set.
+ */
+export type Basis = "missing" | "stated";
+
+/**
+ * A topic of the taxonomy (docs/report-schema.md). The declaration order is
+ * the taxonomy's, which `Ord` follows.
+ */
+export type Category = "overview" | "definitions" | "scope" | "collection" | "permissions" | "cookies" | "sdk" | "sharing" | "storage" | "cross_border" | "security" | "rights" | "minors" | "updates" | "contact" | "other";
+
+export type ChecklistRow = { category: Category, status: CoverageStatus, evidence: Array<Evidence>, 
+/**
+ * Ids of the rules that judge this topic, in registry order (each rule
+ * judges at most one topic). Filled after the rules ran.
+ */
+rules: Array<string>, 
+/**
+ * Why a `partial` row is not covered; `None` for the other statuses.
+ */
+reason?: PartialReason | null, 
+/**
+ * Where a section on the topic would go, for a row no section covers
+ * (`missing`, or `partial` with clauses only); added in schema 1.
+ */
+place?: Placement | null, };
+
+/**
+ * A sentence or list item inside a section.
+ */
+export type Clause = { span: Span, lines: [number, number], categories: Array<Category>, };
+
+export type CoverageStatus = "covered" | "partial" | "missing";
+
+/**
+ * One personal-information item as the policy writes it.
+ */
+export type DataItem = { text: string, group: string | null, sensitive: boolean, 
+/**
+ * What the policy itself says the item is, when it defines it
+ * (`唯一设备识别码：… IMEI、oaid …`): the items of the definition.
+ */
+defined_as?: Array<string>, };
+
+/**
+ * A finding's reason: a key of the message table (`data/messages.txt`,
+ * `ID.absent`/`ID.weak` for keyword rules) and the values it names, in
+ * order (`{0}`, `{1}`…).
+ */
+export type Detail = { key: string, args?: Array<Arg>, };
 
 /**
  * A pointer to the text that supports a result.
@@ -59,12 +112,6 @@ line: number,
  * The text of `span`, shortened to at most 200 characters.
  */
 text: string, };
-
-/**
- * A half-open byte range `[start, end)` into the analysed text (UTF-8, after
- * decoding and before any normalisation). Serialised as `[start, end]`.
- */
-export type Span = [number, number];
 
 /**
  * Values a reader can find in the text.
@@ -87,9 +134,102 @@ storage_location: string | null,
  */
 retention: Array<Evidence>, };
 
-export type ResponseTime = { value: number, unit: TimeUnit, evidence: Evidence, };
+/**
+ * One rule's verdict on the policy.
+ */
+export type Finding = { rule: string, severity: Severity, status: FindingStatus, 
+/**
+ * Why the status, in Chinese: `detail` rendered by
+ * `rules::messages::render` (the rule's title for a pass).
+ */
+message: string, sources: Array<string>, evidence: Array<Evidence>, 
+/**
+ * What the rule found, as a message key and the values it names, from
+ * which a front end renders `message` in the reader's language (added
+ * in schema 1; absent on a pass).
+ */
+detail?: Detail | null, 
+/**
+ * What a fail or warning rests on (added in schema 1; absent on a
+ * pass): words the rule looked for and did not find, or text the policy
+ * states. A reviewer weighs the two apart: "not found" may be worded
+ * elsewhere; "stated" is there to read.
+ */
+basis?: Basis | null, };
 
-export type TimeUnit = "days" | "working_days";
+export type FindingStatus = "fail" | "warn" | "pass";
+
+/**
+ * Data groups → SDKs and recipients → providers: the map's nodes and edges,
+ * in the order a front end lays them out (sensitive groups first; SDKs by
+ * category, then in the policy's order). Coordinates are the front end's.
+ */
+export type FlowGraph = { nodes: Array<FlowNode>, 
+/**
+ * Indices into `nodes`, from data to its receiver, from an SDK to its
+ * provider. Each edge once.
+ */
+edges: Array<[number, number]>, };
+
+export type FlowNode = { kind: FlowNodeKind, 
+/**
+ * A data group's id, an SDK's or recipient's name, a provider's name.
+ */
+label: string, 
+/**
+ * A data group that holds sensitive items; an SDK or recipient that
+ * receives some.
+ */
+sensitive: boolean, 
+/**
+ * An SDK's category, a recipient's kind.
+ */
+category?: string | null, 
+/**
+ * The index of the SDK in `sdks` or of the recipient in `recipients`.
+ */
+index?: number | null, };
+
+export type FlowNodeKind = "data" | "sdk" | "recipient" | "provider";
+
+/**
+ * How the input is written.
+ */
+export type InputFormat = "text" | "html";
+
+/**
+ * What was analysed.
+ */
+export type InputInfo = { 
+/**
+ * Length of the decoded UTF-8 text in bytes.
+ */
+bytes: number, 
+/**
+ * Number of lines (a final line without a newline counts).
+ */
+lines: number, 
+/**
+ * The encoding the input was decoded from: `utf-8`, `utf-16le`,
+ * `utf-16be` or `gb18030`.
+ */
+encoding: string, 
+/**
+ * Whether the text is a privacy policy at all. Only a `policy` gets a
+ * checklist and findings.
+ */
+kind: InputKind, 
+/**
+ * `html` when the input is a web page: the analysis then reads its
+ * text view ([`crate::html::text_view`]), whose offsets are the
+ * input's, and `lines` counts the view's lines.
+ */
+format: InputFormat, };
+
+/**
+ * What the input is.
+ */
+export type InputKind = "empty" | "policy" | "not_a_policy";
 
 /**
  * One node of the outline.
@@ -127,36 +267,7 @@ categories: Array<Category>,
  */
 clauses: Array<Clause>, children: Array<Node>, };
 
-/**
- * A sentence or list item inside a section.
- */
-export type Clause = { span: Span, lines: [number, number], categories: Array<Category>, };
-
-/**
- * A topic of the taxonomy (docs/report-schema.md). The declaration order is
- * the taxonomy's, which `Ord` follows.
- */
-export type Category = "overview" | "definitions" | "scope" | "collection" | "permissions" | "cookies" | "sdk" | "sharing" | "storage" | "cross_border" | "security" | "rights" | "minors" | "updates" | "contact" | "other";
-
 export type NodeKind = "document" | "section" | "toc";
-
-export type ChecklistRow = { category: Category, status: CoverageStatus, evidence: Array<Evidence>, 
-/**
- * Ids of the rules that judge this topic, in registry order (each rule
- * judges at most one topic). Filled after the rules ran.
- */
-rules: Array<string>, 
-/**
- * Why a `partial` row is not covered; `None` for the other statuses.
- */
-reason?: PartialReason | null, 
-/**
- * Where a section on the topic would go, for a row no section covers
- * (`missing`, or `partial` with clauses only); added in schema 1.
- */
-place?: Placement | null, };
-
-export type CoverageStatus = "covered" | "partial" | "missing";
 
 /**
  * Why a checklist row is only `partial`: a closed set.
@@ -171,6 +282,76 @@ export type PartialReason = "clauses_only" | "no_retention_period" | "no_contact
  * topic comes before every section, `before` when it comes after them all.
  */
 export type Placement = { after: Evidence | null, before: Evidence | null, };
+
+export type ProviderFrom = "text" | "knowledge_base";
+
+/**
+ * A named recipient that is not an SDK: a payment institution, an affiliate,
+ * a kind of partner.
+ */
+export type Recipient = { name: string, kind: string, evidence: Array<Evidence>, 
+/**
+ * The personal information the policy says this recipient receives: the
+ * data-vocabulary items named in the sentences that give it something
+ * (`将您的姓名、手机号共享给支付机构`), as written.
+ */
+data?: Array<DataItem>, };
+
+export type ResponseTime = { value: number, unit: TimeUnit, evidence: Evidence, };
+
+/**
+ * What a front end lists about a rule: its registry data without the check,
+ * and without `why` and `fix`, which builds without the `explain` feature
+ * (the wasm) leave out. Serialised for the npm package's `rules()`.
+ */
+export type RuleInfo = { id: string, severity: Severity, 
+/**
+ * The checklist topic the rule judges, if any.
+ */
+category: Category | null, title_zh: string, title_en: string, 
+/**
+ * Legal sources, cited as in docs (e.g. `PIPL 17(1)`).
+ */
+sources: Array<string>, };
+
+/**
+ * A third-party SDK the policy discloses.
+ */
+export type Sdk = { name: string, canonical: string | null, provider: string | null, provider_from: ProviderFrom | null, category: string | null, purpose: string | null, data: Array<DataItem>, permissions: Array<string>, 
+/**
+ * How the third party gets the data, as the policy says it (`嵌入SDK`,
+ * `委托处理`, `共享`).
+ */
+method?: string | null, 
+/**
+ * The data list is open-ended (`…等`, `包括但不限于…`).
+ */
+data_open?: boolean, link: string | null, evidence: Array<Evidence>, };
+
+/**
+ * One kind of sensitive personal information and where the policy names it.
+ */
+export type SensitiveKind = { 
+/**
+ * The data-vocabulary group (`id_number`, `financial`, `biometric`…).
+ */
+group: string, 
+/**
+ * The item as the policy first writes it (`身份证号`).
+ */
+example: string, 
+/**
+ * Given to SDKs or other recipients, not only collected.
+ */
+shared: boolean, evidence: Evidence, };
+
+export type Severity = "must" | "should" | "info";
+
+/**
+ * A half-open byte range `[start, end)` into the analysed text (UTF-8, after
+ * decoding and before any normalisation). Serialised as `[start, end]`.
+ */
+export type Span = [number, number];
 
 /**
  * The report's headline.
@@ -198,189 +379,8 @@ judged: boolean, sections: number, clauses: number, sdks: number, recipients: nu
  */
 sensitive: Array<SensitiveKind>, };
 
-/**
- * One kind of sensitive personal information and where the policy names it.
- */
-export type SensitiveKind = { 
-/**
- * The data-vocabulary group (`id_number`, `financial`, `biometric`…).
- */
-group: string, 
-/**
- * The item as the policy first writes it (`身份证号`).
- */
-example: string, 
-/**
- * Given to SDKs or other recipients, not only collected.
- */
-shared: boolean, evidence: Evidence, };
+export type TimeUnit = "days" | "working_days";
 
-/**
- * A third-party SDK the policy discloses.
- */
-export type Sdk = { name: string, canonical: string | null, provider: string | null, provider_from: ProviderFrom | null, category: string | null, purpose: string | null, data: Array<DataItem>, permissions: Array<string>, 
-/**
- * How the third party gets the data, as the policy says it (`嵌入SDK`,
- * `委托处理`, `共享`).
- */
-method?: string | null, 
-/**
- * The data list is open-ended (`…等`, `包括但不限于…`).
- */
-data_open?: boolean, link: string | null, evidence: Array<Evidence>, };
+export type TocMismatch = { kind: TocMismatchKind, evidence: Evidence, };
 
-/**
- * One personal-information item as the policy writes it.
- */
-export type DataItem = { text: string, group: string | null, sensitive: boolean, 
-/**
- * What the policy itself says the item is, when it defines it
- * (`唯一设备识别码：… IMEI、oaid …`): the items of the definition.
- */
-defined_as?: Array<string>, };
-
-export type ProviderFrom = "text" | "knowledge_base";
-
-/**
- * A named recipient that is not an SDK: a payment institution, an affiliate,
- * a kind of partner.
- */
-export type Recipient = { name: string, kind: string, evidence: Array<Evidence>, 
-/**
- * The personal information the policy says this recipient receives: the
- * data-vocabulary items named in the sentences that give it something
- * (`将您的姓名、手机号共享给支付机构`), as written.
- */
-data?: Array<DataItem>, };
-
-/**
- * What was analysed.
- */
-export type InputInfo = { 
-/**
- * Length of the decoded UTF-8 text in bytes.
- */
-bytes: number, 
-/**
- * Number of lines (a final line without a newline counts).
- */
-lines: number, 
-/**
- * The encoding the input was decoded from: `utf-8`, `utf-16le`,
- * `utf-16be` or `gb18030`.
- */
-encoding: string, 
-/**
- * Whether the text is a privacy policy at all. Only a `policy` gets a
- * checklist and findings.
- */
-kind: InputKind, 
-/**
- * `html` when the input is a web page: the analysis then reads its
- * text view ([`crate::html::text_view`]), whose offsets are the
- * input's, and `lines` counts the view's lines.
- */
-format: InputFormat, };
-
-/**
- * What the input is.
- */
-export type InputKind = "empty" | "policy" | "not_a_policy";
-
-/**
- * How the input is written.
- */
-export type InputFormat = "text" | "html";
-
-/**
- * One rule's verdict on the policy.
- */
-export type Finding = { rule: string, severity: Severity, status: FindingStatus, 
-/**
- * Why the status, in Chinese: `detail` rendered by
- * `rules::messages::render` (the rule's title for a pass).
- */
-message: string, sources: Array<string>, evidence: Array<Evidence>, 
-/**
- * What the rule found, as a message key and the values it names, from
- * which a front end renders `message` in the reader's language (added
- * in schema 1; absent on a pass).
- */
-detail?: Detail | null, 
-/**
- * What a fail or warning rests on (added in schema 1; absent on a
- * pass): words the rule looked for and did not find, or text the policy
- * states. A reviewer weighs the two apart: "not found" may be worded
- * elsewhere; "stated" is there to read.
- */
-basis?: Basis | null, };
-
-/**
- * What a finding rests on: a closed set.
- */
-export type Basis = "missing" | "stated";
-
-export type FindingStatus = "fail" | "warn" | "pass";
-
-export type Severity = "must" | "should" | "info";
-
-/**
- * A finding's reason: a key of the message table (`data/messages.txt`,
- * `ID.absent`/`ID.weak` for keyword rules) and the values it names, in
- * order (`{0}`, `{1}`…).
- */
-export type Detail = { key: string, args?: Array<Arg>, };
-
-/**
- * A value a message names. Externally tagged (`{"text": …}`): an untagged
- * enum would cost the web bundle serde's buffering code to read it back.
- */
-export type Arg = { "text": string } | { "texts": Array<string> } | { "part": Detail } | { "parts": { parts: Array<Detail>, phrases: boolean, } };
-
-/**
- * Data groups → SDKs and recipients → providers: the map's nodes and edges,
- * in the order a front end lays them out (sensitive groups first; SDKs by
- * category, then in the policy's order). Coordinates are the front end's.
- */
-export type FlowGraph = { nodes: Array<FlowNode>, 
-/**
- * Indices into `nodes`, from data to its receiver, from an SDK to its
- * provider. Each edge once.
- */
-edges: Array<[number, number]>, };
-
-export type FlowNode = { kind: FlowNodeKind, 
-/**
- * A data group's id, an SDK's or recipient's name, a provider's name.
- */
-label: string, 
-/**
- * A data group that holds sensitive items; an SDK or recipient that
- * receives some.
- */
-sensitive: boolean, 
-/**
- * An SDK's category, a recipient's kind.
- */
-category?: string | null, 
-/**
- * The index of the SDK in `sdks` or of the recipient in `recipients`.
- */
-index?: number | null, };
-
-export type FlowNodeKind = "data" | "sdk" | "recipient" | "provider";
-
-/**
- * What a front end lists about a rule: its registry data without the check,
- * and without `why` and `fix`, which builds without the `explain` feature
- * (the wasm) leave out. Serialised for the npm package's `rules()`.
- */
-export type RuleInfo = { id: string, severity: Severity, 
-/**
- * The checklist topic the rule judges, if any.
- */
-category: Category | null, title_zh: string, title_en: string, 
-/**
- * Legal sources, cited as in docs (e.g. `PIPL 17(1)`).
- */
-sources: Array<string>, };
+export type TocMismatchKind = "missing_from_body" | "missing_from_toc";

@@ -51,6 +51,9 @@ before(async () => {
   // Offline: the package has no dependencies, so the tarball is all npm needs.
   execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--silent', join(packed, tarballs[0])], { cwd: project });
   installed = join(project, 'node_modules', 'policylens');
+  await copyFile(join(corpus, 'policies', 'mijian.txt'), join(project, 'mijian.txt'));
+  server = await serveDir(project);
+  browser = await launch();
 });
 
 after(async () => {
@@ -137,7 +140,6 @@ export { provider, status, sdk, start, titles, notNull, wrong };
 });
 
 test('in Chromium: <policy-lens> renders inline and src= policies with the package styles, and analyze() is the CLI', async () => {
-  await copyFile(join(corpus, 'policies', 'mijian.txt'), join(project, 'mijian.txt'));
   await writeFile(join(project, 'index.html'), `<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -158,8 +160,6 @@ test('in Chromium: <policy-lens> renders inline and src= policies with the packa
 </body>
 </html>
 `);
-  server = await serveDir(project);
-  browser = await launch();
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   page.on('request', (r) => requests.push(r.url()));
@@ -231,6 +231,41 @@ test('in Chromium: <policy-lens> renders inline and src= policies with the packa
   const ids = new Set(rules.map((r) => r.id));
   assert.equal(ids.size, rules.length);
   assert.deepEqual(cliReport('mijian.txt').findings.map((f) => f.rule).filter((id) => !ids.has(id)), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('in Chromium under a strict CSP: the element renders, and the page can restyle it through its variables', async () => {
+  await writeFile(join(project, 'csp.html'), `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta http-equiv="Content-Security-Policy"
+        content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'">
+  <title>policylens under a CSP</title>
+  <link rel="icon" href="data:,">
+  <link rel="stylesheet" href="csp.css">
+  <script type="module" src="csp.js"></script>
+</head>
+<body><policy-lens src="./mijian.txt" lang="en"></policy-lens></body>
+</html>
+`);
+  await writeFile(join(project, 'csp.js'), "import './node_modules/policylens/index.js';\n");
+  await writeFile(join(project, 'csp.css'), 'policy-lens { --accent: rgb(107, 43, 217); }\n');
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.on('request', (r) => requests.push(r.url()));
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(`${server.url}csp.html`);
+  await page.waitForSelector('policy-lens[data-state=ready]');
+  assert.ok(await page.locator('policy-lens [data-testid=sdk-map] [data-sdk="微信SDK"]').count() >= 1);
+  const styled = await page.$eval('policy-lens', (host) => ({
+    accent: getComputedStyle(host).getPropertyValue('--accent').trim(),
+    radius: getComputedStyle(host.shadowRoot.querySelector('[data-testid=findings]')).borderTopLeftRadius,
+  }));
+  assert.deepEqual(styled, { accent: 'rgb(107, 43, 217)', radius: '8px' });
   assert.deepEqual(errors, []);
   await context.close();
 });

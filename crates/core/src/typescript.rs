@@ -4,7 +4,7 @@
 //! `tests/typescript.rs`). Nothing here is written by hand but the header.
 
 use std::any::TypeId;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use ts_rs::{Config, TypeVisitor, TS};
 
@@ -20,20 +20,26 @@ pub const HEADER: &str = "\
 ";
 
 /// Every type [`Report`] and [`RuleInfo`] are made of, each declared once
-/// and exported, in the order a walk from `Report` first meets them.
+/// and exported: `Report` first, then the others by name (ts-rs visits
+/// dependencies in an order that changes between builds).
 pub fn declarations() -> String {
-    let mut walk = Walk { cfg: Config::new(), seen: HashSet::new(), out: String::from(HEADER) };
+    let mut walk = Walk { cfg: Config::new(), seen: HashSet::new(), decls: BTreeMap::new() };
     walk.visit::<Report>();
     walk.visit::<RuleInfo>();
-    walk.out
+    let report = walk.decls.remove("Report").unwrap_or_default();
+    std::iter::once(report).chain(walk.decls.into_values()).fold(String::from(HEADER), |mut out, decl| {
+        out.push('\n');
+        out.push_str(&decl);
+        out
+    })
 }
 
-/// A depth-first walk over the types' dependencies, declaring each named
-/// type the first time it is met.
+/// A walk over the types' dependencies that declares each named type once.
 struct Walk {
     cfg: Config,
     seen: HashSet<TypeId>,
-    out: String,
+    /// Each type's declaration, with its doc comment, by name.
+    decls: BTreeMap<String, String>,
 }
 
 impl TypeVisitor for Walk {
@@ -42,13 +48,8 @@ impl TypeVisitor for Walk {
         if T::output_path().is_none() || !self.seen.insert(TypeId::of::<T>()) {
             return;
         }
-        self.out.push('\n');
-        if let Some(docs) = T::docs() {
-            self.out.push_str(&docs);
-        }
-        self.out.push_str("export ");
-        self.out.push_str(&T::decl(&self.cfg));
-        self.out.push('\n');
+        let decl = format!("{}export {}\n", T::docs().unwrap_or_default(), T::decl(&self.cfg));
+        self.decls.insert(T::ident(&self.cfg), decl);
         T::visit_dependencies(self);
     }
 }
