@@ -1,8 +1,10 @@
 //! PolicyLens in the browser: a Yew app that runs the analysis core in the
 //! page. The app only renders what `policylens_core::analyze` returns.
 //!
-//! Also exports `analyze(text)` to JavaScript for pages that want the report
-//! as data (see the README's embedding section).
+//! Also exports `analyze(text)` and `rules()` to JavaScript for pages that
+//! want the report as data, and `mount_report` ([`element`]), the report
+//! panels on any element, for the npm package's `<policy-lens>` (see the
+//! README's embedding section).
 
 pub mod app;
 pub mod components;
