@@ -13,7 +13,7 @@ export CARGO_TERM_COLOR ?= never
 # The toolchain that builds wasm32 (written by scripts/setup.sh).
 WASM_TC = $$(cat target/.wasm-toolchain)
 
-.PHONY: serve test setup fmt-check clippy test-native test-python test-browser dist test-e2e fuzz-smoke bench fuzz clean
+.PHONY: serve test setup fmt-check clippy test-native test-python test-browser dist test-npm test-e2e fuzz-smoke bench fuzz clean
 
 setup:
 	@bash scripts/setup.sh
@@ -22,7 +22,7 @@ serve: setup
 	@echo "PolicyLens will be served at http://127.0.0.1:8080"
 	RUSTUP_TOOLCHAIN=$(WASM_TC) trunk serve --release --address 127.0.0.1 --port 8080
 
-test: setup fmt-check clippy test-native test-python fuzz-smoke test-browser dist test-e2e
+test: setup fmt-check clippy test-native test-python fuzz-smoke test-browser dist test-npm test-e2e
 	@echo "make test: all checks passed"
 
 fmt-check:
@@ -30,6 +30,7 @@ fmt-check:
 
 clippy:
 	cargo +stable clippy --workspace --all-targets -- -D warnings
+	cargo +stable clippy -p policylens-core --features ts --all-targets -- -D warnings
 
 test-native:
 	cargo +stable test --workspace --all-targets
@@ -60,9 +61,20 @@ dist:
 	RUSTUP_TOOLCHAIN=$(WASM_TC) trunk build --release
 	@bash scripts/bundle-size.sh dist
 
-# End-to-end tests of the release bundle served on 127.0.0.1.
+# The npm package (packages/npm): its report types against what ts-rs
+# generates from the Rust types, the package packed from the release bundle
+# into target/npm/policylens-<version>.tgz, then installed into an empty
+# project, type-checked with tsc and run in headless Chromium.
+test-npm: dist
+	cargo +stable test -q -p policylens-core --features ts --test typescript
+	bash scripts/npm-pack.sh
+	cd tests/e2e && node --test --test-concurrency=1 ./npm-package.test.mjs
+
+# End-to-end tests of the release bundle served on 127.0.0.1 (the npm
+# package's are test-npm's).
+E2E_TESTS := $(filter-out npm-package.test.mjs,$(notdir $(wildcard tests/e2e/*.test.mjs)))
 test-e2e: dist
-	cd tests/e2e && node --test --test-concurrency=1 ./*.test.mjs
+	cd tests/e2e && node --test --test-concurrency=1 $(addprefix ./,$(E2E_TESTS))
 
 bench:
 	cargo +stable bench -p policylens-core

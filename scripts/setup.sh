@@ -119,10 +119,12 @@ if ! trunk --version 2>/dev/null | grep -q '^trunk 0\.21\.'; then
   cargo +stable install -q --locked trunk --version '~0.21'
 fi
 
-# --- 4. npm packages: wasm-opt (binaryen), playwright-core, axe-core --------
+# --- 4. npm packages: wasm-opt (binaryen), playwright-core, axe-core, tsc ---
 # All are pinned by tests/e2e/package-lock.json. Debian's binaryen is too old
-# for what rustc 1.96 emits.
+# for what rustc 1.96 emits. TypeScript type-checks a project that uses the
+# npm package (make test-npm).
 if [ ! -x tests/e2e/node_modules/.bin/wasm-opt ] || [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modules/axe-core ] ||
+  [ ! -x tests/e2e/node_modules/.bin/tsc ] ||
   [ tests/e2e/package-lock.json -nt tests/e2e/node_modules/.package-lock.json ]; then
   say "npm ci in tests/e2e"
   (cd tests/e2e && npm ci --no-audit --no-fund --silent)

@@ -79,7 +79,8 @@ pub fn App() -> Html {
     };
     let strings = lang.strings();
     if is_embedded() {
-        return embedded(a, lang, on_select);
+        // Embedded in a documentation page: the report panels only.
+        return html! { <crate::element::ReportView analysis={a.clone()} {lang} {on_select} /> };
     }
     html! {
         <div class="app" ondrop={files.on_drop} ondragover={files.on_dragover}>
@@ -128,21 +129,6 @@ pub fn App() -> Html {
                     }
                     <FactsPanel analysis={below.clone()} {lang} {on_select} />
                 </aside>
-            </main>
-        </div>
-    }
-}
-
-/// Embedded in a documentation page: the report panels only.
-fn embedded(a: &Analysis, lang: Lang, on_select: Callback<Span>) -> Html {
-    html! {
-        <div class="app embed" data-embed="true">
-            <SummaryLine analysis={a.clone()} {lang} />
-            <main class="layout embed-layout">
-                <ChecklistPanel analysis={a.clone()} {lang} on_select={on_select.clone()} />
-                <FindingsPanel analysis={a.clone()} {lang} on_select={on_select.clone()} />
-                <SdkMapPanel analysis={a.clone()} {lang} on_select={on_select.clone()} />
-                <FactsPanel analysis={a.clone()} {lang} {on_select} />
             </main>
         </div>
     }

@@ -1,12 +1,15 @@
 //! PolicyLens in the browser: a Yew app that runs the analysis core in the
 //! page. The app only renders what `policylens_core::analyze` returns.
 //!
-//! Also exports `analyze(text)` to JavaScript for pages that want the report
-//! as data (see the README's embedding section).
+//! Also exports `analyze(text)` and `rules()` to JavaScript for pages that
+//! want the report as data, and `mount_report` ([`element`]), the report
+//! panels on any element, for the npm package's `<policy-lens>` (see the
+//! README's embedding section).
 
 pub mod app;
 pub mod components;
 pub mod decode;
+pub mod element;
 pub mod export;
 pub mod hooks;
 pub mod i18n;
@@ -80,8 +83,19 @@ pub fn analyze_timed(text: &str) -> Result<JsValue, JsValue> {
     Ok(out.into())
 }
 
+/// Every rule of the registry (id, severity, checklist topic, titles in
+/// Chinese and English, legal sources), in the order reports list them, as
+/// plain JavaScript objects (`RuleInfo` of the npm package's report.d.ts).
+#[wasm_bindgen]
+pub fn rules() -> Result<JsValue, JsValue> {
+    let infos: Vec<policylens_core::rules::RuleInfo> =
+        policylens_core::rules::REGISTRY.iter().map(|r| r.info()).collect();
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    serde::Serialize::serialize(&infos, &serializer).map_err(|e| JsValue::from_str(&e.to_string()))
+}
+
 /// `performance.now()` of whatever global this runs in (page or worker).
-fn now_ms() -> f64 {
+pub(crate) fn now_ms() -> f64 {
     let global = js_sys::global();
     let Ok(perf) = js_sys::Reflect::get(&global, &"performance".into()) else { return 0.0 };
     let now = js_sys::Reflect::get(&perf, &"now".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());

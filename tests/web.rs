@@ -112,3 +112,26 @@ async fn the_language_switch_changes_every_label_and_is_remembered() {
     assert_eq!(storage.get_item("policylens.lang").unwrap().as_deref(), Some("en"));
     storage.remove_item("policylens.lang").unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn mount_report_renders_the_panels_and_updates_them_in_place() {
+    let root = mount();
+    let mut mounted = policylens_web::element::mount_report(root.clone(), POLICY, "en");
+    yew::scheduler::flush().await;
+    let text = |sel: &str| root.query_selector(sel).unwrap().unwrap().text_content().unwrap();
+    let attr = |sel: &str, name: &str| root.query_selector(sel).unwrap().unwrap().get_attribute(name);
+    assert_eq!(attr(".app.embed", "lang").as_deref(), Some("en"));
+    assert_eq!(text("[data-testid=checklist] h2"), "Checklist");
+    assert_eq!(attr("[data-testid=checklist] li[data-category=contact]", "data-status").as_deref(), Some("covered"));
+    assert!(text("[data-testid=facts]").contains("a@example.com"));
+    // Another text, in Chinese: the same panels, shown anew.
+    mounted.update("隐私政策\n一、第三方SDK\n我们接入了友盟SDK，收集您的设备信息。\n", "zh");
+    yew::scheduler::flush().await;
+    assert_eq!(attr(".app.embed", "lang").as_deref(), Some("zh-CN"));
+    assert_eq!(text("[data-testid=checklist] h2"), "章节清单");
+    assert!(root.query_selector("[data-testid=sdk-map] [data-sdk]").unwrap().is_some());
+    assert!(!text("[data-testid=facts]").contains("a@example.com"));
+    mounted.destroy();
+    yew::scheduler::flush().await;
+    assert!(root.query_selector("[data-testid=checklist]").unwrap().is_none());
+}

@@ -11,15 +11,26 @@
 //   (the fixes are not in the wasm; see below).
 // - a `.rule-chip` button in a checklist row scrolls to its finding
 //   (`#finding-RULE`), opening the "passed" group when it is there.
+//
+// The page's document is wired when the module loads; `wire(shadowRoot)`
+// does the same inside a shadow root (the npm package's `<policy-lens>`
+// element), whose events the document sees only retargeted to the host.
 const LAWS = new Set(['PIPL', 'NDSR', '认定方法', '儿童规定']);
 let panel = null;
 let opener = null;
 const fetched = new Map();
 
+// Literal `new URL('./…', import.meta.url)`s, so that bundlers (Vite,
+// webpack, esbuild) that copy this file copy the two files beside it too.
+const FILES = {
+  'legal.json': new URL('./legal.json', import.meta.url),
+  'rule-texts.json': new URL('./rule-texts.json', import.meta.url),
+};
+
 /** The JSON file `name` beside this script, fetched once (again after a failure). */
 function loadJson(name) {
   if (!fetched.has(name)) {
-    fetched.set(name, fetch(new URL(`./${name}`, import.meta.url))
+    fetched.set(name, fetch(FILES[name])
       .then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status)))))
       .catch((e) => { fetched.delete(name); throw e; }));
   }
@@ -40,7 +51,8 @@ function close() {
   opener = null;
 }
 
-async function open(button) {
+/** Opens the article of a source button; the panel goes into `root` (the body of a document). */
+async function open(button, root) {
   const source = button.dataset.source;
   const words = button.closest('.sources')?.dataset ?? {};
   const again = opener === button;
@@ -66,7 +78,7 @@ async function open(button) {
   const body = document.createElement('p');
   body.className = 'legal-body';
   panel.append(shut, head, body);
-  document.body.append(panel);
+  (root.body ?? root).append(panel);
   shut.focus();
   const title = document.createElement('p');
   title.className = 'legal-title';
@@ -95,42 +107,54 @@ export function documentKey(source) {
   return source.startsWith('GB/T ') ? source.split(' ').slice(0, 2).join(' ') : source.split(' ')[0];
 }
 
-document.addEventListener('click', (event) => {
-  const source = event.target.closest?.('button.source[data-source]');
-  if (source) {
-    open(source);
-    return;
-  }
-  const chip = event.target.closest?.('button.rule-chip[data-rule]');
-  if (chip) {
-    const finding = document.getElementById(`finding-${chip.dataset.rule}`);
-    if (!finding) return;
-    const group = finding.closest('details');
-    if (group) group.open = true;
-    finding.scrollIntoView({ block: 'center' });
-  }
-});
+/**
+ * Wires the source buttons, the checklist's rule chips and the fix boxes
+ * inside `root`: a document, or a shadow root the panels are rendered in.
+ */
+export function wire(root) {
+  root.addEventListener('click', (event) => {
+    const source = event.target.closest?.('button.source[data-source]');
+    if (source) {
+      open(source, root);
+      return;
+    }
+    const chip = event.target.closest?.('button.rule-chip[data-rule]');
+    if (chip) {
+      const finding = root.getElementById(`finding-${chip.dataset.rule}`);
+      if (!finding) return;
+      const group = finding.closest('details');
+      if (group) group.open = true;
+      finding.scrollIntoView({ block: 'center' });
+    }
+  });
 
-// A rule's fix (`details.fix[data-fix-rule]`): filled from rule-texts.json, in the
-// page's language, the first time the box is opened; the file is fetched then,
-// never before. (`toggle` does not bubble: listen in the capture phase.)
-document.addEventListener('toggle', async (event) => {
-  const box = event.target;
-  if (!(box instanceof HTMLDetailsElement) || !box.open || !box.matches('details.fix[data-fix-rule]')) return;
-  const text = box.querySelector('.fix-text');
-  if (!text || text.dataset.filled) return;
-  const english = document.documentElement.lang === 'en';
-  text.textContent = box.dataset.loading ?? '…';
-  try {
-    const rule = (await loadJson('rule-texts.json'))[box.dataset.fixRule];
-    text.textContent = (english ? rule?.fix_en : rule?.fix) ?? '';
-    text.lang = english ? 'en' : 'zh-CN';
-    text.dataset.filled = 'true';
-  } catch {
-    text.textContent = box.dataset.fail ?? '';
-  }
-}, true);
+  // A rule's fix (`details.fix[data-fix-rule]`): filled from rule-texts.json, in the
+  // panels' language (the nearest `lang`: the page's, or the element's), the first
+  // time the box is opened; the file is fetched then, never before. (`toggle` does
+  // not bubble: listen in the capture phase.)
+  root.addEventListener('toggle', async (event) => {
+    const box = event.target;
+    if (!(box instanceof HTMLDetailsElement) || !box.open || !box.matches('details.fix[data-fix-rule]')) return;
+    const text = box.querySelector('.fix-text');
+    if (!text || text.dataset.filled) return;
+    const english = (box.closest('[lang]')?.lang ?? document.documentElement.lang) === 'en';
+    text.textContent = box.dataset.loading ?? '…';
+    try {
+      const rule = (await loadJson('rule-texts.json'))[box.dataset.fixRule];
+      text.textContent = (english ? rule?.fix_en : rule?.fix) ?? '';
+      text.lang = english ? 'en' : 'zh-CN';
+      text.dataset.filled = 'true';
+    } catch {
+      text.textContent = box.dataset.fail ?? '';
+    }
+  }, true);
+}
 
-document.addEventListener('keydown', (event) => {
-  if (event.key === 'Escape' && panel) close();
-});
+// The page's own document (none in a worker or Node, where the npm package
+// that imports this module still analyses).
+if (typeof document !== 'undefined') {
+  wire(document);
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && panel) close();
+  });
+}

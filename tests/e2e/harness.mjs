@@ -29,7 +29,12 @@ const types = {
  * such as `/docs/policylens/`: anything outside it is a 404); resolves to
  * { url, close }.
  */
-export async function serveDist(base = '/') {
+export function serveDist(base = '/') {
+  return serveDir(dist, base);
+}
+
+/** Serves the directory `root` as serveDist serves dist/. */
+export async function serveDir(root, base = '/') {
   const server = createServer(async (req, res) => {
     const pathname = new URL(req.url, 'http://x').pathname;
     if (!pathname.startsWith(base)) {
@@ -37,8 +42,8 @@ export async function serveDist(base = '/') {
       return;
     }
     const path = normalize(decodeURIComponent('/' + pathname.slice(base.length)));
-    const file = join(dist, path.endsWith('/') ? join(path, 'index.html') : path);
-    if (!file.startsWith(dist)) {
+    const file = join(root, path.endsWith('/') ? join(path, 'index.html') : path);
+    if (!file.startsWith(root)) {
       res.writeHead(403).end();
       return;
     }

@@ -33,6 +33,8 @@ pub mod sdk;
 pub mod segment;
 pub mod summary;
 pub mod text;
+#[cfg(feature = "ts")]
+pub mod typescript;
 
 pub use report::*;
 

@@ -13,7 +13,9 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// A half-open byte range `[start, end)` into the analysed text (UTF-8, after
 /// decoding and before any normalisation). Serialised as `[start, end]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(into = "[usize; 2]", from = "[usize; 2]")]
+#[cfg_attr(feature = "ts", ts(as = "[usize; 2]"))]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -51,6 +53,7 @@ impl From<Span> for [usize; 2] {
 
 /// The whole analysis of one policy.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Report {
     pub schema_version: u32,
     pub input: InputInfo,
@@ -82,6 +85,7 @@ pub struct Report {
 
 /// What was analysed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct InputInfo {
     /// Length of the decoded UTF-8 text in bytes.
     pub bytes: usize,
@@ -102,6 +106,7 @@ pub struct InputInfo {
 
 /// How the input is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum InputFormat {
     #[default]
@@ -111,6 +116,7 @@ pub enum InputFormat {
 
 /// What the input is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum InputKind {
     /// Nothing but whitespace.
@@ -124,6 +130,7 @@ pub enum InputKind {
 /// A topic of the taxonomy (docs/report-schema.md). The declaration order is
 /// the taxonomy's, which `Ord` follows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
     Overview,
@@ -263,6 +270,7 @@ impl FromIterator<Category> for CategorySet {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum NodeKind {
     Document,
@@ -272,6 +280,7 @@ pub enum NodeKind {
 
 /// One node of the outline.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Node {
     pub kind: NodeKind,
     /// The heading line as written, surrounding whitespace trimmed; `None`
@@ -296,6 +305,7 @@ pub struct Node {
 
 /// A sentence or list item inside a section.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Clause {
     pub span: Span,
     pub lines: [usize; 2],
@@ -304,6 +314,7 @@ pub struct Clause {
 
 /// A pointer to the text that supports a result.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Evidence {
     pub span: Span,
     /// 1-based line of `span.start`.
@@ -313,6 +324,7 @@ pub struct Evidence {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum CoverageStatus {
     Covered,
@@ -321,6 +333,7 @@ pub enum CoverageStatus {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ChecklistRow {
     pub category: Category,
     pub status: CoverageStatus,
@@ -344,6 +357,7 @@ pub struct ChecklistRow {
 /// are headings of the policy's main document; `after` is `None` when the
 /// topic comes before every section, `before` when it comes after them all.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Placement {
     pub after: Option<Evidence>,
     pub before: Option<Evidence>,
@@ -351,6 +365,7 @@ pub struct Placement {
 
 /// Why a checklist row is only `partial`: a closed set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum PartialReason {
     /// No section is about the topic; only clauses elsewhere touch it.
@@ -373,6 +388,7 @@ impl PartialReason {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     Must,
@@ -381,6 +397,7 @@ pub enum Severity {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum FindingStatus {
     Fail,
@@ -390,6 +407,7 @@ pub enum FindingStatus {
 
 /// One rule's verdict on the policy.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Finding {
     pub rule: String,
     pub severity: Severity,
@@ -414,6 +432,7 @@ pub struct Finding {
 
 /// What a finding rests on: a closed set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Basis {
     /// What the rule asks for was not found in the text (未找到).
@@ -426,6 +445,7 @@ pub enum Basis {
 /// `ID.absent`/`ID.weak` for keyword rules) and the values it names, in
 /// order (`{0}`, `{1}`…).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Detail {
     pub key: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -448,6 +468,7 @@ impl Detail {
 /// A value a message names. Externally tagged (`{"text": …}`): an untagged
 /// enum would cost the web bundle serde's buffering code to read it back.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Arg {
     /// A value from the text, or a number: the same in every language.
@@ -493,6 +514,7 @@ impl From<Detail> for Arg {
 
 /// One personal-information item as the policy writes it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DataItem {
     pub text: String,
     pub group: Option<String>,
@@ -504,6 +526,7 @@ pub struct DataItem {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum ProviderFrom {
     Text,
@@ -512,6 +535,7 @@ pub enum ProviderFrom {
 
 /// A third-party SDK the policy discloses.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Sdk {
     pub name: String,
     pub canonical: Option<String>,
@@ -555,6 +579,7 @@ impl Sdk {
 /// A named recipient that is not an SDK: a payment institution, an affiliate,
 /// a kind of partner.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Recipient {
     pub name: String,
     pub kind: String,
@@ -567,6 +592,7 @@ pub struct Recipient {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum TimeUnit {
     Days,
@@ -574,6 +600,7 @@ pub enum TimeUnit {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ResponseTime {
     pub value: u32,
     pub unit: TimeUnit,
@@ -582,6 +609,7 @@ pub struct ResponseTime {
 
 /// Values a reader can find in the text.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Facts {
     /// `YYYY-MM-DD`.
     pub effective: Option<String>,
@@ -600,6 +628,7 @@ pub struct Facts {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum TocMismatchKind {
     /// An entry of the table of contents has no matching section.
@@ -609,6 +638,7 @@ pub enum TocMismatchKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TocMismatch {
     pub kind: TocMismatchKind,
     pub evidence: Evidence,
@@ -616,6 +646,7 @@ pub struct TocMismatch {
 
 /// The report's headline.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Summary {
     /// Findings that fail, by severity. Both are 0 for input that is not a
     /// policy, and then `judged` is false: a front end says what the input
@@ -639,6 +670,7 @@ pub struct Summary {
 
 /// One kind of sensitive personal information and where the policy names it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SensitiveKind {
     /// The data-vocabulary group (`id_number`, `financial`, `biometric`…).
     pub group: String,
@@ -653,6 +685,7 @@ pub struct SensitiveKind {
 /// in the order a front end lays them out (sensitive groups first; SDKs by
 /// category, then in the policy's order). Coordinates are the front end's.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FlowGraph {
     pub nodes: Vec<FlowNode>,
     /// Indices into `nodes`, from data to its receiver, from an SDK to its
@@ -661,6 +694,7 @@ pub struct FlowGraph {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FlowNode {
     pub kind: FlowNodeKind,
     /// A data group's id, an SDK's or recipient's name, a provider's name.
@@ -677,6 +711,7 @@ pub struct FlowNode {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum FlowNodeKind {
     Data,

@@ -319,6 +319,36 @@ pub fn get(id: &str) -> Option<&'static Rule> {
     REGISTRY.iter().copied().find(|r| r.id == id)
 }
 
+/// What a front end lists about a rule: its registry data without the check,
+/// and without `why` and `fix`, which builds without the `explain` feature
+/// (the wasm) leave out. Serialised for the npm package's `rules()`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct RuleInfo {
+    pub id: &'static str,
+    pub severity: Severity,
+    /// The checklist topic the rule judges, if any.
+    pub category: Option<Category>,
+    pub title_zh: &'static str,
+    pub title_en: &'static str,
+    /// Legal sources, cited as in docs (e.g. `PIPL 17(1)`).
+    pub sources: &'static [&'static str],
+}
+
+impl Rule {
+    /// The rule's [`RuleInfo`].
+    pub fn info(&self) -> RuleInfo {
+        RuleInfo {
+            id: self.id,
+            severity: self.severity,
+            category: self.category,
+            title_zh: self.title_zh,
+            title_en: self.title_en,
+            sources: self.sources,
+        }
+    }
+}
+
 /// Lists on each checklist row the rules that judge its category.
 pub fn link_checklist(checklist: &mut [ChecklistRow]) {
     for row in checklist {
