@@ -27,7 +27,11 @@ pub(super) fn list_items(
             continue;
         }
         let Some((head_end, colon)) = head_end(item) else { continue };
-        let head = &item[..head_end];
+        // A head that is a sentence names no SDK of its own.
+        if item[..head_end].contains(['。', '，']) {
+            continue;
+        }
+        let head = named_after_verb(&item[..head_end]);
         // An item right under an SDK item, shaped like it (`3.腾讯X5：手机/电话权限`
         // after `2.风行播放SDK：手机/电话权限、定位权限`), is one too.
         let sibling = i > 0
@@ -48,6 +52,16 @@ pub(super) fn list_items(
                 used[i + 1] = true;
             }
         }
+    }
+}
+
+/// `作业帮APP集成北京今始科技有限公司的速验登录SDK` → `速验登录SDK`: a head
+/// that says who integrates whose SDK names the SDK after its last 的.
+fn named_after_verb(head: &str) -> &str {
+    let verb = ["集成", "接入", "嵌入", "使用", "采用"].iter().filter_map(|v| head.find(v)).min();
+    match (verb, head.rfind('的')) {
+        (Some(v), Some(d)) if v < d && lower_sdk(&head[d..]) => &head[d + '的'.len_utf8()..],
+        _ => head,
     }
 }
 
@@ -242,4 +256,23 @@ pub(super) fn split_names(head: &str) -> Vec<(usize, &str)> {
     out.push((start, &head[start..cut_at.unwrap_or(head.len())]));
     out.retain(|(_, p)| !p.trim().is_empty());
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_numbered_item_that_says_who_integrates_whose_sdk() {
+        // CAPP-130 rw_33.jsonl:167, its marker `1.4.1` followed by a comma.
+        let text = "隐私政策\n1.4 第三方SDK\n1.4.1,作业帮APP集成北京今始科技有限公司的速验登录SDK，速验登录SDK需要获取您的网络访问权限，收集您的手机样式、设备版本信息。\n";
+        let x = extract_with(text, &Lines::new(text), &[], Kb::builtin());
+        let rows: Vec<(&str, Option<&str>)> = x.sdks.iter().map(|s| (s.name.as_str(), s.provider.as_deref())).collect();
+        assert_eq!(rows, [("速验登录SDK", Some("北京今始科技有限公司"))]);
+        assert_eq!(named_after_verb("我们使用的友盟SDK"), "友盟SDK");
+        assert_eq!(named_after_verb("友盟的统计SDK"), "友盟的统计SDK");
+        assert_eq!(strip_list_marker("1.4.1,作业帮"), "作业帮");
+        assert_eq!(strip_list_marker("360加固SDK"), "360加固SDK");
+        assert_eq!(strip_list_marker("（2）.信鸽SDK"), "信鸽SDK");
+    }
 }

@@ -161,13 +161,27 @@ fn one_url(rest: &str) -> Option<String> {
     (url.len() > 8).then(|| url.to_owned())
 }
 
-/// `1.`, `（2）`, `3)`, `①`, `a.`: a list marker at the start, cut off.
+/// `1.`, `1.4.1,`, `（2）`, `3)`, `①`: a list marker at the start, cut off.
+/// Digits need a mark after them: `360加固SDK` and `3D地图SDK` are names.
 fn strip_list_marker(s: &str) -> &str {
+    const MARKS: [char; 8] = ['.', '．', '、', ')', '）', ',', ' ', '，'];
     let t = s.trim_start();
     let t = t.trim_start_matches(['（', '(']);
-    let digits = t.trim_start_matches(|c: char| c.is_ascii_digit());
-    let rest = if digits.len() < t.len() && t.len() - digits.len() <= 3 {
-        digits.trim_start_matches(['.', '．', '、', ')', '）', ',', ' ', '.'])
+    // `1.4.1`: number groups joined by dots.
+    let mut digits = t;
+    loop {
+        let after = digits.trim_start_matches(|c: char| c.is_ascii_digit());
+        if after.len() == digits.len() || digits.len() - after.len() > 3 {
+            break;
+        }
+        digits = after;
+        match after.strip_prefix(['.', '．']) {
+            Some(r) if r.starts_with(|c: char| c.is_ascii_digit()) => digits = r,
+            _ => break,
+        }
+    }
+    let rest = if digits.len() < t.len() && digits.starts_with(MARKS) {
+        digits.trim_start_matches(MARKS)
     } else if t.starts_with(|c: char| ('①'..='⑳').contains(&c)) {
         &t[t.chars().next().map_or(0, char::len_utf8)..]
     } else {
