@@ -83,16 +83,16 @@ pub fn analyze_with(input: &str, encoding: &str, model: &classify::model::Clause
     // and no findings: a wall of failures would say nothing useful.
     let (checklist, findings) = if kind == InputKind::Policy {
         let mut checklist = checklist::build(text, &lines, &outline, &facts);
-        let findings = rules::run(&rules::Context {
+        let findings = rules::run(&rules::Context::new(
             text,
-            lines: &lines,
-            outline: &outline,
-            facts: &facts,
-            checklist: &checklist,
-            sdks: &sdks,
-            anomalies: &seg.anomalies,
-            clauses: &clauses,
-        });
+            &lines,
+            &outline,
+            &facts,
+            &checklist,
+            &sdks,
+            &seg.anomalies,
+            &clauses,
+        ));
         // The rows name the rules that judge them, so that the checklist and
         // the findings tell one story.
         rules::link_checklist(&mut checklist);

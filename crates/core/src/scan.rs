@@ -39,6 +39,12 @@ impl ClauseTexts {
         ClauseTexts { items, joined, starts }
     }
 
+    /// The index of the clause whose text holds byte `pos` of
+    /// [`ClauseTexts::joined`].
+    pub fn clause_at(&self, pos: usize) -> usize {
+        self.starts.partition_point(|&s| s <= pos) - 1
+    }
+
     /// Indices of the first `limit` clauses, in input order, that contain
     /// any of `words`.
     pub fn first_with(&self, words: &[&str], limit: usize) -> Vec<usize> {

@@ -41,7 +41,8 @@ fn device_permission_word(t: &str) -> bool {
 /// clause about permissions, not anywhere (关闭个性化推荐, 设备设置信息).
 fn says_how_to_turn_off(ctx: &Context<'_>, permissions: &[Span]) -> bool {
     const OFF: &[&str] = crate::lexicon::PERMISSION_OFF;
-    ctx.clauses.iter().any(|(span, t)| {
+    // The clauses with an off word, found in one pass of the joined text.
+    ctx.clauses.first_with(OFF, usize::MAX).into_iter().map(|i| &ctx.clauses[i]).any(|(span, t)| {
         // 关闭设备功能 is GB/T 35273's own wording for switching a permission
         // off (删除信息、关闭设备功能…撤回您的授权).
         OFF.iter().any(|w| t.contains(w))

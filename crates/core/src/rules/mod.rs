@@ -71,13 +71,99 @@ pub struct Context<'a> {
     /// Every clause with its normalised text, in input order: what most
     /// rules search.
     pub clauses: &'a ClauseTexts,
+    /// Where the keyword rules' words first occur, found in one pass when a
+    /// rule first asks ([`Context::clauses_with`]).
+    pub hits: std::cell::OnceCell<Vec<Vec<u32>>>,
 }
 
-impl Context<'_> {
+/// Every word of the keyword rules (`words`, `together`, `also`) in one
+/// automaton, with each word's pattern number: the rules' questions are
+/// answered from one scan of the clauses instead of a scan per word (they
+/// were a tenth of the whole analysis).
+struct WordIndex {
+    ac: aho_corasick::AhoCorasick,
+    ids: std::collections::HashMap<&'static str, usize>,
+}
+
+fn word_index() -> &'static WordIndex {
+    static INDEX: std::sync::OnceLock<WordIndex> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut words: Vec<&'static str> = Vec::new();
+        for rule in REGISTRY {
+            if let Check::Keywords(k) = rule.check {
+                words.extend(k.words.iter().chain(k.also).copied());
+                for (a, b) in k.together {
+                    words.extend(a.iter().chain(b.iter()).copied());
+                }
+            }
+        }
+        words.retain(|w| !w.is_empty());
+        words.sort_unstable();
+        words.dedup();
+        let ac = aho_corasick::AhoCorasick::new(&words).expect("rule words build an automaton");
+        let ids = words.iter().enumerate().map(|(i, w)| (*w, i)).collect();
+        WordIndex { ac, ids }
+    })
+}
+
+impl<'a> Context<'a> {
+    /// Everything a rule may look at, its word index not built yet.
+    #[allow(clippy::too_many_arguments)] // reason: the pipeline's results, one each
+    pub fn new(
+        text: &'a str,
+        lines: &'a Lines,
+        outline: &'a [Node],
+        facts: &'a Facts,
+        checklist: &'a [ChecklistRow],
+        sdks: &'a SdkExtraction,
+        anomalies: &'a [Anomaly],
+        clauses: &'a ClauseTexts,
+    ) -> Self {
+        Context { text, lines, outline, facts, checklist, sdks, anomalies, clauses, hits: std::cell::OnceCell::new() }
+    }
+
+    /// Per word of the index, the first three clauses that hold it.
+    fn hits(&self) -> &[Vec<u32>] {
+        self.hits.get_or_init(|| {
+            let index = word_index();
+            let mut hits: Vec<Vec<u32>> = vec![Vec::new(); index.ids.len()];
+            for m in index.ac.find_overlapping_iter(self.clauses.joined()) {
+                let found = &mut hits[m.pattern().as_usize()];
+                if found.len() < 3 {
+                    let i = self.clauses.clause_at(m.start()) as u32;
+                    if found.last() != Some(&i) {
+                        found.push(i);
+                    }
+                }
+            }
+            hits
+        })
+    }
+
+    /// Indices of the first three clauses that contain any of `words`, as
+    /// [`ClauseTexts::first_with`] finds them, from the index when it holds
+    /// every word.
+    fn first_three_with(&self, words: &[&str]) -> Vec<usize> {
+        let index = word_index();
+        let ids: Option<Vec<usize>> =
+            words.iter().filter(|w| !w.is_empty()).map(|w| index.ids.get(w).copied()).collect();
+        let Some(ids) = ids else {
+            return self.clauses.first_with(words, 3);
+        };
+        let hits = self.hits();
+        let mut found: Vec<usize> = ids.iter().flat_map(|&id| hits[id].iter().map(|&i| i as usize)).collect();
+        found.sort_unstable();
+        found.dedup();
+        found.truncate(3);
+        // The index answers as the scan it replaces would (every test
+        // analysis checks it).
+        debug_assert_eq!(found, self.clauses.first_with(words, 3), "{words:?}");
+        found
+    }
+
     /// Evidence from the clauses (at most three) that contain any of `words`.
     pub fn clauses_with(&self, words: &[&str]) -> Vec<Evidence> {
-        self.clauses
-            .first_with(words, 3)
+        self.first_three_with(words)
             .into_iter()
             .map(|i| crate::text::evidence(self.text, self.lines, self.clauses[i].0))
             .collect()
@@ -109,6 +195,17 @@ impl Context<'_> {
 
     /// Whether any clause contains any of `words`.
     pub fn mentions(&self, words: &[&str]) -> bool {
+        let index = word_index();
+        if words.iter().all(|w| w.is_empty() || index.ids.contains_key(w)) {
+            let hits = self.hits();
+            let found = words.iter().filter_map(|w| index.ids.get(w)).any(|&id| !hits[id].is_empty());
+            debug_assert_eq!(
+                found,
+                words.iter().any(|w| !w.is_empty() && self.clauses.joined().contains(w)),
+                "{words:?}"
+            );
+            return found;
+        }
         words
             .iter()
             .any(|w| !w.is_empty() && memchr::memmem::find(self.clauses.joined().as_bytes(), w.as_bytes()).is_some())
