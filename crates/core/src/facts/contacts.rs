@@ -77,7 +77,7 @@ fn phone_shaped(text: &str) -> Vec<String> {
 /// Addresses given after 地址：.
 fn addresses(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for (pos, _) in text.match_indices("地址") {
+    for pos in memchr::memmem::find_iter(text.as_bytes(), "地址".as_bytes()) {
         let after = &text[pos + "地址".len()..];
         let Some(rest) =
             after.strip_prefix('：').or_else(|| after.strip_prefix(':')).or_else(|| after.strip_prefix("为"))

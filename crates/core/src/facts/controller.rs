@@ -14,7 +14,7 @@ pub(super) fn extract(text: &str, facts: &mut Facts) {
 /// the first company it names at all.
 fn controller(text: &str) -> Option<String> {
     let mut first = None;
-    let suffixes = text.match_indices("有限").filter_map(|(pos, _)| {
+    let suffixes = memchr::memmem::find_iter(text.as_bytes(), "有限".as_bytes()).filter_map(|pos| {
         ["有限公司", "有限责任公司"].into_iter().find(|s| text[pos..].starts_with(s)).map(|s| (pos, s))
     });
     for (pos, suffix) in suffixes {

@@ -33,7 +33,7 @@ fn check(ctx: &Context<'_>) -> Verdict {
 /// or right after 身份 (`验证您的身份`, `核验您的用户身份`, `身份核验`), in any
 /// words; the verbs are `identity-check` in the lexicon.
 fn checks_identity(text: &str) -> bool {
-    text.match_indices("身份").any(|(at, _)| {
+    memchr::memmem::find_iter(text.as_bytes(), "身份".as_bytes()).any(|at| {
         // Up to six characters before, within the phrase (`验证码、身份证`
         // is two items).
         let before: String = text[..at]
