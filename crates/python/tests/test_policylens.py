@@ -199,6 +199,7 @@ def test_to_rows_counts_and_columns(mijian):
     assert sdk["name"] == "微信SDK" and sdk["data"] == "微信ID; 头像; 昵称" and sdk["line"] == 448
     shr01 = next(r for r in by_kind["finding"] if r["rule"] == "SHR-01")
     assert shr01["status"] == "fail" and shr01["message"]
+    assert shr01["basis"] == "missing"
 
 
 def test_to_rows_kinds_and_extra_columns(mijian):

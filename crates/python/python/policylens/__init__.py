@@ -36,7 +36,7 @@ KINDS: Tuple[str, ...] = ("finding", "sdk", "checklist")
 #: those of the report; lists are joined with "; " so that every value is a
 #: scalar (a string, a number, a bool or None).
 COLUMNS: Dict[str, Tuple[str, ...]] = {
-    "finding": ("kind", "rule", "severity", "status", "message", "sources", "line", "evidence"),
+    "finding": ("kind", "rule", "severity", "status", "basis", "message", "sources", "line", "evidence"),
     "sdk": (
         "kind",
         "name",
@@ -78,6 +78,8 @@ def _finding(f: Mapping[str, Any]) -> Dict[str, Any]:
         "rule": f["rule"],
         "severity": f["severity"],
         "status": f["status"],
+        # "stated" (the text says so) or "missing" (the words were not found).
+        "basis": f.get("basis"),
         "message": f["message"],
         "sources": _join(f.get("sources")),
         "line": line,
