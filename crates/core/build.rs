@@ -96,6 +96,16 @@ fn keyword_rules() -> Vec<(String, String, String)> {
             );
         }
         assert_eq!(get("also").is_some(), get("weak").is_some(), "{src}: [{id}] needs `also` and `weak` together");
+        // Clauses are searched normalised: lower case, full-width forms folded
+        // (`（` is `(`); a word written otherwise would never match.
+        for key in ["words", "also"] {
+            for w in get(key).map(|v| v.split(" | ").collect::<Vec<_>>()).unwrap_or_default() {
+                assert!(
+                    !w.chars().any(|c| ('\u{ff01}'..='\u{ff5e}').contains(&c) || c.is_ascii_uppercase()),
+                    "{src}: [{id}] `{w}` is not normalised (lower case, no full-width forms)"
+                );
+            }
+        }
         assert_eq!(
             get("weak").is_some(),
             get("weak_en").is_some(),

@@ -14,6 +14,7 @@ const MEANT: &[(&str, &str, &str)] = &[
         "管理制度 is the company's management: no right, and a security heading",
     ),
     ("consent-control", "user-control", "taking consent back is one of the user's controls"),
+    ("scope-products", "sdk-column-words", "产品 is what a policy covers, and what an SDK table's column of names may call its rows"),
     ("data-handling", "identity-check", "checking (验证, 核验) is handling data, and said of 身份 a check of who asks"),
     (
         "processor-bounds",

@@ -82,7 +82,14 @@ pub struct Context<'a> {
 /// were a tenth of the whole analysis).
 struct WordIndex {
     ac: aho_corasick::AhoCorasick,
-    ids: std::collections::HashMap<&'static str, usize>,
+    /// The words, sorted: a word's place is its pattern number.
+    words: Vec<&'static str>,
+}
+
+impl WordIndex {
+    fn id(&self, word: &str) -> Option<usize> {
+        self.words.binary_search(&word).ok()
+    }
 }
 
 fn word_index() -> &'static WordIndex {
@@ -101,8 +108,7 @@ fn word_index() -> &'static WordIndex {
         words.sort_unstable();
         words.dedup();
         let ac = aho_corasick::AhoCorasick::new(&words).expect("rule words build an automaton");
-        let ids = words.iter().enumerate().map(|(i, w)| (*w, i)).collect();
-        WordIndex { ac, ids }
+        WordIndex { ac, words }
     })
 }
 
@@ -126,7 +132,7 @@ impl<'a> Context<'a> {
     fn hits(&self) -> &[Vec<u32>] {
         self.hits.get_or_init(|| {
             let index = word_index();
-            let mut hits: Vec<Vec<u32>> = vec![Vec::new(); index.ids.len()];
+            let mut hits: Vec<Vec<u32>> = vec![Vec::new(); index.words.len()];
             for m in index.ac.find_overlapping_iter(self.clauses.joined()) {
                 let found = &mut hits[m.pattern().as_usize()];
                 if found.len() < 3 {
@@ -145,8 +151,7 @@ impl<'a> Context<'a> {
     /// every word.
     fn first_three_with(&self, words: &[&str]) -> Vec<usize> {
         let index = word_index();
-        let ids: Option<Vec<usize>> =
-            words.iter().filter(|w| !w.is_empty()).map(|w| index.ids.get(w).copied()).collect();
+        let ids: Option<Vec<usize>> = words.iter().filter(|w| !w.is_empty()).map(|w| index.id(w)).collect();
         let Some(ids) = ids else {
             return self.clauses.first_with(words, 3);
         };
@@ -196,9 +201,9 @@ impl<'a> Context<'a> {
     /// Whether any clause contains any of `words`.
     pub fn mentions(&self, words: &[&str]) -> bool {
         let index = word_index();
-        if words.iter().all(|w| w.is_empty() || index.ids.contains_key(w)) {
+        if words.iter().all(|w| w.is_empty() || index.id(w).is_some()) {
             let hits = self.hits();
-            let found = words.iter().filter_map(|w| index.ids.get(w)).any(|&id| !hits[id].is_empty());
+            let found = words.iter().filter_map(|w| index.id(w)).any(|id| !hits[id].is_empty());
             debug_assert_eq!(
                 found,
                 words.iter().any(|w| !w.is_empty() && self.clauses.joined().contains(w)),

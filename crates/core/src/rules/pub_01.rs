@@ -34,7 +34,7 @@ fn check(ctx: &Context<'_>) -> Verdict {
         {
             Verdict::Fail(Detail::new("PUB-01.fail"), Vec::new())
         }
-        None => match names_itself(ctx) {
+        None => match names_itself(ctx).or_else(|| title_line(ctx)) {
             Some(ev) => Verdict::Pass(vec![ev]),
             None => Verdict::Warn(Detail::new("PUB-01.warn"), Vec::new()),
         },
@@ -56,11 +56,41 @@ fn names_itself(ctx: &Context<'_>) -> Option<crate::report::Evidence> {
     self_named.then(|| evidence(ctx.text, ctx.lines, *span))
 }
 
+/// The text's first line, when it is a policy's title that the outline ran
+/// into the lines after it (no punctuation ends it): short, about privacy,
+/// ending as a policy's name does (`耐克隐私政策和 COOKIE 政策`).
+fn title_line(ctx: &Context<'_>) -> Option<crate::report::Evidence> {
+    let line_at = |i: usize| {
+        let s = ctx.lines.span(i);
+        ctx.text[s.start..s.end].trim()
+    };
+    let (i, line) = (0..ctx.lines.len()).map(|i| (i, line_at(i))).find(|(_, l)| !l.is_empty())?;
+    let t = normalize(line);
+    let title = t.chars().count() <= 40
+        && (t.contains("隐私") || t.contains("个人信息保护"))
+        && ["政策", "指引", "声明", "规则"].iter().any(|e| t.ends_with(e))
+        && !t.contains("协议");
+    title.then(|| evidence(ctx.text, ctx.lines, ctx.lines.span(i)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::report::FindingStatus;
     use crate::rules::test_support::{policy_with, verdict_on};
+
+    #[test]
+    fn a_title_run_into_the_lines_after_it() {
+        // CAPP-130 rw_60.jsonl:1–3: no punctuation ends the title or the date,
+        // so the outline reads the three lines as one clause.
+        let text = "耐克隐私政策和 COOKIE 政策\n更新与生效日期：2022年7月\n本隐私政策明确了在您使用耐克产品/服务时收集、处理的个人信息。\n我们会收集您的手机号。\n";
+        let f = verdict_on(&RULE, text).unwrap();
+        assert_eq!(f.status, FindingStatus::Pass);
+        assert_eq!(f.evidence[0].line, 1);
+        // A user agreement's first line is no policy's title.
+        let agreement = text.replace("耐克隐私政策和 COOKIE 政策", "耐克用户协议");
+        assert_ne!(verdict_on(&RULE, &agreement).unwrap().status, FindingStatus::Pass);
+    }
 
     #[test]
     fn titled_policy_passes_and_user_agreement_fails() {
