@@ -14,6 +14,9 @@ const MEANT: &[(&str, &str, &str)] = &[
         "管理制度 is the company's management: no right, and a security heading",
     ),
     ("consent-control", "user-control", "taking consent back is one of the user's controls"),
+    ("retention-end", "clause.storage", "deletion when a period ends is what STO-01 asks and a storage clause's sign"),
+    ("third-party-sources", "heading.sharing", "partners are where information comes from (COL-09) and whom it goes to (sharing)"),
+    ("third-party-sources", "clause.sharing", "third parties are where information comes from (COL-09) and whom it goes to (sharing)"),
     ("scope-products", "sdk-column-words", "产品 is what a policy covers, and what an SDK table's column of names may call its rows"),
     ("data-handling", "identity-check", "checking (验证, 核验) is handling data, and said of 身份 a check of who asks"),
     (

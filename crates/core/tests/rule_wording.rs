@@ -126,3 +126,21 @@ fn wordings_of_the_findings_benchmark() {
     // rw_14.jsonl:123 (COL-03): information collected indirectly.
     assert_eq!(status("COL-03", "1.12 间接收集信息：我们可能从关联方、合作伙伴处获取您的信息。"), FindingStatus::Pass);
 }
+
+#[test]
+fn wordings_of_the_third_benchmark_set() {
+    // rw_9.jsonl:353 — closing an account is deleting it.
+    assert_eq!(status("RGT-05", "您可以按照此处的帐号删除说明删除您的帐号或删除某些个人信息。"), FindingStatus::Pass);
+    // rw_9.jsonl:275 — a service provider forbidden to keep what it gets.
+    let s = "这些服务提供商需要提供同等的用户数据保护，除了向我们提供服务所必需之外，禁止其留存、使用或披露您的信息；";
+    assert_eq!(status("SHR-01", s), FindingStatus::Pass);
+    // rw_3.jsonl:92 and rw_9.jsonl:284 — information from others, in a
+    // partner's or a service's words (`third-party-sources` and `receiving`).
+    let s = "我行可能向我行的合作伙伴收集其合法留存并经您授权可以共享使用的信息。";
+    assert_eq!(status("COL-09", s), FindingStatus::Pass);
+    assert_eq!(status("COL-09", "我们可能从该等第三方服务收到关于您的信息。"), FindingStatus::Pass);
+    assert_eq!(status("COL-09", "我们不会向合作伙伴提供您的信息。"), FindingStatus::Fail);
+    // rw_51.jsonl:323 — services third parties provide are not the policy's.
+    let s = "本协议并不适用于第三方提供的服务，58同城对第三方使用由您自行提供的信息不承担任何责任。";
+    assert_eq!(status("WRD-02", s), FindingStatus::Pass);
+}

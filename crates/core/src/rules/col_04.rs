@@ -27,6 +27,10 @@ declare_rule! {
 fn separate_consent_for_sensitive(t: &str) -> bool {
     crate::lexicon::SEPARATE_CONSENT_WORDS.iter().any(|w| t.contains(w))
         && (t.contains("敏感") || crate::sdk::vocab::Vocab::builtin().items_in(t).iter().any(|d| d.sensitive))
+        // The separate consent the law asks for disclosing information or
+        // sending it abroad (PIPL 25, 39) is not the one for sensitive
+        // information (CAPP-130 rw_3.jsonl:215, rw_79.jsonl:549).
+        && !["公开披露", "境外", "出境"].iter().any(|w| t.contains(w))
 }
 
 fn check(ctx: &Context<'_>) -> Verdict {
@@ -73,6 +77,10 @@ mod tests {
         // Separate consent for sharing only.
         let sharing = policy_with("身份证号码为敏感个人信息。\n向第三方共享前，我们会征得您的单独同意。");
         assert_eq!(verdict_on(&RULE, &sharing).unwrap().status, FindingStatus::Warn);
+        // CAPP-130 rw_3.jsonl:215: separate consent for a public disclosure,
+        // which names sensitive information too.
+        let disclosure = policy_with("身份证号码为敏感个人信息。\n如确需公开披露，涉及敏感信息的还会告知敏感信息的内容，并事先征得您的单独同意。");
+        assert_eq!(verdict_on(&RULE, &disclosure).unwrap().status, FindingStatus::Warn);
         assert_eq!(verdict_on(&RULE, &policy_with("我们收集您的手机号。")).unwrap().status, FindingStatus::Fail);
     }
 }

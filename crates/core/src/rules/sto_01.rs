@@ -21,8 +21,7 @@ fn check(ctx: &Context<'_>) -> Verdict {
         return Verdict::Fail(Detail::new("STO-01.fail"), Vec::new());
     }
     let ev = ctx.facts.retention.iter().take(3).cloned().collect();
-    if ctx.mentions(&["删除或匿名化", "删除或者匿名化", "匿名化处理", "予以删除", "进行删除"])
-    {
+    if ctx.mentions(crate::lexicon::RETENTION_END) {
         Verdict::Pass(ev)
     } else {
         Verdict::Warn(Detail::new("STO-01.warn"), ev)
