@@ -338,7 +338,9 @@ pub(crate) fn response_time(clause: &str) -> Option<(u32, TimeUnit)> {
             k += 1;
         }
         let rest: String = cs[k..(k + 5).min(cs.len())].iter().map(|c| c.1).collect();
-        let unit = if rest.starts_with("个工作日") || rest.starts_with("工作日") {
+        // `十五个工作内` (CAPP-130 rw_115): 日 left out by a typo.
+        let unit = if rest.starts_with("个工作日") || rest.starts_with("工作日") || rest.starts_with("个工作内")
+        {
             TimeUnit::WorkingDays
         } else if rest.starts_with('天')
             || rest.starts_with("日内")

@@ -23,6 +23,8 @@ mod tests {
         assert_eq!(response_time("我们会在收到您的反馈的【30】天内予以回复。"), Some((30, TimeUnit::Days)));
         assert_eq!(response_time("我们将在15个工作日内回复您的请求。"), Some((15, TimeUnit::WorkingDays)));
         assert_eq!(response_time("我们将在十五天内答复。"), Some((15, TimeUnit::Days)));
+        // CAPP-130 rw_115.jsonl:338: 日 left out.
+        assert_eq!(response_time("在验证您的用户身份后的十五个工作内予以回复。"), Some((15, TimeUnit::WorkingDays)));
         assert_eq!(response_time("您可以在设置中关闭。"), None);
         // Notice periods, deletion deadlines and retention periods are no
         // reply times (CAPP-130 rw_58: 为满足您的查询需要…保留三十天到六个月不等的期限).
