@@ -49,4 +49,23 @@ mod tests {
         let back = restart.replace("（二）我们可能将", "我们可能将");
         assert_eq!(verdict_on(&RULE, &back).unwrap().status, FindingStatus::Warn);
     }
+
+    #[test]
+    fn steps_under_each_item_and_a_second_document_start_again() {
+        // CAPP-130 rw_79.jsonl:290–299: steps 1）2）3） under each item, the
+        // long first step a sentence.
+        let steps = "隐私政策\n我们重视您的个人信息，经您同意后使用这些信息提供服务。\n一、您的权利\n4、家长用户访问头像\n1）进入班级优化大师后，点击【我】，再点击【个人信息】，即可查看您的头像、帐号和昵称信息。\n2）点击设置\n3）进行信息查询访问\n\
+            5、家长用户访问班级通讯录\n1）进入班级优化大师后，在课堂首页点击【班级】，再点击【通讯录】，即可查看班级通讯录信息。\n2）进行信息查询访问\n二、联系我们\n邮箱。\n";
+        assert_eq!(verdict_on(&RULE, steps).unwrap().status, FindingStatus::Pass);
+        // rw_103.jsonl:230–254: a children's policy pasted after the main one.
+        let two = "隐私政策\n我们重视您的个人信息，经您同意后使用这些信息提供服务。\n一、收集\n我们收集手机号。\n二、共享\n我们不共享。\n三、联系我们\n邮箱。\n\
+            淘宝网儿童个人信息保护规则及监护人须知\n一、我们如何收集和使用儿童个人信息\n我们收集儿童的昵称。\n二、如何联系我们\n邮箱。\n";
+        assert_eq!(verdict_on(&RULE, two).unwrap().status, FindingStatus::Pass);
+        // rw_79.jsonl:461–470: contents taken as headings, then the chapters.
+        let contents = "隐私政策\n我们重视您的个人信息，经您同意后使用这些信息提供服务。\n本规则将帮助您了解以下内容：\n一、儿童个人信息的收集\n二、儿童个人信息的使用\n三、联系我们\n四、\n\
+            一、儿童个人信息的收集\n我们收集儿童的昵称。\n二、儿童个人信息的使用\n用于提供服务。\n三、联系我们\n邮箱。\n";
+        assert_eq!(verdict_on(&RULE, contents).unwrap().status, FindingStatus::Pass);
+        let other = contents.replace("\n一、儿童个人信息的收集\n我们收集", "\n一、我们如何使用信息\n我们收集");
+        assert_eq!(verdict_on(&RULE, &other).unwrap().status, FindingStatus::Warn);
+    }
 }

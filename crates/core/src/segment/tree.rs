@@ -321,6 +321,33 @@ fn outer_marker_between(infos: &[LineInfo<'_>], from: usize, to: usize, style: S
         .any(|info| super::marker::parse(info.text).is_some_and(|m| m.style.rank() < style.rank()))
 }
 
+/// Whether a line strictly between `from` and `to` is the title of a policy
+/// of its own: short, unnumbered, about personal information, ending as a
+/// policy's name does (`淘宝网儿童个人信息保护规则及监护人须知`).
+fn document_title_between(infos: &[LineInfo<'_>], from: usize, to: usize) -> bool {
+    infos.get(from + 1..to).unwrap_or_default().iter().any(|info| {
+        let t = info.text.trim();
+        t.chars().count() <= 40
+            && super::marker::parse(t).is_none()
+            && (t.contains("隐私") || t.contains("个人信息"))
+            && ["政策", "规则", "指引", "须知", "声明"].iter().any(|e| t.ends_with(e))
+    })
+}
+
+/// Whether the line `at` (numbered 1) repeats the title of the run's own
+/// first item, at most 30 lines up from `last`: the run was a table of
+/// contents (CAPP-130 rw_79: `一、儿童个人信息的收集` … `八、` then
+/// `一、儿童个人信息的收集` again).
+fn repeats_the_first(infos: &[LineInfo<'_>], last: usize, at: usize, style: Style) -> bool {
+    let parsed = if style == Style::CnNumList { Style::CnNum } else { style };
+    let title = |t: &str| super::marker::parse(t).map(|m| crate::text::normalize(&t[m.len..]));
+    let Some(own) = title(infos[at].text) else { return false };
+    infos[last.saturating_sub(30)..=last].iter().rev().any(|info| {
+        super::marker::parse(info.text).is_some_and(|m| m.style == parsed && m.number == Some(1))
+            && title(info.text).as_deref() == Some(own.as_str())
+    })
+}
+
 /// Turns the flat list into a tree, starting at `flats[*pos]`, taking every
 /// node of `level` and its descendants.
 fn nest(
@@ -364,10 +391,23 @@ fn nest(
                     // 以下目的：` that the outline took as a sentence) is a
                     // new list, not one out of order.
                     std::cmp::Ordering::Less
-                        if n == 1
-                            && numbering
-                                .get(&style)
-                                .is_some_and(|p| outer_marker_between(infos, p.1, f.line, style)) =>
+                        if numbering.get(&style).is_some_and(|p| {
+                            // Or a list whose first items the outline took
+                            // as sentences: their numbers are written at line
+                            // starts after the outer marker (CAPP-130 rw_79:
+                            // `5、` then `1）进入…` then `2）`).
+                            (outer_marker_between(infos, p.1, f.line, style)
+                                && (n == 1
+                                    // Not a number written twice (`2)…` `2)…`).
+                                    || (n + 1 < expected && written_between(infos, p.1, f.line, style, 1..n))))
+                                // A second document pasted after the first
+                                // (a children's policy after the main one)
+                                // numbers its chapters from 一 again.
+                                || (n == 1 && document_title_between(infos, p.1, f.line))
+                                // A table of contents the outline took as
+                                // headings, then the chapters it lists.
+                                || (n == 1 && repeats_the_first(infos, p.1, f.line, style))
+                        }) =>
                     {
                         None
                     }
