@@ -348,6 +348,49 @@ fn repeats_the_first(infos: &[LineInfo<'_>], last: usize, at: usize, style: Styl
     })
 }
 
+/// What is wrong with number `n` of `style` on line `at`, after the
+/// sibling on line `from` when `expected` was due; `None` when nothing is.
+fn numbering_anomaly(
+    infos: &[LineInfo<'_>],
+    from: usize,
+    at: usize,
+    style: Style,
+    n: u32,
+    expected: u32,
+) -> Option<AnomalyKind> {
+    match n.cmp(&expected) {
+        std::cmp::Ordering::Equal => None,
+        // A skipped number written at the start of a line in between (a
+        // heading run into its paragraph, or one that ends in 。) is a
+        // heading missed, not a gap.
+        std::cmp::Ordering::Greater if written_between(infos, from, at, style, expected..n) => None,
+        std::cmp::Ordering::Greater => Some(AnomalyKind::Gap),
+        // A list that starts again at 1 after an outer marker written at a
+        // line start in between (`（二）我们可能将…用于以下目的：` that the
+        // outline took as a sentence) is a new list, not one out of order;
+        // so is one whose first items the outline took as sentences, their
+        // numbers written at line starts after the outer marker (CAPP-130
+        // rw_79: `5、` then `1）进入…` then `2）`), but not a number written
+        // twice (`2)…` `2)…`).
+        std::cmp::Ordering::Less
+            if outer_marker_between(infos, from, at, style)
+                && (n == 1 || (n + 1 < expected && written_between(infos, from, at, style, 1..n))) =>
+        {
+            None
+        }
+        // A second document pasted after the first (a children's policy
+        // after the main one) numbers its chapters from 一 again; so do the
+        // chapters after a table of contents the outline took as headings.
+        std::cmp::Ordering::Less
+            if n == 1 && (document_title_between(infos, from, at) || repeats_the_first(infos, from, at, style)) =>
+        {
+            None
+        }
+        std::cmp::Ordering::Less if n + 1 == expected => Some(AnomalyKind::Repeat),
+        std::cmp::Ordering::Less => Some(AnomalyKind::OutOfOrder),
+    }
+}
+
 /// Turns the flat list into a tree, starting at `flats[*pos]`, taking every
 /// node of `level` and its descendants.
 fn nest(
@@ -372,48 +415,9 @@ fn nest(
             if style.is_counted() {
                 // Only against a previous sibling: a list whose first item
                 // is a sentence (not a heading) starts at 2 legitimately.
-                let expected = numbering.get(&style).map_or(n, |p| p.0 + 1);
-                let kind = match n.cmp(&expected) {
-                    std::cmp::Ordering::Equal => None,
-                    // A skipped number written at the start of a line in
-                    // between (a heading run into its paragraph, or one that
-                    // ends in 。) is a heading missed, not a gap.
-                    std::cmp::Ordering::Greater
-                        if numbering
-                            .get(&style)
-                            .is_some_and(|p| written_between(infos, p.1, f.line, style, expected..n)) =>
-                    {
-                        None
-                    }
-                    std::cmp::Ordering::Greater => Some(AnomalyKind::Gap),
-                    // A list that starts again at 1 after an outer marker
-                    // written at a line start in between (`（二）我们可能将…用于
-                    // 以下目的：` that the outline took as a sentence) is a
-                    // new list, not one out of order.
-                    std::cmp::Ordering::Less
-                        if numbering.get(&style).is_some_and(|p| {
-                            // Or a list whose first items the outline took
-                            // as sentences: their numbers are written at line
-                            // starts after the outer marker (CAPP-130 rw_79:
-                            // `5、` then `1）进入…` then `2）`).
-                            (outer_marker_between(infos, p.1, f.line, style)
-                                && (n == 1
-                                    // Not a number written twice (`2)…` `2)…`).
-                                    || (n + 1 < expected && written_between(infos, p.1, f.line, style, 1..n))))
-                                // A second document pasted after the first
-                                // (a children's policy after the main one)
-                                // numbers its chapters from 一 again.
-                                || (n == 1 && document_title_between(infos, p.1, f.line))
-                                // A table of contents the outline took as
-                                // headings, then the chapters it lists.
-                                || (n == 1 && repeats_the_first(infos, p.1, f.line, style))
-                        }) =>
-                    {
-                        None
-                    }
-                    std::cmp::Ordering::Less if n + 1 == expected => Some(AnomalyKind::Repeat),
-                    std::cmp::Ordering::Less => Some(AnomalyKind::OutOfOrder),
-                };
+                let last = numbering.get(&style).copied();
+                let expected = last.map_or(n, |p| p.0 + 1);
+                let kind = last.and_then(|(_, from)| numbering_anomaly(infos, from, f.line, style, n, expected));
                 if let Some(kind) = kind {
                     anomalies.push(Anomaly { kind, span: infos[f.line].span, expected, found: n });
                 }
