@@ -4,9 +4,7 @@ import assert from 'node:assert/strict';
 import { deflateRawSync } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
-import { serveDist, launch, screenshot, policy, corpusFile, dist, repo, pasteRaw } from './harness.mjs';
+import { serveDist, launch, screenshot, policy, corpusFile, dist, pasteRaw, cliReport } from './harness.mjs';
 
 let server;
 let browser;
@@ -607,17 +605,9 @@ test('a checklist row lists the findings that judge it, with the statuses of the
 });
 
 test('the page analyses as the CLI does: the clause model fetched beside the wasm is installed', async () => {
-  // `make test` builds the CLI (test-native) before the end-to-end tests;
-  // POLICYLENS_CLI names another build. The newest build is the one to trust.
-  const target = process.env.CARGO_TARGET_DIR ?? join(repo, 'target');
-  const cli = process.env.POLICYLENS_CLI ?? ['release', 'debug']
-    .map((p) => join(target, p, 'policylens'))
-    .filter(existsSync)
-    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
-  assert.ok(cli, 'build the CLI first: cargo build -p policylens-cli');
   const { page, context } = await openApp();
   for (const name of ['taobao.txt', 'xiaoyun.txt', 'mijian.txt']) {
-    const native = JSON.parse(execFileSync(cli, ['analyze', '--format', 'json', join(repo, 'tests', 'corpus', 'policies', name)], { maxBuffer: 1 << 26 }).toString());
+    const native = cliReport(name);
     const inPage = await reportOf(page, await policy(name));
     // The same report, topics included (the model decides the broad ones).
     assert.deepEqual(inPage, native, name);

@@ -2,6 +2,8 @@
 // 127.0.0.1, and headless Chromium (Debian's) driven by playwright-core.
 import { createServer } from 'node:http';
 import { readFile, mkdir } from 'node:fs/promises';
+import { existsSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { extname, join, normalize, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -99,4 +101,21 @@ export async function pasteRaw(page, text) {
     area.value = t;
     area.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', bubbles: true }));
   }, text);
+}
+
+/**
+ * The CLI's JSON report of a corpus policy, to compare a page's with. `make
+ * test` builds the CLI (test-native) before the end-to-end tests;
+ * POLICYLENS_CLI names another build, else the newest build in
+ * CARGO_TARGET_DIR (or target/) is the one to trust.
+ */
+export function cliReport(name) {
+  const target = process.env.CARGO_TARGET_DIR ?? join(repo, 'target');
+  const cli = process.env.POLICYLENS_CLI ?? ['release', 'debug']
+    .map((p) => join(target, p, 'policylens'))
+    .filter(existsSync)
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
+  if (!cli) throw new Error('build the CLI first: cargo build -p policylens-cli');
+  const out = execFileSync(cli, ['analyze', '--format', 'json', join(corpus, 'policies', name)], { maxBuffer: 1 << 26 });
+  return JSON.parse(out.toString());
 }

@@ -6,11 +6,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile, copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serveDir, launch, policy, repo, corpus, screenshot } from './harness.mjs';
+import { serveDir, launch, policy, repo, corpus, screenshot, cliReport } from './harness.mjs';
 
 const here = join(repo, 'tests', 'e2e');
 const packed = join(repo, 'target', 'npm');
@@ -20,20 +20,19 @@ let server;
 let browser;
 const requests = [];
 
-/** The CLI to compare with: as app.test.mjs finds it (the newest build, or POLICYLENS_CLI). */
-function cli() {
-  const target = process.env.CARGO_TARGET_DIR ?? join(repo, 'target');
-  const found = process.env.POLICYLENS_CLI ?? ['release', 'debug']
-    .map((p) => join(target, p, 'policylens'))
-    .filter(existsSync)
-    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
-  assert.ok(found, 'build the CLI first: cargo build -p policylens-cli');
-  return found;
-}
-
-function cliReport(name) {
-  const out = execFileSync(cli(), ['analyze', '--format', 'json', join(corpus, 'policies', name)], { maxBuffer: 1 << 26 });
-  return JSON.parse(out.toString());
+/**
+ * A new page whose requests go to `requests` and whose errors (uncaught,
+ * console errors and, with `responses`, failed responses) go to `errors`.
+ */
+async function watchedPage({ responses = false } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.on('request', (r) => requests.push(r.url()));
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  if (responses) page.on('response', (r) => { if (!r.ok()) errors.push(`${r.status()} ${r.url()}`); });
+  return { context, page, errors };
 }
 
 const SHORT_POLICY = `隐私政策
@@ -160,13 +159,7 @@ test('in Chromium: <policy-lens> renders inline and src= policies with the packa
 </body>
 </html>
 `);
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  page.on('request', (r) => requests.push(r.url()));
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('response', (r) => { if (!r.ok()) errors.push(`${r.status()} ${r.url()}`); });
+  const { context, page, errors } = await watchedPage({ responses: true });
   await page.goto(server.url);
   await page.waitForSelector('html[data-ready=true] #inline[data-state=ready]');
   await page.waitForSelector('#by-url[data-state=ready]');
@@ -252,12 +245,7 @@ test('in Chromium under a strict CSP: the element renders, and the page can rest
 `);
   await writeFile(join(project, 'csp.js'), "import './node_modules/policylens/index.js';\n");
   await writeFile(join(project, 'csp.css'), 'policy-lens { --accent: rgb(107, 43, 217); }\n');
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  page.on('request', (r) => requests.push(r.url()));
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  const { context, page, errors } = await watchedPage();
   await page.goto(`${server.url}csp.html`);
   await page.waitForSelector('policy-lens[data-state=ready]');
   assert.ok(await page.locator('policy-lens [data-testid=sdk-map] [data-sdk="微信SDK"]').count() >= 1);

@@ -177,22 +177,22 @@ impl<'a> Context<'a> {
     /// Evidence from the clauses (at most three) that contain a word of `a`
     /// and a word of `b`.
     pub fn clauses_with_both(&self, a: &[&str], b: &[&str]) -> Vec<Evidence> {
-        self.clauses
-            .first_with(a, usize::MAX)
-            .into_iter()
-            .filter(|&i| b.iter().any(|w| self.clauses[i].1.contains(w)))
-            .take(3)
-            .map(|i| crate::text::evidence(self.text, self.lines, self.clauses[i].0))
-            .collect()
+        self.evidence_where(a, |t| b.iter().any(|w| t.contains(w)))
     }
 
     /// Evidence from the clauses (at most three) that contain any of `words`
     /// and none of `not`.
     pub fn clauses_with_but_not(&self, words: &[&str], not: &[&str]) -> Vec<Evidence> {
+        self.evidence_where(words, |t| !not.iter().any(|w| t.contains(w)))
+    }
+
+    /// Evidence from the first three clauses with any of `words` whose
+    /// normalised text `keep` accepts.
+    fn evidence_where(&self, words: &[&str], keep: impl Fn(&str) -> bool) -> Vec<Evidence> {
         self.clauses
             .first_with(words, usize::MAX)
             .into_iter()
-            .filter(|&i| !not.iter().any(|w| self.clauses[i].1.contains(w)))
+            .filter(|&i| keep(&self.clauses[i].1))
             .take(3)
             .map(|i| crate::text::evidence(self.text, self.lines, self.clauses[i].0))
             .collect()
