@@ -144,3 +144,31 @@ fn wordings_of_the_third_benchmark_set() {
     let s = "本协议并不适用于第三方提供的服务，58同城对第三方使用由您自行提供的信息不承担任何责任。";
     assert_eq!(status("WRD-02", s), FindingStatus::Pass);
 }
+
+#[test]
+fn wordings_of_the_fourth_benchmark_set() {
+    // rw_49.jsonl:208 — GB/T 35273's template for processors.
+    let s = "我们会与其签署严格的数据安全协议，令其按照本政策以及其他任何相关的保密和安全措施来处理个人信息。";
+    assert_eq!(status("SHR-01", s), FindingStatus::Pass);
+    // rw_27.jsonl:55 — information partners share by law.
+    assert_eq!(status("COL-09", "我们关联单位、合作伙伴取得您授权或依据法律共享的信息。"), FindingStatus::Pass);
+    // rw_87.jsonl:17 — 查阅 said of reading the policy is no right of access.
+    assert_eq!(status("RGT-01", "您可以随时查阅本政策的最新版本。"), FindingStatus::Fail);
+    assert_eq!(status("RGT-01", "您有权查阅、复制您的个人信息。"), FindingStatus::Pass);
+}
+
+#[test]
+fn a_short_number_to_dial_is_a_phone() {
+    // rw_27.jsonl:163.
+    let text = "隐私政策\n我们重视您的个人信息，经您同意后使用这些信息提供服务。\n如有疑问，您可以拨打12123语音号码与我们联系。\n";
+    assert_eq!(policylens_core::analyze(text).facts.phones, ["12123"]);
+}
+
+#[test]
+fn an_sdk_provider_is_not_the_controller() {
+    // rw_87.jsonl:29: a policy that names no company of its own.
+    let text = "影视大全隐私政策\n我们重视您的个人信息，经您同意后使用这些信息提供服务。\n高德地图SDK由高德软件有限公司提供，用于定位。\n";
+    assert_eq!(policylens_core::analyze(text).facts.controller, None);
+    let own = "影视大全隐私政策\n本政策由北京某某科技有限公司制定。\n我们重视您的个人信息，经您同意后使用这些信息提供服务。\n";
+    assert_eq!(policylens_core::analyze(own).facts.controller.as_deref(), Some("北京某某科技有限公司"));
+}

@@ -36,13 +36,23 @@ fn controller(text: &str) -> Option<String> {
         if name.chars().count() < 6 {
             continue;
         }
-        let window = &text[end..crate::text::floor_boundary(text, (end + 60).min(text.len()))];
+        let window = &text[end..window_end(text, end)];
         if window.contains("我们") || window.contains("简称") {
             return Some(name.to_owned());
         }
-        first.get_or_insert_with(|| name.to_owned());
+        // Not, as the fallback, a company named as a third party (an SDK's
+        // provider in a policy that names no company of its own).
+        let around = &text[crate::text::floor_boundary(text, start.saturating_sub(60))..window_end(text, end)];
+        if !["SDK", "sdk", "第三方", "合作方", "合作伙伴"].iter().any(|w| around.contains(w)) {
+            first.get_or_insert_with(|| name.to_owned());
+        }
     }
     first
+}
+
+/// Where a company's context ends: 60 bytes after it, on a char boundary.
+fn window_end(text: &str, end: usize) -> usize {
+    crate::text::floor_boundary(text, (end + 60).min(text.len()))
 }
 
 /// The company's name in a run of CJK text that ends with 有限(责任)公司: the

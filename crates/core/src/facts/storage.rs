@@ -37,7 +37,8 @@ fn storage_location(clause: &str) -> Option<&'static str> {
     if !stores {
         return None;
     }
-    if clause.contains("境内") {
+    // 中国大陆 (CAPP-130 rw_29.jsonl:154: 您的信息将存储于中国大陆) is at home too.
+    if clause.contains("境内") || clause.contains("中国大陆") {
         Some("domestic")
     } else if clause.contains("境外")
         && !clause.contains("向境外")
@@ -82,6 +83,7 @@ mod tests {
     fn storage_location_abroad_only_when_said() {
         assert_eq!(storage_location("我们在中国大陆以外收集的个人信息存储于在境外的数据中心。"), Some("abroad"));
         assert_eq!(storage_location("我们在中华人民共和国境内收集的个人信息将存储在境内。"), Some("domestic"));
+        assert_eq!(storage_location("您的信息将存储于中国大陆的服务器上。"), Some("domestic"));
         // Seen in CAPP-130 policies: promises not to, and unrelated words.
         assert_eq!(
             storage_location("目前，我们不会将您的个人信息在跨境业务中使用、储存，或将您的个人信息传输至境外。"),

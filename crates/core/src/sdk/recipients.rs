@@ -99,7 +99,9 @@ pub(super) fn recipients(text: &str, lines: &Lines, cells: &[Cell<'_>], kb: &Kb)
 fn points_to_a_list(t: &str) -> bool {
     let list_word = |s: &str| lex::LIST_NAMES.iter().chain(lex::LIST_DETAILS).any(|l| s.contains(l));
     let pointer = lex::EXTERNAL_LIST_POINTERS.iter().any(|p| t.contains(p));
-    let named_list = t.split('《').skip(1).any(|rest| list_word(&rest[..rest.find('》').unwrap_or(rest.len())]));
+    // A list's title in 《》 or, on some pages, 【】 (【自意网络第三方信息共享清单】).
+    let named_list =
+        t.split(['《', '【']).skip(1).any(|rest| list_word(&rest[..rest.find(['》', '】']).unwrap_or(rest.len())]));
     (pointer && list_word(t)) || (named_list && lex::LIST_VIEWING.iter().any(|v| t.contains(v)))
 }
 
