@@ -38,7 +38,10 @@ fn storage_location(clause: &str) -> Option<&'static str> {
         return None;
     }
     // 中国大陆 (CAPP-130 rw_29.jsonl:154: 您的信息将存储于中国大陆) is at home too.
-    if clause.contains("境内") || clause.contains("中国大陆") {
+    let mainland = clause.contains("中国大陆")
+        && !clause.contains("境外")
+        && !["中国大陆以外", "中国大陆之外"].iter().any(|w| clause.contains(w));
+    if clause.contains("境内") || mainland {
         Some("domestic")
     } else if clause.contains("境外")
         && !clause.contains("向境外")
