@@ -36,15 +36,30 @@ fn lists_information_openly(t: &str) -> bool {
     {
         return false;
     }
+    // The values of one field in brackets (身份证件类型（包括但不限于身份证、
+    // 护照…）, CAPP-130 rw_4): document types, not kinds of information.
+    if ["类型(", "种类(", "类别("].iter().any(|w| t[..at].ends_with(w)) {
+        return false;
+    }
     let after = &t[at + "包括但不限于".len()..];
     let list = &after[..after.find(['。', '；', ';']).unwrap_or(after.len())];
     // An element of the list names a kind when it starts with one (操作系统版本,
     // 您的姓名); 加密存储 or 访问控制 only end with a word the vocabulary has.
     let vocab = crate::sdk::vocab::Vocab::builtin();
-    list.split(['、', '，', ',', '：', ':', '及', '和', '与', '或']).any(|el| {
+    let elements: Vec<&str> = list.split(['、', '，', ',', '：', ':', '及', '和', '与', '或']).map(str::trim).collect();
+    // A list of what is done with information (收集、存储和使用): 存储 there is
+    // an act, not the storage the vocabulary knows.
+    if elements.iter().any(|el| ["收集", "使用", "共享", "处理", "转让"].contains(el)) {
+        return false;
+    }
+    elements.into_iter().any(|el| {
         let el = el.trim_start_matches(['“', '"', '（', '(']);
         let el = ["您的", "你的", "用户的"].iter().find_map(|p| el.strip_prefix(p)).unwrap_or(el);
-        !el.is_empty() && vocab.items_in(el).iter().any(|d| el.starts_with(d.text.as_str()))
+        // 个人信息 itself is the category, no kind of it (本政策说明…规则，包括但不限于
+        // 您的个人信息的目的, CAPP-130 rw_18).
+        !el.is_empty()
+            && !el.starts_with("个人信息")
+            && vocab.items_in(el).iter().any(|d| el.starts_with(d.text.as_str()))
     })
 }
 
@@ -67,6 +82,11 @@ mod tests {
     fn lists_of_measures_or_rights_are_not_lists_of_information() {
         assert!(lists_information_openly("我们会收集您的设备信息,包括但不限于设备型号、操作系统版本。"));
         assert!(lists_information_openly("您的个人信息包括但不限于姓名、手机号码。"));
+        // CAPP-130 rw_4.jsonl:77 and rw_18.jsonl:4 (normalised: `（` is `(`).
+        assert!(!lists_information_openly(
+            "个人身份信息:姓名、身份证件类型(包括但不限于相应的身份证、军官证、护照等)和证件号码"
+        ));
+        assert!(!lists_information_openly("本政策旨在向您说明本app处理您个人信息的规则,包括但不限于您的个人信息的目的,收集、存储和使用您的个人信息及方式"));
         assert!(!lists_information_openly("我们采取的安全措施包括但不限于加密存储、访问控制。"));
         assert!(!lists_information_openly("本软件的知识产权包括但不限于著作权、商标权。"));
         // Security tips and safeguards are no list of what is collected.
