@@ -45,8 +45,7 @@ fn says_how_to_turn_off(ctx: &Context<'_>, permissions: &[Span]) -> bool {
     ctx.clauses.first_with(OFF, usize::MAX).into_iter().map(|i| &ctx.clauses[i]).any(|(span, t)| {
         // 关闭设备功能 is GB/T 35273's own wording for switching a permission
         // off (删除信息、关闭设备功能…撤回您的授权).
-        OFF.iter().any(|w| t.contains(w))
-            && (t.contains("权限") || t.contains("设备功能") || permissions.binary_search(span).is_ok())
+        t.contains("权限") || t.contains("设备功能") || permissions.binary_search(span).is_ok()
     })
 }
 

@@ -293,6 +293,16 @@ fn title_marker(infos: &[LineInfo<'_>], title_line: Option<usize>) -> Option<Str
     })
 }
 
+/// `style` as the marker parser returns it: the parser reads `一.` under
+/// `一、` as the chapters' style; the tree tells the two apart.
+fn as_parsed(style: Style) -> Style {
+    if style == Style::CnNumList {
+        Style::CnNum
+    } else {
+        style
+    }
+}
+
 /// Whether a line strictly between `from` and `to` starts with a marker of
 /// `style` numbered within `numbers`.
 fn written_between(
@@ -302,9 +312,7 @@ fn written_between(
     style: Style,
     numbers: std::ops::Range<u32>,
 ) -> bool {
-    // The parser reads `一.` under `一、` as the chapters' style; the tree
-    // tells the two apart.
-    let parsed = if style == Style::CnNumList { Style::CnNum } else { style };
+    let parsed = as_parsed(style);
     infos.get(from + 1..to).unwrap_or_default().iter().any(|info| {
         super::marker::parse(info.text)
             .is_some_and(|m| m.style == parsed && m.number.is_some_and(|k| numbers.contains(&k)))
@@ -339,7 +347,7 @@ fn document_title_between(infos: &[LineInfo<'_>], from: usize, to: usize) -> boo
 /// contents (CAPP-130 rw_79: `一、儿童个人信息的收集` … `八、` then
 /// `一、儿童个人信息的收集` again).
 fn repeats_the_first(infos: &[LineInfo<'_>], last: usize, at: usize, style: Style) -> bool {
-    let parsed = if style == Style::CnNumList { Style::CnNum } else { style };
+    let parsed = as_parsed(style);
     let title = |t: &str| super::marker::parse(t).map(|m| crate::text::normalize(&t[m.len..]));
     let Some(own) = title(infos[at].text) else { return false };
     infos[last.saturating_sub(30)..=last].iter().rev().any(|info| {
