@@ -74,8 +74,13 @@ pub fn analyze_with(input: &str, encoding: &str, model: &classify::model::Clause
     let mut outline = seg.outline;
     // Clauses are normalised once, here, for classification and rules.
     let clauses = segment::clause_texts(text, &outline);
-    classify::classify(text, &mut outline, &clauses);
-    classify::model::apply(model, &mut outline, &clauses);
+    let signals = classify::classify(text, &mut outline, &clauses);
+    // The rules' verdicts are the model's features: training reads them
+    // before [`classify::settle`], so the rules alone go unsettled.
+    if !model.is_empty() {
+        classify::model::apply(model, &mut outline, &clauses);
+        classify::settle(text, &mut outline, &signals);
+    }
     let facts = facts::extract(text, &lines, &outline);
     let sdks = sdk::extract(text, &lines, &outline);
     let kind = input_kind::classify(text);

@@ -8,6 +8,14 @@ use policylens_core::lexicon::SETS;
 /// `clause-strong.T`) may share words: a heading and a sentence name a topic
 /// alike, and they are read apart.
 const MEANT: &[(&str, &str, &str)] = &[
+    ("storage-denials", "storage.kept", "不存储 denies storage to a rule and is about storage to a clause"),
+    ("keeping-verbs", "storage.kept", "留存 keeps information: a retention verb to facts, storage to a clause"),
+    ("retention-end", "storage.kept", "永久删除 ends retention and tells a clause is about storage"),
+    ("policy-anchors", "heading.privacy-chapter", "隐私 anchors a policy's name and heads a user agreement's privacy chapter"),
+    ("policy-url-words", "heading.privacy-chapter", "隐私 in a link names a policy, in a heading a privacy chapter"),
+    ("managing-by-others", "security.safeguards", "管理措施 is the company's management and a safeguard"),
+    ("access-control", "security.safeguards", "权限控制 is staff access control, which is a safeguard"),
+    ("heading.security", "security.safeguards", "the words of a safeguard head the security chapter too"),
     (
         "managing-by-others",
         "heading.security",

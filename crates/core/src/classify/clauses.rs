@@ -62,6 +62,14 @@ enum Group {
     CrossBorder,
     Retention,
     Sdk,
+    /// 要求注销, 获取副本: a request that exercises a right.
+    RightsRequest,
+    /// 本地, 缓存: where information stays on the user's device.
+    OnDevice,
+    /// 技术措施, 脱敏: a protection act beside the strong security words.
+    Safeguard,
+    /// 留存, 服务器上: storage by the controller beside the strong words.
+    Kept,
 }
 
 /// One automaton over every word that clause classification looks for, so
@@ -115,6 +123,10 @@ fn clause_matcher() -> &'static (aho_corasick::AhoCorasick, Vec<Vec<Group>>) {
         add(lex::RETENTION, Group::Retention);
         add(lex::RETENTION_LOOSE, Group::Retention);
         add(&["sdk"], Group::Sdk);
+        add(lex::RIGHTS_REQUESTS, Group::RightsRequest);
+        add(lex::STORAGE_ON_DEVICE, Group::OnDevice);
+        add(lex::SECURITY_SAFEGUARDS, Group::Safeguard);
+        add(lex::STORAGE_KEPT, Group::Kept);
         let ac = aho_corasick::AhoCorasick::new(&patterns).expect("clause words build an automaton");
         (ac, groups)
     })
@@ -147,6 +159,10 @@ pub(super) struct Scan {
     pub(super) cross_border: bool,
     pub(super) retention: bool,
     pub(super) sdk: bool,
+    rights_request: bool,
+    on_device: bool,
+    safeguard: bool,
+    kept: bool,
 }
 
 pub(super) fn scan(norm: &str) -> Scan {
@@ -196,6 +212,13 @@ impl Scan {
             Group::CrossBorder => s.cross_border = true,
             Group::Retention => s.retention = true,
             Group::Sdk => s.sdk = true,
+            Group::RightsRequest => s.rights_request = true,
+            Group::OnDevice => s.on_device = true,
+            Group::Safeguard => {
+                s.safeguard = true;
+                s.security_at.push(start);
+            }
+            Group::Kept => s.kept = true,
         }
     }
 }
@@ -212,6 +235,39 @@ pub(super) struct Signals {
     /// A control word (清除, 关闭, 撤回): a right where cookies or a
     /// permission are the subject.
     pub control: bool,
+    /// A safeguard of personal information (加密, 访问控制, 安全事件), not
+    /// security as the purpose of an act: what makes a clause about
+    /// security outside the security chapter ([`super::settle`]).
+    pub protects: bool,
+    /// A retention period or the controller's place of storage, not
+    /// information kept on the user's device (暂存在本地, Cookie存储偏好).
+    pub keeps: bool,
+    /// A request that exercises a right (要求注销, 获取副本).
+    pub rights_request: bool,
+    /// Security named only as the purpose of an act (为保障账号安全).
+    pub security_purpose: bool,
+    /// Information kept on the user's device (暂存在本地).
+    pub on_device: bool,
+    /// The clause names an SDK in its own words.
+    pub names_sdk: bool,
+    /// The broad topics its own words name, before its section is read.
+    pub own_broad: CategorySet,
+    /// Its own words name minors (儿童, 未成年人).
+    pub own_minors: bool,
+}
+
+impl Signals {
+    /// The signals the clause model reads, as bits (see `model`).
+    pub fn bits(&self) -> impl Iterator<Item = u32> {
+        let flags =
+            [self.protects, self.keeps, self.rights_request, self.security_purpose, self.on_device, self.control];
+        (0u32..).zip(flags).filter(|(_, on)| *on).map(|(i, _)| i)
+    }
+}
+
+/// A clause's [`Signals`], from its normalised text.
+pub(super) fn signals_of(norm: &str) -> Signals {
+    clause_topics(norm, &scan(norm)).1
 }
 
 /// Categories a clause is about, from its own words.
@@ -224,9 +280,10 @@ pub fn clause_categories(norm: &str) -> Vec<C> {
 pub(super) fn clause_topics(norm: &str, s: &Scan) -> (Vec<C>, Signals) {
     let mut hit = s.categories;
     let mut strong = s.strong;
+    let security_purpose = security_is_a_purpose(s);
     // 为保障账号安全，我们会收集…: security is the purpose of collecting,
     // not a safeguard of the information.
-    if security_is_a_purpose(s) {
+    if security_purpose {
         hit.remove(C::Security);
         strong.remove(C::Security);
     }
@@ -248,6 +305,19 @@ pub(super) fn clause_topics(norm: &str, s: &Scan) -> (Vec<C>, Signals) {
         strong,
         weak_contact: !hit.contains(C::Contact) && belongs_to_contact_chapter(norm, s),
         control: s.control,
+        protects: !security_purpose && (strong.contains(C::Security) || s.safeguard),
+        keeps: s.retention || s.cross_border || ((s.strong.contains(C::Storage) || s.kept) && !s.on_device),
+        rights_request: s.rights_request,
+        security_purpose,
+        on_device: s.on_device,
+        names_sdk: s.sdk,
+        own_minors: s.categories.contains(C::Minors),
+
+        own_broad: {
+            let mut b = CategorySet::default();
+            hit.iter().filter(|c| c.is_broad()).for_each(|c| b.insert(c));
+            b
+        },
     };
     (hit.iter().collect(), signals)
 }

@@ -7,6 +7,7 @@
 
 use super::clauses::Signals;
 use super::headings::{heading_categories, heading_title};
+use crate::lexicon as lex;
 use crate::report::{Category as C, Node, NodeKind};
 
 /// Topics that a section's context gives its clauses: a sentence in the
@@ -85,7 +86,22 @@ fn adopt_chapter_topics(node: &mut Node, inherited: &[C]) {
     // words (客服, 保存照片) would mislead. Narrow topics its content shows
     // (an SDK list, a permission) stay; of a chapter on several topics
     // (storing and protecting), the one its clauses show.
-    if inherited.is_empty() || node.kind != NodeKind::Section || !heading_categories(&heading_title(node)).is_empty() {
+    if inherited.is_empty() || node.kind != NodeKind::Section {
+        return;
+    }
+    // A subsection named after a purpose or a feature (保障产品与服务的安全、
+    // 高效运转 under Cookie; 帮助您获得更轻松的访问体验) is about its
+    // chapter, whatever its words touch.
+    let title = heading_title(node);
+    if lex::HEADING_PURPOSE_OPENERS.iter().any(|w| title.starts_with(w)) {
+        let narrow = node.categories.iter().copied().filter(|c| matches!(c, C::Permissions | C::Minors | C::Sdk));
+        let mut cats: Vec<C> = inherited.iter().copied().chain(narrow).collect();
+        cats.sort_unstable();
+        cats.dedup();
+        node.categories = cats;
+        return;
+    }
+    if !heading_categories(&title).is_empty() {
         return;
     }
     let narrow = node.categories.iter().filter(|c| matches!(c, C::Permissions | C::Minors | C::Cookies | C::Sdk));

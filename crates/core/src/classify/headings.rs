@@ -62,6 +62,11 @@ pub fn heading_categories(title: &str) -> Vec<C> {
     settle_rights(t, &mut out);
     settle_qualifiers(t, &mut out);
     settle_updates(t, &mut out);
+    // 隐私保护 in a user agreement heads paragraphs on every topic: each is
+    // labelled by its own words, and the chapter is other.
+    if out == [C::Security] && matches(t, lex::HEADING_PRIVACY_CHAPTER) && !matches(t, lex::POLICY_NAMES) {
+        out = vec![C::Other];
+    }
     out
 }
 

@@ -23,9 +23,11 @@ mod clauses;
 mod context;
 mod headings;
 pub mod model;
+mod settle;
 
 pub use clauses::clause_categories;
 pub use headings::heading_categories;
+pub use settle::settle;
 
 use clauses::Signals;
 use context::Scope;
@@ -35,21 +37,27 @@ use crate::report::{Category as C, Node, NodeKind};
 use crate::scan::ClauseTexts;
 use crate::text::normalize;
 
+/// What the clauses' words said that the model does not see, for
+/// [`settle`]: each clause's signals by the start of its span.
+pub struct ClauseSignals(Vec<(usize, Signals)>);
+
 /// Assigns categories to every node and clause of `outline`, in place.
-pub fn classify(text: &str, outline: &mut [Node], normalized: &ClauseTexts) {
+pub fn classify(text: &str, outline: &mut [Node], normalized: &ClauseTexts) -> ClauseSignals {
+    let mut all = Vec::new();
     for doc in outline {
         let mut ignored = ContentSignals::default();
-        let mut doc_signals = Vec::new();
-        classify_clauses(text, normalized, doc, &mut ignored, &mut doc_signals);
+        classify_clauses(text, normalized, doc, &mut ignored, &mut all);
         for clause in &mut doc.clauses {
             context::drop_summary_topics(&mut clause.categories);
         }
         for child in &mut doc.children {
-            let mut signals = Vec::new();
-            classify_section(text, normalized, child, &mut signals);
-            context::contextualise(child, &[], Scope::default(), &mut signals.iter());
+            let first = all.len();
+            classify_section(text, normalized, child, &mut all);
+            context::contextualise(child, &[], Scope::default(), &mut all[first..].iter().map(|(_, s)| s));
         }
     }
+    all.sort_by_key(|(at, _)| *at);
+    ClauseSignals(all)
 }
 
 /// Classifies the clauses a node holds directly, adds what they say to
@@ -60,7 +68,7 @@ fn classify_clauses(
     normalized: &ClauseTexts,
     node: &mut Node,
     content: &mut ContentSignals,
-    signals: &mut Vec<Signals>,
+    signals: &mut Vec<(usize, Signals)>,
 ) {
     for clause in &mut node.clauses {
         let owned;
@@ -74,7 +82,7 @@ fn classify_clauses(
         let found = clauses::scan(norm);
         let (own, s) = clauses::clause_topics(norm, &found);
         clause.categories = own;
-        signals.push(s);
+        signals.push((clause.span.start, s));
         content.sdk_mentions += usize::from(found.sdk);
         content.cross_border += usize::from(found.cross_border);
         content.retention += usize::from(found.retention);
@@ -104,7 +112,7 @@ fn classify_section(
     text: &str,
     normalized: &ClauseTexts,
     node: &mut Node,
-    signals: &mut Vec<Signals>,
+    signals: &mut Vec<(usize, Signals)>,
 ) -> ContentSignals {
     let mut s = ContentSignals::default();
     classify_clauses(text, normalized, node, &mut s, signals);

@@ -543,8 +543,15 @@ fn collect(
             Ok(i) => normalized[i].1.as_str(),
             Err(_) => "",
         };
-        let verdicts =
-            c.categories.iter().map(|k| key(0, 0, category_index(*k))).chain(section_verdicts.iter().copied());
+        // What the clause's words signal beside its topics (a safeguard, a
+        // retention period, security as a purpose).
+        let signals = super::clauses::signals_of(norm).bits().map(|b| key(0, 2, b));
+        let verdicts = c
+            .categories
+            .iter()
+            .map(|k| key(0, 0, category_index(*k)))
+            .chain(section_verdicts.iter().copied())
+            .chain(signals);
         out.push(Own {
             span: c.span,
             lines: c.lines,
