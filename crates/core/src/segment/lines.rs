@@ -661,6 +661,19 @@ mod tests {
     }
 
     #[test]
+    fn short_unnumbered_lines_in_chapter_vocabulary_are_headings() {
+        // Seen in unnumbered policies: retention, changes and age as bare
+        // words, not questions.
+        let text =
+            "隐私政策\n我们收集手机号。\n保留政策\n我们仅在必要期间内保留信息。\n本政策的修改\n我们可能修订本政策。\n\
+                    年龄限制\n本服务面向成年人。\n";
+        let lines = Lines::new(text);
+        let kinds: Vec<bool> =
+            classify_lines(text, &lines).iter().map(|i| matches!(i.kind, LineKind::Heading(_))).collect();
+        assert_eq!(kinds, vec![false, false, true, false, true, false, true, false]);
+    }
+
+    #[test]
     fn headings_versus_items() {
         assert!(title_ok("我们如何收集和使用个人信息", Style::CnNum));
         assert!(!title_ok("与国家安全、国防安全直接相关的；", Style::LatinLower));
