@@ -322,6 +322,18 @@ pub(super) fn clause_topics(norm: &str, s: &Scan) -> (Vec<C>, Signals) {
     (hit.iter().collect(), signals)
 }
 
+/// A term on its line and its definition on the next (个人信息 / 指以电子
+/// 或者其他方式…), which the segmenter keeps together as one clause.
+pub(super) fn is_glossary_entry(raw: &str) -> bool {
+    let Some((term, rest)) = raw.trim().split_once('\n') else { return false };
+    let term = term.trim();
+    let definition = rest.trim_start();
+    let rest = definition.strip_prefix("是指").or_else(|| definition.strip_prefix('指'));
+    (1..=15).contains(&term.chars().count())
+        && term.chars().all(char::is_alphanumeric)
+        && rest.is_some_and(|r| !r.starts_with(['纹', '定', '南', '引', '令', '示', '标']))
+}
+
 /// Every security word stands within a few characters after a purpose
 /// marker (为保障账号安全, 防范安全风险), in a clause that collects or uses.
 fn security_is_a_purpose(s: &Scan) -> bool {

@@ -80,7 +80,10 @@ fn classify_clauses(
             }
         };
         let found = clauses::scan(norm);
-        let (own, s) = clauses::clause_topics(norm, &found);
+        let (mut own, s) = clauses::clause_topics(norm, &found);
+        if !own.contains(&C::Definitions) && clauses::is_glossary_entry(&text[clause.span.start..clause.span.end]) {
+            own = vec![C::Definitions];
+        }
         clause.categories = own;
         signals.push((clause.span.start, s));
         content.sdk_mentions += usize::from(found.sdk);
@@ -363,6 +366,19 @@ mod tests {
         // A safeguard of the information stays security, whatever it says besides.
         assert!(own("我们会采用加密技术保护您收集的个人信息。").contains(&"security"));
         assert!(own("我们收集的信息会通过加密传输，为保障安全我们还部署了防火墙。").contains(&"security"));
+    }
+
+    #[test]
+    fn term_lines_under_a_definitions_heading_are_glossary_entries() {
+        let text = "示例隐私政策\n一、定义\n个人信息\n指以电子或者其他方式记录的能够识别特定自然人的各种信息。\n\
+                    个人敏感信息\n指一旦泄露可能危害人身和财产安全的个人信息。\n二、我们如何收集您的信息\n我们会收集您的手机号码。\n";
+        let report = rules_only(text);
+        let doc = &report.outline[0];
+        assert_eq!(doc.children.len(), 2, "the terms are no sections");
+        let cats: Vec<Vec<C>> = doc.children[0].clauses.iter().map(|c| c.categories.clone()).collect();
+        assert_eq!(cats, vec![vec![C::Definitions], vec![C::Definitions]]);
+        assert!(!clauses::is_glossary_entry("指纹\n指纹信息用于解锁。"));
+        assert!(!clauses::is_glossary_entry("本政策所指的重大变更包括："));
     }
 
     #[test]

@@ -96,6 +96,7 @@ pub fn classify_lines<'a>(text: &'a str, lines: &Lines) -> Vec<LineInfo<'a>> {
         mark_topic_headings(&mut infos, chapters);
     }
     mark_bulleted_chapters(&mut infos);
+    demote_glossary_terms(&mut infos);
     demote_lead_in_lists(&mut infos);
     demote_wrapped_paragraphs(&mut infos);
     infos
@@ -144,6 +145,28 @@ fn mark_kinds(infos: &mut [LineInfo<'_>]) {
             _ => prev_ends_sentence = true,
         }
     }
+}
+
+/// A term on a line of its own whose definition follows (`个人信息` then
+/// `指以电子或者其他方式…`) is a glossary entry, not a heading named after
+/// the term: it stays body text, read with its definition.
+fn demote_glossary_terms(infos: &mut [LineInfo<'_>]) {
+    for i in 0..infos.len() {
+        if !matches!(infos[i].kind, LineKind::Heading(h) if matches!(h.style, Style::Plain | Style::PlainMinor)) {
+            continue;
+        }
+        let next = infos[i + 1..].iter().find(|n| !matches!(n.kind, LineKind::Blank | LineKind::Noise));
+        if next.is_some_and(|n| n.kind == LineKind::Body && defines(n.text)) {
+            infos[i].kind = LineKind::Body;
+        }
+    }
+}
+
+/// A line that opens with the verb of a definition (指…, 是指…), not with a
+/// word that starts with 指 (指纹, 指定).
+fn defines(line: &str) -> bool {
+    let rest = line.strip_prefix("是指").or_else(|| line.strip_prefix('指'));
+    rest.is_some_and(|r| !r.starts_with(['纹', '定', '南', '引', '令', '示', '标']))
 }
 
 /// The lines between the first and the last `1.` chapter, when chapters
