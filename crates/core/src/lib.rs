@@ -78,7 +78,7 @@ pub fn analyze_with(input: &str, encoding: &str, model: &classify::model::Clause
     // The rules' verdicts are the model's features: training reads them
     // before [`classify::settle`], so the rules alone go unsettled.
     if !model.is_empty() {
-        classify::model::apply(model, &mut outline, &clauses);
+        classify::model::apply(model, &mut outline, &clauses, &signals);
         classify::settle(text, &mut outline, &signals);
     }
     let facts = facts::extract(text, &lines, &outline);

@@ -41,6 +41,13 @@ use crate::text::normalize;
 /// [`settle`]: each clause's signals by the start of its span.
 pub struct ClauseSignals(Vec<(usize, Signals)>);
 
+impl ClauseSignals {
+    /// The signals of the clause that starts at byte `at`.
+    fn get(&self, at: usize) -> Option<&Signals> {
+        self.0.binary_search_by_key(&at, |(start, _)| *start).ok().map(|i| &self.0[i].1)
+    }
+}
+
 /// Assigns categories to every node and clause of `outline`, in place.
 pub fn classify(text: &str, outline: &mut [Node], normalized: &ClauseTexts) -> ClauseSignals {
     let mut all = Vec::new();

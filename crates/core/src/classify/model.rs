@@ -43,6 +43,7 @@
 
 use std::sync::OnceLock;
 
+use super::ClauseSignals;
 use crate::report::{Category, Node, NodeKind, Span};
 use crate::scan::ClauseTexts;
 use crate::text::normalize;
@@ -512,12 +513,18 @@ fn category_index(c: Category) -> u32 {
 
 /// The clauses of `outline` in document order, and the heading-pair lists
 /// they point into.
-fn own_clauses(outline: &[Node], normalized: &ClauseTexts) -> (Vec<Own>, Vec<Vec<u64>>) {
+/// `signals` are [`super::classify`]'s where the caller has them; else each
+/// clause is scanned again for them (training).
+fn own_clauses(
+    outline: &[Node],
+    normalized: &ClauseTexts,
+    signals: Option<&ClauseSignals>,
+) -> (Vec<Own>, Vec<Vec<u64>>) {
     let mut own = Vec::new();
     let mut contexts = Vec::new();
     let mut headings: Vec<String> = Vec::new();
     for doc in outline {
-        collect(doc, normalized, &mut headings, &mut contexts, &mut own);
+        collect(doc, normalized, signals, &mut headings, &mut contexts, &mut own);
     }
     own.sort_by_key(|o| o.span.start);
     (own, contexts)
@@ -526,6 +533,7 @@ fn own_clauses(outline: &[Node], normalized: &ClauseTexts) -> (Vec<Own>, Vec<Vec
 fn collect(
     node: &Node,
     normalized: &ClauseTexts,
+    signals: Option<&ClauseSignals>,
     headings: &mut Vec<String>,
     contexts: &mut Vec<Vec<u64>>,
     out: &mut Vec<Own>,
@@ -545,13 +553,14 @@ fn collect(
         };
         // What the clause's words signal beside its topics (a safeguard, a
         // retention period, security as a purpose).
-        let signals = super::clauses::signals_of(norm).bits().map(|b| key(0, 2, b));
+        let found = signals.and_then(|s| s.get(c.span.start)).copied();
+        let bits = found.unwrap_or_else(|| super::clauses::signals_of(norm)).bits().map(|b| key(0, 2, b));
         let verdicts = c
             .categories
             .iter()
             .map(|k| key(0, 0, category_index(*k)))
             .chain(section_verdicts.iter().copied())
-            .chain(signals);
+            .chain(bits);
         out.push(Own {
             span: c.span,
             lines: c.lines,
@@ -563,7 +572,7 @@ fn collect(
         });
     }
     for child in &node.children {
-        collect(child, normalized, headings, contexts, out);
+        collect(child, normalized, signals, headings, contexts, out);
     }
     if is_section {
         headings.pop();
@@ -618,7 +627,7 @@ fn block_value(len: usize, weight: f32) -> f32 {
 /// categories the rules gave clauses and sections, so call it after
 /// [`crate::classify::classify`].
 pub fn inputs(outline: &[Node], normalized: &ClauseTexts) -> Vec<ClauseInput> {
-    let (own, contexts) = own_clauses(outline, normalized);
+    let (own, contexts) = own_clauses(outline, normalized, None);
     (0..own.len())
         .map(|i| {
             let mut features: Features = Vec::new();
@@ -638,11 +647,11 @@ pub fn inputs(outline: &[Node], normalized: &ClauseTexts) -> Vec<ClauseInput> {
 /// Scores what [`inputs`] would give [`ClauseModel::scores`], but sums each
 /// block once: a section's headings once for all its clauses, a clause's
 /// pairs once for itself and once for each neighbour.
-pub fn apply(model: &ClauseModel, outline: &mut [Node], normalized: &ClauseTexts) {
+pub fn apply(model: &ClauseModel, outline: &mut [Node], normalized: &ClauseTexts, signals: &ClauseSignals) {
     if model.is_empty() {
         return;
     }
-    let (own, contexts) = own_clauses(outline, normalized);
+    let (own, contexts) = own_clauses(outline, normalized, Some(signals));
     let heading_sums: Vec<[f32; N]> = contexts.iter().map(|c| model.block_sum(HEADING_PAIR, c)).collect();
     let pair_sums: Vec<[[f32; N]; 3]> = own.iter().map(|o| model.pair_sums(&o.pairs)).collect();
     let mut verdicts: Vec<(usize, [bool; N])> = Vec::with_capacity(own.len());
@@ -797,8 +806,12 @@ mod tests {
         let rules = crate::analyze_with(text, "utf-8", &ClauseModel::empty());
         let norm = crate::segment::clause_texts(text, &rules.outline);
         let m = ClauseModel::shipped();
-        let mut outline = rules.outline.clone();
-        apply(m, &mut outline, &norm);
+        // The signals as `analyze` has them, from classifying the outline.
+        let lines = crate::text::Lines::new(text);
+        let mut outline = crate::segment::segment(text, &lines).outline;
+        let signals = crate::classify::classify(text, &mut outline, &norm);
+        assert_eq!(outline, rules.outline);
+        apply(m, &mut outline, &norm, &signals);
         let mut applied = Vec::new();
         fn walk(n: &Node, out: &mut Vec<(usize, Vec<Category>)>) {
             out.extend(n.clauses.iter().map(|c| (c.span.start, c.categories.clone())));

@@ -45,8 +45,7 @@ fn walk(text: &str, node: &mut Node, inherited: &[C], minors: bool, signals: &Cl
     // first (numbered 1, or a bullet) has set it.
     let mut list: Option<(Lead, Option<Style>)> = None;
     for clause in &mut node.clauses {
-        let Ok(i) = signals.0.binary_search_by_key(&clause.span.start, |(at, _)| *at) else { continue };
-        let s = &signals.0[i].1;
+        let Some(s) = signals.get(clause.span.start) else { continue };
         settle_clause(&mut clause.categories, &context, s);
         // A clause left with no topic in a user agreement's privacy chapter
         // keeps what its own words name.
