@@ -330,7 +330,7 @@ pub(super) fn is_glossary_entry(raw: &str) -> bool {
     let definition = rest.trim_start();
     let rest = definition.strip_prefix("是指").or_else(|| definition.strip_prefix('指'));
     (1..=15).contains(&term.chars().count())
-        && term.chars().all(char::is_alphanumeric)
+        && term.chars().all(|c| crate::text::is_cjk(c) || c.is_ascii_alphanumeric())
         && rest.is_some_and(|r| !r.starts_with(['纹', '定', '南', '引', '令', '示', '标']))
 }
 
