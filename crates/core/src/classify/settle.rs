@@ -46,7 +46,8 @@ fn walk(text: &str, node: &mut Node, inherited: &[C], minors: bool, signals: &Cl
     let mut list: Option<(Lead, Option<Style>)> = None;
     for clause in &mut node.clauses {
         let Some(s) = signals.get(clause.span.start) else { continue };
-        settle_clause(&mut clause.categories, &context, s);
+        let raw = text.get(clause.span.start..clause.span.end).unwrap_or("");
+        settle_clause(&mut clause.categories, &context, s, raw);
         // A clause left with no topic in a user agreement's privacy chapter
         // keeps what its own words name.
         if mixed && clause.categories.is_empty() {
@@ -59,7 +60,6 @@ fn walk(text: &str, node: &mut Node, inherited: &[C], minors: bool, signals: &Cl
         if !about_minors && !s.own_minors {
             clause.categories.retain(|c| *c != C::Minors);
         }
-        let raw = text.get(clause.span.start..clause.span.end).unwrap_or("");
         if let Some((lead, style)) = list {
             match (item(raw), style) {
                 (Some((next, _)), Some(style)) if next == style => {
@@ -149,7 +149,7 @@ fn item(raw: &str) -> Option<(Style, Option<u32>)> {
 }
 
 /// One clause's topics, read in its section's broad topics `context`.
-fn settle_clause(cats: &mut Vec<C>, context: &[C], s: &Signals) {
+fn settle_clause(cats: &mut Vec<C>, context: &[C], s: &Signals, raw: &str) {
     if cats.contains(&C::Definitions) {
         return;
     }
@@ -160,7 +160,10 @@ fn settle_clause(cats: &mut Vec<C>, context: &[C], s: &Signals) {
     let drop_storage =
         if storing_and_protecting { s.protects && !s.keeps } else { !in_context(C::Storage) && !s.keeps };
     cats.retain(|c| !((*c == C::Security && drop_security) || (*c == C::Storage && drop_storage)));
-    if s.rights_request && cats.contains(&C::Rights) {
+    // …unless it also invites the reader to contact us (发送邮件…与我们联系并
+    // 说明您的要求), which CAPP-130's experts label contact too.
+    let invites_contact = raw.contains("联系我们") || raw.contains("与我们联系");
+    if s.rights_request && cats.contains(&C::Rights) && !invites_contact {
         cats.retain(|c| *c != C::Contact);
     }
     // An SDK row is sharing. A clause that only asks for a permission keeps
