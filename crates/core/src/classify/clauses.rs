@@ -312,12 +312,7 @@ pub(super) fn clause_topics(norm: &str, s: &Scan) -> (Vec<C>, Signals) {
         on_device: s.on_device,
         names_sdk: s.sdk,
         own_minors: s.categories.contains(C::Minors),
-
-        own_broad: {
-            let mut b = CategorySet::default();
-            hit.iter().filter(|c| c.is_broad()).for_each(|c| b.insert(c));
-            b
-        },
+        own_broad: hit.iter().filter(|c| c.is_broad()).collect(),
     };
     (hit.iter().collect(), signals)
 }
@@ -327,11 +322,9 @@ pub(super) fn clause_topics(norm: &str, s: &Scan) -> (Vec<C>, Signals) {
 pub(super) fn is_glossary_entry(raw: &str) -> bool {
     let Some((term, rest)) = raw.trim().split_once('\n') else { return false };
     let term = term.trim();
-    let definition = rest.trim_start();
-    let rest = definition.strip_prefix("是指").or_else(|| definition.strip_prefix('指'));
     (1..=15).contains(&term.chars().count())
         && term.chars().all(|c| crate::text::is_cjk(c) || c.is_ascii_alphanumeric())
-        && rest.is_some_and(|r| !r.starts_with(['纹', '定', '南', '引', '令', '示', '标']))
+        && crate::segment::defines(rest.trim_start())
 }
 
 /// Every security word stands within a few characters after a purpose

@@ -164,7 +164,7 @@ fn demote_glossary_terms(infos: &mut [LineInfo<'_>]) {
 
 /// A line that opens with the verb of a definition (指…, 是指…), not with a
 /// word that starts with 指 (指纹, 指定).
-fn defines(line: &str) -> bool {
+pub(crate) fn defines(line: &str) -> bool {
     let rest = line.strip_prefix("是指").or_else(|| line.strip_prefix('指'));
     rest.is_some_and(|r| !r.starts_with(['纹', '定', '南', '引', '令', '示', '标']))
 }

@@ -39,6 +39,7 @@ use std::collections::HashMap;
 use crate::report::{Node, NodeKind, Span, TocMismatch, TocMismatchKind};
 use crate::text::{evidence, Lines};
 
+pub(crate) use lines::defines;
 pub use lines::{classify_lines, LineInfo, LineKind};
 pub use tree::{Anomaly, AnomalyKind};
 
