@@ -118,7 +118,7 @@ mod tests {
         (r.status, r.reason)
     }
 
-    const HEAD: &str = "隐私政策\n我们重视您的个人信息，经您同意后使用这些信息提供服务。\n";
+    const HEAD: &str = "隐私政策\n我们重视您的个人信息，经您同意后收集和使用这些信息提供服务。\n";
 
     #[test]
     fn partial_rows_say_why() {

@@ -238,7 +238,10 @@ mod tests {
     fn storage_outside_its_chapter_needs_a_period_or_a_place() {
         let text = "示例隐私政策\n一、我们如何使用Cookie\n我们会借助Cookie存储您的偏好设置，以便您下次访问时无需重复设置。\n\
                     二、我们如何保护您的个人信息\n我们仅在实现目的所必需的最短期限内保留您的个人信息，超出期限后删除或匿名化处理。\n";
-        assert_eq!(topics_of(text, "偏好设置"), ["cookies"]);
+        // Cookies, and the preferences they keep may count as collected;
+        // never storage.
+        let cookie = topics_of(text, "偏好设置");
+        assert!(cookie.contains(&"cookies") && !cookie.contains(&"storage"), "{cookie:?}");
         assert!(topics_of(text, "最短期限").contains(&"storage"));
     }
 

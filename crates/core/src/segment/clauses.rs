@@ -29,17 +29,25 @@ pub fn build(lines: &Lines, infos: &[LineInfo<'_>], range: Range<usize>, skip: &
         }
     };
     for i in range {
-        if skip.contains(&i) {
-            continue;
-        }
         let info = &infos[i];
-        match info.kind {
-            LineKind::Blank | LineKind::Noise | LineKind::TocEntry => continue,
-            LineKind::Item | LineKind::DocTitle | LineKind::Heading(_) => close(&mut open, last_end, out),
-            LineKind::Body => {}
-        }
-        let line = info.text;
-        let base = info.span.start;
+        // A heading's line holds no clause, unless its first sentence runs
+        // on after the title: that starts the node's text.
+        let fused = skip.contains(&i);
+        let (line, base) = match (fused, info.fused_body()) {
+            (true, None) => continue,
+            (true, Some(body)) => {
+                close(&mut open, last_end, out);
+                body
+            }
+            (false, _) => {
+                match info.kind {
+                    LineKind::Blank | LineKind::Noise | LineKind::TocEntry => continue,
+                    LineKind::Item | LineKind::DocTitle | LineKind::Heading(_) => close(&mut open, last_end, out),
+                    LineKind::Body => {}
+                }
+                (info.text, info.span.start)
+            }
+        };
         let mut iter = line.char_indices().peekable();
         let mut prev = ' ';
         while let Some((k, c)) = iter.next() {
@@ -75,7 +83,7 @@ pub fn build(lines: &Lines, infos: &[LineInfo<'_>], range: Range<usize>, skip: &
             // it; joined to the next line, its clause would take that line's
             // topic.
             if last_end - start > MAX_CLAUSE_BYTES
-                || matches!(info.kind, LineKind::DocTitle | LineKind::Heading(_))
+                || (!fused && matches!(info.kind, LineKind::DocTitle | LineKind::Heading(_)))
                 || crate::scan::is_date_field(line)
             {
                 close(&mut open, last_end, out);

@@ -44,6 +44,34 @@ pub struct LineInfo<'a> {
     /// For headings: the marker's number (kept when a heading turns out to
     /// be a table-of-contents entry).
     pub number: Option<u32>,
+    /// For a heading run into its first sentence on one line (`七、如何联系我们
+    /// 如果您对本政策有任何疑问…`): where in `text` the sentence starts. The
+    /// heading is the text before it; the rest is the section's body.
+    pub body_at: Option<usize>,
+    /// For a numbered lead-in taken as a heading (`（二）我们会出于以下目的，
+    /// 收集和使用您的个人信息：` between （一） and （三）): the whole line is
+    /// its title, and its text after the marker its first clause too.
+    pub lead_in: bool,
+}
+
+impl<'a> LineInfo<'a> {
+    /// The heading's own text: the whole line, or its part before a fused
+    /// first sentence.
+    pub fn heading_text(&self) -> &'a str {
+        match (self.kind, self.body_at) {
+            (LineKind::Heading(_), Some(at)) if !self.lead_in => self.text[..at].trim_end_matches(is_space),
+            _ => self.text,
+        }
+    }
+
+    /// The body text a heading line carries after its title, with its
+    /// start in the input.
+    pub fn fused_body(&self) -> Option<(&'a str, usize)> {
+        match (self.kind, self.body_at) {
+            (LineKind::Heading(_), Some(at)) => Some((&self.text[at..], self.span.start + at)),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,10 +111,13 @@ pub fn classify_lines<'a>(text: &'a str, lines: &Lines) -> Vec<LineInfo<'a>> {
                 marker: None,
                 title_norm: String::new(),
                 number: None,
+                body_at: None,
+                lead_in: false,
             }
         })
         .collect();
     mark_kinds(&mut infos);
+    split_fused_headings(&mut infos);
     let numbered = infos
         .iter()
         .filter(|i| matches!(i.kind, LineKind::Heading(h) if h.style.rank() <= 4 && h.style != Style::Plain))
@@ -145,6 +176,187 @@ fn mark_kinds(infos: &mut [LineInfo<'_>]) {
             _ => prev_ends_sentence = true,
         }
     }
+}
+
+/// Headings that the first pass took for list items or read whole:
+///
+/// - Headings run into their first sentence on one line, as copies from PDFs
+///   and web pages leave them: `七、如何联系我们 如果您对本政策有任何疑问，…`,
+///   `八、法律适用与争议解决 1. 本协议的订立…`. The title is the text before a
+///   space that reads as a heading on a topic; the text after it starts a
+///   sentence (punctuation, or eight characters before the next space) or a
+///   numbered item.
+/// - Numbered lead-ins to a list (`（二）我们会出于以下目的，收集和使用您的个人
+///   信息：`): the whole line titles the section, and is its first clause.
+///
+/// A line already taken as a heading is split so. A marked line taken as a
+/// list item is a heading only where other lines of its style are headings
+/// and its number fits them (the last one is n − 1, the next n + 1 or
+/// none): a list `1. 账号信息 您注册时…` inside a chapter continues no
+/// chapters.
+fn split_fused_headings(infos: &mut [LineInfo<'_>]) {
+    let candidates = fused_candidates(infos);
+    if candidates.is_empty() {
+        return;
+    }
+    let accepted = fitting_candidates(infos, &candidates);
+    for (c, &(i, style, number, at)) in candidates.iter().enumerate() {
+        if !accepted[c] {
+            continue;
+        }
+        let info = &mut infos[i];
+        let title = match at {
+            Some(at) => info.text[..at].trim_end_matches(is_space),
+            None => info.text,
+        };
+        let m = marker::parse(title).expect("the marker parsed before");
+        info.kind = LineKind::Heading(Heading { style, number });
+        info.marker = Some(&title[m.text_range.0..m.text_range.1]);
+        info.title_norm = normalize(&title[m.len..]);
+        info.number = number;
+        info.body_at = Some(at.unwrap_or(m.len));
+        info.lead_in = at.is_none();
+    }
+}
+
+/// A heading candidate: line, style, number, where the body starts in the
+/// text (None: a lead-in, the body is the line after its marker).
+type Candidate = (usize, Style, Option<u32>, Option<usize>);
+
+fn fused_candidates(infos: &[LineInfo<'_>]) -> Vec<Candidate> {
+    let mut candidates: Vec<Candidate> = Vec::new();
+    for (i, info) in infos.iter().enumerate() {
+        if !matches!(info.kind, LineKind::Heading(_) | LineKind::Item) || !longer_than(info.text, 8) {
+            continue;
+        }
+        let Some(m) = marker::parse(info.text) else { continue };
+        if m.bulleted || m.style.rank() > 8 {
+            continue;
+        }
+        let whole_heading = matches!(info.kind, LineKind::Heading(_));
+        if let Some(at) = fused_split(&info.text[m.len..], m.style, whole_heading) {
+            candidates.push((i, m.style, m.number, Some(m.len + at)));
+        } else if !whole_heading && is_lead_in(&info.text[m.len..]) {
+            candidates.push((i, m.style, m.number, None));
+        }
+    }
+    candidates
+}
+
+/// Which candidates are headings: those already read as one, and those
+/// whose number fits the headings of their style around them.
+fn fitting_candidates(infos: &[LineInfo<'_>], candidates: &[Candidate]) -> Vec<bool> {
+    // The numbered headings of each style, in order, with the candidates
+    // among them: a candidate's neighbours are the marked lines of its
+    // style that are headings or candidates.
+    let mut by_style: HashMap<Style, Vec<(usize, Option<u32>)>> = HashMap::new();
+    // The styles some line is a heading in by itself.
+    let mut heading_styles: Vec<Style> = Vec::new();
+    let mut k = 0;
+    for (i, info) in infos.iter().enumerate() {
+        let candidate = candidates.get(k).filter(|c| c.0 == i);
+        if let Some(&(_, style, number, _)) = candidate {
+            k += 1;
+            by_style.entry(style).or_default().push((i, number));
+        } else if let LineKind::Heading(h) = info.kind {
+            by_style.entry(h.style).or_default().push((i, h.number));
+            if !heading_styles.contains(&h.style) {
+                heading_styles.push(h.style);
+            }
+        }
+    }
+    // A candidate that does not fit leaves the runs, which may unfit its
+    // neighbours: repeat until none leaves (each round removes one or ends).
+    let fits = |run: &[(usize, Option<u32>)], i: usize, number: Option<u32>| {
+        let pos = run.iter().position(|&(j, _)| j == i).unwrap_or(0);
+        let prev = pos.checked_sub(1).and_then(|p| run[p].1);
+        let next = run.get(pos + 1).and_then(|r| r.1);
+        // A count may start over in the next chapter (（一）…（二） in each).
+        number.is_some_and(|n| match n {
+            1 => next == Some(2),
+            _ => prev == Some(n - 1) && next.is_none_or(|q| q == n + 1 || q == 1),
+        })
+    };
+    let mut accepted: Vec<bool> = candidates
+        .iter()
+        .map(|&(i, style, _, _)| matches!(infos[i].kind, LineKind::Heading(_)) || heading_styles.contains(&style))
+        .collect();
+    for (c, &(i, style, _, _)) in candidates.iter().enumerate() {
+        if !accepted[c] {
+            by_style.entry(style).or_default().retain(|&(j, _)| j != i);
+        }
+    }
+    loop {
+        let failing = candidates.iter().enumerate().find(|&(c, &(i, style, number, _))| {
+            accepted[c] && !matches!(infos[i].kind, LineKind::Heading(_)) && !fits(&by_style[&style], i, number)
+        });
+        let Some((c, &(i, style, _, _))) = failing else { break };
+        accepted[c] = false;
+        by_style.entry(style).or_default().retain(|&(j, _)| j != i);
+    }
+    accepted
+}
+
+/// A line that introduces a list (`（二）我们会出于以下目的，收集和使用您的个人
+/// 信息：`): one clause ending in a colon, short enough to title what follows.
+fn is_lead_in(title: &str) -> bool {
+    let Some(body) = title.trim_end_matches(is_space).strip_suffix(['：', ':']) else { return false };
+    !longer_than(body, 40)
+        && !body.contains(['。', '；', ';', '：', ':', '!', '！', '?', '？'])
+        && body.chars().any(is_cjk)
+}
+
+/// Where in `title` (the text after a marker) a fused first sentence
+/// starts, if the text before it is a heading on a topic.
+fn fused_split(title: &str, style: Style, whole_heading: bool) -> Option<usize> {
+    let mut gaps = title.char_indices().filter(|&(_, c)| is_space(c)).map(|(k, _)| k).peekable();
+    let mut tried = 0;
+    while let Some(gap) = gaps.next() {
+        // The end of this run of spaces.
+        let rest_at = gap + title[gap..].len() - title[gap..].trim_start_matches(is_space).len();
+        while gaps.peek().is_some_and(|&g| g < rest_at) {
+            gaps.next();
+        }
+        tried += 1;
+        if tried > 3 || gap == 0 {
+            return None;
+        }
+        let head = &title[..gap];
+        let rest = &title[rest_at..];
+        if longer_than(head, 24) {
+            return None;
+        }
+        if rest.is_empty() || !title_ok(head, style) || !(is_major_topic(&normalize(head)) || is_topic_heading(head)) {
+            continue;
+        }
+        // The head's brackets are closed (`个人信息（参考 GB/T 35273…）` is
+        // one title), and the rest starts in Chinese or with a marker:
+        // `GB/T`, `Cookie`, `HTML5` go on a title.
+        if head.matches(['（', '(']).count() != head.matches(['）', ')']).count()
+            || head.matches('《').count() != head.matches('》').count()
+        {
+            continue;
+        }
+        let item = marker::parse(rest).is_some_and(|m| m.style.rank() > 4 || m.number == Some(1));
+        if !item && !rest.chars().next().is_some_and(is_cjk) {
+            continue;
+        }
+        // A sentence has its punctuation; a line already read as a heading
+        // whole (`我们如 何使用 Cookie和同类技术`, `2.2.3. 交易所需信息 1) 订单信息`)
+        // keeps its words unless a sentence follows.
+        let punctuated = rest.contains(['。', '，', '；', '：', ',', ';']);
+        let first_word = rest.split(is_space).next().unwrap_or("");
+        let starts_sentence = if whole_heading {
+            punctuated
+        } else {
+            item || first_word.contains(['。', '，', '；', '：', ',', ';', ':'])
+                || longer_than(first_word, 7) && punctuated
+        };
+        if starts_sentence && longer_than(rest, 5) {
+            return Some(rest_at);
+        }
+    }
+    None
 }
 
 /// A term on a line of its own whose definition follows (`个人信息` then
@@ -709,6 +921,77 @@ mod tests {
         assert!(title_ok("我们如何收集和使用您的个人信息。", Style::CnNum));
         assert!(!title_ok("与国家安全、国防安全有关的。", Style::CnNum));
         assert!(!title_ok("您是否同意？请点击同意", Style::Decimal(1)));
+    }
+
+    /// Each line's kind and heading text.
+    fn headings(text: &str) -> Vec<(usize, String)> {
+        let lines = Lines::new(text);
+        classify_lines(text, &lines)
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| matches!(i.kind, LineKind::Heading(_)))
+            .map(|(k, i)| (k, i.heading_text().to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn a_heading_run_into_its_first_sentence_is_split() {
+        // CAPP-130 rw_104: chapters of a PDF copy run on into their first
+        // paragraph, numbered or not.
+        let text =
+            "一、我们如何收集您的信息\n我们收集手机号。\n二、如何联系我们 如果您对本政策有任何疑问，请联系我们。\n\
+                    三、法律适用与争议解决 1. 本协议的订立、履行、解释及争议解决均应适用中华人民共和国法律。\n";
+        assert_eq!(
+            headings(text),
+            [
+                (0, "一、我们如何收集您的信息".to_owned()),
+                (2, "二、如何联系我们".to_owned()),
+                (3, "三、法律适用与争议解决".to_owned())
+            ]
+        );
+        let lines = Lines::new(text);
+        let infos = classify_lines(text, &lines);
+        assert_eq!(infos[2].fused_body().map(|(t, _)| t), Some("如果您对本政策有任何疑问，请联系我们。"));
+        let (body, at) = infos[3].fused_body().expect("a body");
+        assert_eq!(&text[at..at + body.len()], body);
+        assert!(body.starts_with("1. 本协议"));
+    }
+
+    #[test]
+    fn a_numbered_lead_in_between_headings_is_a_heading() {
+        // CAPP-130 wording: （二） between two short headings of its style
+        // opens a list; a lead-in numbered as a list item stays an item.
+        let text = "一、我们如何收集和使用您的个人信息\n（一）我们收集的信息\n正文。\n\
+                    （二）我们会出于以下目的，收集和使用您的个人信息：\n1、为您提供服务；\n2、保障安全。\n\
+                    （三）征得授权同意的例外\n3. 在以下情形中，我们将无法响应您的请求：\n正文。\n";
+        assert_eq!(
+            headings(text).into_iter().map(|(_, t)| t).collect::<Vec<_>>(),
+            [
+                "一、我们如何收集和使用您的个人信息",
+                "（一）我们收集的信息",
+                "（二）我们会出于以下目的，收集和使用您的个人信息：",
+                "（三）征得授权同意的例外"
+            ]
+        );
+        let lines = Lines::new(text);
+        let infos = classify_lines(text, &lines);
+        assert_eq!(infos[3].fused_body().map(|(t, _)| t), Some("我们会出于以下目的，收集和使用您的个人信息："));
+    }
+
+    #[test]
+    fn titles_with_spaces_and_numbered_items_stay_whole() {
+        // A title with a space inside (PDF copies space words apart), a
+        // reference in brackets, and a list inside a chapter whose numbers
+        // do not continue the chapters'.
+        let text = "一、我们如何 使用 Cookie和同类技术\n正文。\n\
+                    二、定义\n1. 个人信息（参考 GB/T 35273-2020《信息安全技术 个人信息安全规范》）：是指以电子方式记录的信息。\n\
+                    三、我们如何收集您的信息\n1. 账号信息 您注册时需要提供手机号码，用于创建账号。\n\
+                    2. 设备信息 我们会收集设备型号，用于保障安全。\n\
+                    四、我们如何共享您的信息\n正文。\n";
+        assert_eq!(
+            headings(text).into_iter().map(|(_, t)| t).collect::<Vec<_>>(),
+            ["一、我们如何 使用 Cookie和同类技术", "二、定义", "三、我们如何收集您的信息", "四、我们如何共享您的信息"]
+        );
     }
 
     #[test]

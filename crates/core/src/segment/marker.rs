@@ -212,6 +212,19 @@ pub fn parse(line: &str) -> Option<Marker> {
     let (style, number) = parse_numbered(&mut cur)?;
     let text_end = cur.pos;
     cur.skip_spaces();
+    // Odd copies double the punctuation or leave a bullet after the marker
+    // (`1.、我们如何…`, `一、• 我们如何…`): both belong to the marker, not
+    // to the title.
+    if cur.peek().is_some_and(|c| matches!(c, '、' | '.'))
+        && !cur.line[cur.pos..].chars().nth(1).is_some_and(|c| fold_width(c).is_ascii_digit())
+    {
+        cur.bump();
+        cur.skip_spaces();
+    }
+    if cur.peek_raw().is_some_and(|c| matches!(c, '•' | '·' | '●' | '▪' | '◆' | '■')) {
+        cur.bump();
+        cur.skip_spaces();
+    }
     Some(Marker { style, number, len: cur.pos, text_range: (start, text_end), bulleted })
 }
 
@@ -270,9 +283,17 @@ fn parse_cn(cur: &mut Cursor<'_>) -> Option<(Style, Option<u32>)> {
     if cur.eat(|c| matches!(c, '、' | '.' | ',' | '，')) {
         return Some((Style::CnNum, Some(n)));
     }
-    // `三 个人信息的存储`: a space for the comma, before Chinese text.
+    // `一）收集`: the opening bracket lost.
+    if cur.eat(|c| c == ')') {
+        return Some((Style::ParenCn, Some(n)));
+    }
+    // `三 个人信息的存储`: a space for the comma, before Chinese text;
+    // `一 、收集`: a space before it.
     let after = cur.pos;
     cur.skip_spaces();
+    if cur.pos > after && cur.eat(|c| matches!(c, '、' | '.')) {
+        return Some((Style::CnNum, Some(n)));
+    }
     if cur.pos > after && n <= 20 && cur.peek().is_some_and(crate::text::is_cjk) {
         return Some((Style::CnNum, Some(n)));
     }
@@ -301,6 +322,15 @@ fn parse_paren(cur: &mut Cursor<'_>) -> Option<(Style, Option<u32>)> {
     };
     cur.skip_spaces();
     if cur.eat(|c| c == ')') {
+        return Some((style, Some(n)));
+    }
+    // `（三 我们如何存储…`: the closing bracket lost, a space in its place
+    // before Chinese text. Without the space `（一些…` is a word.
+    let after = cur.pos;
+    if matches!(style, Style::ParenCn | Style::ParenArabic)
+        && cur.line[save..after].chars().last().is_some_and(is_space)
+        && cur.peek().is_some_and(crate::text::is_cjk)
+    {
         return Some((style, Some(n)));
     }
     cur.pos = save;
@@ -345,10 +375,21 @@ fn parse_decimal(cur: &mut Cursor<'_>) -> Option<(Style, Option<u32>)> {
             return Some((Style::Decimal(parts.len() as u8), parts.last().copied()));
         }
     }
-    // `1 标题`: a single number followed by a space.
-    if parts.len() == 1 && cur.peek_raw().is_some_and(|c| c == ' ' || c == '\u{3000}') {
+    // `1 标题`: a single number followed by a space (a tab separates the
+    // cells of a table's row: `3	穿山甲	广告投放`); `1 . 标题`, `2 、标题`: a
+    // space before the punctuation.
+    if parts.len() == 1 && cur.peek_raw().is_some_and(|c| matches!(c, ' ' | '\u{3000}')) {
+        let digits_end = cur.pos;
+        cur.skip_spaces();
+        let punct = cur.peek().is_some_and(|c| matches!(c, '.' | '、'));
+        if punct {
+            cur.bump();
+        }
         let after = cur.rest().trim_start_matches(is_space);
         if after.chars().next().is_some_and(crate::text::is_cjk) {
+            if !punct {
+                cur.pos = digits_end;
+            }
             return Some((Style::Decimal(1), Some(parts[0])));
         }
     }
@@ -414,6 +455,25 @@ mod tests {
         check("## 联系我们", Style::Markdown(2), None, "联系我们");
         check("- 一、本协议的适用范围", Style::CnNum, Some(1), "本协议的适用范围");
         check("• 1. 会员注册", Style::Decimal(1), Some(1), "会员注册");
+    }
+
+    #[test]
+    fn parses_odd_numbering() {
+        // Spaces inside the marker, doubled punctuation, a stray bullet, a
+        // lost bracket: copies from PDFs and word processors.
+        check("1 . 我们如何收集您的信息", Style::Decimal(1), Some(1), "我们如何收集您的信息");
+        check("2 、我们如何共享", Style::Decimal(1), Some(2), "我们如何共享");
+        check("一 、我们如何收集", Style::CnNum, Some(1), "我们如何收集");
+        check("1.、我们如何收集", Style::Decimal(1), Some(1), "我们如何收集");
+        check("二、• 我们如何共享", Style::CnNum, Some(2), "我们如何共享");
+        check("四）我们如何保护您的信息", Style::ParenCn, Some(4), "我们如何保护您的信息");
+        check("（三 我们如何存储", Style::ParenCn, Some(3), "我们如何存储");
+        check("(2 相机权限", Style::ParenArabic, Some(2), "相机权限");
+        // A decimal after the doubled dot is a number, not punctuation.
+        check("1. .5倍", Style::Decimal(1), Some(1), ".5倍");
+        assert_eq!(parse("（一些信息"), None);
+        assert_eq!(parse("1 .com"), None);
+        assert_eq!(parse("3\t穿山甲\t广告投放"), None);
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //! `LineKind::TocEntry`, never sections.
 
 use super::lines::{LineInfo, LineKind};
+use super::marker::Style;
 use crate::report::Span;
 
 /// A table of contents found in the text.
@@ -117,6 +118,8 @@ struct TitleKey {
     norm: String,
     chars: usize,
     bigrams: Vec<u64>,
+    /// The marker's style and number, where the line has one.
+    number: Option<(Style, u32)>,
 }
 
 impl TitleKey {
@@ -124,14 +127,22 @@ impl TitleKey {
         let cs: Vec<char> = norm.chars().collect();
         let mut bigrams: Vec<u64> = cs.windows(2).map(|w| (u64::from(w[0]) << 32) | u64::from(w[1])).collect();
         bigrams.sort_unstable();
-        Self { norm: norm.to_owned(), chars: cs.len(), bigrams }
+        Self { norm: norm.to_owned(), chars: cs.len(), bigrams, number: None }
     }
 
-    /// The same test as [`titles_match`], on prepared keys.
+    /// The same test as [`titles_match`], on prepared keys. Two lines
+    /// numbered in one style name the same section only under one number:
+    /// `（二）更正您的个人信息` is not `（三）删除您的个人信息`, however many
+    /// character pairs they share.
     fn matches(&self, other: &TitleKey) -> bool {
         let (a, b) = (&self.norm, &other.norm);
         if a.is_empty() || b.is_empty() {
             return false;
+        }
+        if let (Some((s, m)), Some((t, n))) = (self.number, other.number) {
+            if s == t && m != n {
+                return false;
+            }
         }
         if a == b || (self.chars.min(other.chars) >= 4 && (a.starts_with(b.as_str()) || b.starts_with(a.as_str()))) {
             return true;
@@ -146,7 +157,11 @@ struct KeyCache(std::collections::HashMap<usize, TitleKey>);
 
 impl KeyCache {
     fn ensure(&mut self, line: usize, infos: &[LineInfo<'_>]) {
-        self.0.entry(line).or_insert_with(|| TitleKey::new(&infos[line].title_norm));
+        self.0.entry(line).or_insert_with(|| {
+            let mut key = TitleKey::new(&infos[line].title_norm);
+            key.number = super::marker::parse(infos[line].text).and_then(|m| Some((m.style, m.number?)));
+            key
+        });
     }
 }
 
@@ -210,5 +225,18 @@ mod tests {
         assert!(titles_match("我们如何存储个人信息", "我们如何存储和传输个人信息"));
         assert!(titles_match("我们如何收集、使用您的信息", "我们如何收集、使用您的信息以及您可以如何管理您的信息"));
         assert!(!titles_match("我们如何保护个人信息的安全", "联系我们"));
+    }
+
+    #[test]
+    fn look_alike_entries_under_other_numbers_make_no_table() {
+        // CAPP-130 rw_43: steps of a how-to and the 权利 sections after
+        // them share many pairs with later lines, under other numbers.
+        let text = "五、您的权利\n（一）访问您的个人信息\n正文。\n1）进入得间后，点击“我的”\n2）点击“设置”\n\
+                    3）点击“换绑手机”\n4）进行信息查询和访问\n（二）更正您的个人信息\n正文。\n\
+                    （三）删除您的个人信息\n正文。\n（五）注销账户\n1、进入得间后，点击“我的”\n2、点击“设置”\n\
+                    3、点击“注销账户”\n正文。\n";
+        let lines = crate::text::Lines::new(text);
+        let mut infos = super::super::lines::classify_lines(text, &lines);
+        assert!(find_tocs(&mut infos).is_empty());
     }
 }

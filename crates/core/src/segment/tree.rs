@@ -435,7 +435,7 @@ fn nest(
         let info = &infos[f.line];
         let (heading, marker) = match f.kind {
             NodeKind::Toc => (None, None),
-            _ => (Some(info.text.to_owned()), info.marker.map(str::to_owned)),
+            _ => (Some(info.heading_text().to_owned()), info.marker.map(str::to_owned)),
         };
         let clauses = match f.kind {
             NodeKind::Toc => Vec::new(),
