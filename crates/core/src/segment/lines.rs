@@ -153,7 +153,7 @@ fn mark_kinds(infos: &mut [LineInfo<'_>]) {
             || counts.get(line).is_some_and(|&n| n >= 3) && is_header_like(line) && marker::parse(line).is_none()
         {
             LineKind::Noise
-        } else if is_doc_title(line) {
+        } else if is_doc_title(line) && !is_appendix_heading(line) {
             info.title_norm = normalize(line);
             LineKind::DocTitle
         } else if let Some((kind, marker, title)) = classify_marked(line) {
@@ -163,7 +163,7 @@ fn mark_kinds(infos: &mut [LineInfo<'_>]) {
                 info.number = h.number;
             }
             kind
-        } else if prev_ends_sentence && is_plain_heading(line) {
+        } else if (prev_ends_sentence || is_appendix_heading(line)) && is_plain_heading(line) {
             info.title_norm = normalize(line);
             LineKind::Heading(Heading { style: Style::Plain, number: None })
         } else {
@@ -172,7 +172,10 @@ fn mark_kinds(infos: &mut [LineInfo<'_>]) {
         info.kind = kind;
         match kind {
             LineKind::Blank | LineKind::Noise => {}
-            LineKind::Body | LineKind::Item => prev_ends_sentence = ends_sentence(line),
+            // A date line (`更新日期：2023年1月1日`) is whole without a full stop.
+            LineKind::Body | LineKind::Item => {
+                prev_ends_sentence = ends_sentence(line) || crate::scan::is_date_field(line);
+            }
             _ => prev_ends_sentence = true,
         }
     }
@@ -976,6 +979,26 @@ mod tests {
         let lines = Lines::new(text);
         let infos = classify_lines(text, &lines);
         assert_eq!(infos[3].fused_body().map(|(t, _)| t), Some("我们会出于以下目的，收集和使用您的个人信息："));
+    }
+
+    #[test]
+    fn glossaries_in_the_preamble_and_appendices_are_sections() {
+        // A date line ends its sentence; an appendix heading needs no full
+        // stop before it; an appendix naming a list is a heading of the
+        // policy, not a document's title.
+        let text = "某某隐私政策\n更新日期：2023年1月1日\n相关术语及定义\n个人信息：指以电子方式记录的信息。\n\
+                    一、我们如何收集您的个人信息\n正文。\n二、如何联系我们\n邮箱：a@b.com\n附录1：第三方SDK列表\n\
+                    SDK名称：友盟\n附录2：名词解释\n设备信息：指设备型号。\n";
+        assert_eq!(
+            headings(text).into_iter().map(|(_, t)| t).collect::<Vec<_>>(),
+            [
+                "相关术语及定义",
+                "一、我们如何收集您的个人信息",
+                "二、如何联系我们",
+                "附录1：第三方SDK列表",
+                "附录2：名词解释"
+            ]
+        );
     }
 
     #[test]
