@@ -218,8 +218,7 @@ fn fit_topic(rows: &[Vec<(u32, f32)>], content: &[u64], seed: u64, y: &[bool], d
     // Each example's place in an epoch comes from its own features, not
     // from its index: a clause added or removed anywhere in the corpus
     // leaves the order of all others as it was. (An index shuffle reorders
-    // everything, and the fitted cuts moved by up to 0.012 F1 per topic for
-    // a change to three policies of 130.)
+    // everything: a change to a few policies moved topics' F1 everywhere.)
     let mut order: Vec<usize> = (0..rows.len()).collect();
     for epoch in 0..EPOCHS as u64 {
         let key = |i: usize| mix(content[i] ^ (seed * EPOCHS as u64 + epoch).wrapping_mul(0x9E37_79B9_7F4A_7C15));

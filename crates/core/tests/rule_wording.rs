@@ -173,3 +173,20 @@ fn an_sdk_provider_is_not_the_controller() {
     let own = "影视大全隐私政策\n本政策由北京某某科技有限公司制定。\n我们重视您的个人信息，经您同意后使用这些信息提供服务。\n";
     assert_eq!(policylens_core::analyze(own).facts.controller.as_deref(), Some("北京某某科技有限公司"));
 }
+
+#[test]
+fn wordings_of_the_fifth_benchmark_set() {
+    // rw_113.jsonl:12 — a summary announced by 要点.
+    let s = "下文是我们可能收集的个人信息类型以及我们如何使用这些信息的一些示例，其中要点如下：";
+    assert_eq!(status("PUB-03", s), FindingStatus::Pass);
+    assert_eq!(status("PUB-03", "我们会收集您的手机号码。"), FindingStatus::Fail);
+    // rw_113.jsonl:31, rw_27.jsonl:24 — collection told function by function
+    // (当你使用…功能时 / …业务过程中，需要采集…) without the word 业务功能.
+    let function = "当你使用「通讯录推荐好友」功能时，我们会在获得你的同意后收集你的通讯录信息。";
+    assert_eq!(status("COL-01", function), FindingStatus::Pass);
+    let business = "道路交通事故快处过程中，需要采集您和另一方当事人驾驶证身份信息、机动车信息。";
+    assert_eq!(status("COL-01", business), FindingStatus::Pass);
+    // Generic purposes stay a failure (rw_41.jsonl).
+    let generic = "我们会将收集的信息用于向您提供服务、满足您的个性化需求及安全保障。";
+    assert_eq!(status("COL-01", generic), FindingStatus::Fail);
+}

@@ -20,7 +20,12 @@ declare_rule! {
 
 fn check(ctx: &Context<'_>) -> Verdict {
     let f = ctx.facts;
-    let channel = !f.emails.is_empty() || !f.phones.is_empty() || !f.addresses.is_empty();
+    // A channel in the app or on the web (意见反馈, 在线客服) reaches the
+    // controller too.
+    let channel = !f.emails.is_empty()
+        || !f.phones.is_empty()
+        || !f.addresses.is_empty()
+        || ctx.mentions(crate::lexicon::IN_APP_CHANNELS);
     let ev = ctx.clauses_with(&["有限公司", "邮箱", "电话", "地址", "@"]);
     match (f.controller.as_deref(), channel) {
         (Some(_), true) => Verdict::Pass(ev),
@@ -44,5 +49,10 @@ mod tests {
         let none = policy_with("如您有任何疑问，可通过本协议中列出的联系方式与我们联系。");
         let f = verdict_on(&RULE, &none).unwrap();
         assert_eq!(f.status, FindingStatus::Fail);
+        // CAPP-130 rw_72: the company named, the channel inside the app.
+        let in_app = policy_with(
+            "本政策由央视国际网络有限公司提供。如您有任何疑问，可以通过个人中心里的“用户反馈及帮助”与我们联系。",
+        );
+        assert_eq!(verdict_on(&RULE, &in_app).unwrap().status, FindingStatus::Pass);
     }
 }

@@ -52,6 +52,11 @@ fn names_itself(ctx: &Context<'_>) -> Option<crate::report::Evidence> {
             (title.contains("隐私") || title.contains("个人信息保护")) && !title.contains("协议")
         })
     };
+    // 本《隐私政策》: the title and the self-reference at once.
+    let self_titled = |t: &str| t.contains("本《") && t.split("本《").skip(1).any(|rest| titled(&format!("《{rest}")));
+    if let Some((span, _)) = ctx.clauses.iter().find(|(_, t)| self_titled(t)) {
+        return Some(evidence(ctx.text, ctx.lines, *span));
+    }
     let (span, _) = ctx.clauses.iter().find(|(_, t)| titled(t))?;
     self_named.then(|| evidence(ctx.text, ctx.lines, *span))
 }
@@ -107,6 +112,9 @@ mod tests {
         // A user agreement that only points to the policy still lacks one.
         let pointer = format!("更新日期：2021年5月1日\n请阅读《隐私政策》。\n本协议适用于您使用游戏服务。\n{body}");
         assert_eq!(verdict_on(&RULE, &pointer).unwrap().status, FindingStatus::Warn);
+        // CAPP-130 rw_72: no title line, the text calling itself 本《隐私政策》.
+        let self_titled = format!("引言\n我们希望通过本《隐私政策》向您说明我们如何收集和使用您的信息。\n{body}");
+        assert_eq!(verdict_on(&RULE, &self_titled).unwrap().status, FindingStatus::Pass);
         let agreement = "用户服务协议\n一、账号注册\n您同意我们收集、使用您的个人信息，并与第三方共享。\n二、隐私\n我们存储您的信息。\n";
         assert_eq!(verdict_on(&RULE, agreement).unwrap().status, FindingStatus::Fail);
     }

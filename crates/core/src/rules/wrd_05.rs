@@ -21,6 +21,11 @@ fn check(ctx: &Context<'_>) -> Verdict {
     if !f.emails.is_empty() || !f.phones.is_empty() || !f.addresses.is_empty() {
         return Verdict::Pass(Vec::new());
     }
+    // A channel in the app or on the web (个人中心里的“用户反馈及帮助”) is one.
+    let in_app = ctx.clauses_with(crate::lexicon::IN_APP_CHANNELS);
+    if !in_app.is_empty() {
+        return Verdict::Pass(in_app);
+    }
     let ev = ctx.clauses_with(&["联系方式", "联系我们", "与我们联系"]);
     if ev.is_empty() {
         Verdict::NotApplicable
@@ -42,5 +47,10 @@ mod tests {
         assert_eq!(verdict_on(&RULE, &bad).unwrap().status, FindingStatus::Warn);
         let ok = policy_with("如您有任何疑问，请通过 privacy@example.com 与我们联系。");
         assert_eq!(verdict_on(&RULE, &ok).unwrap().status, FindingStatus::Pass);
+        // CAPP-130 rw_72: the channel is inside the app.
+        let in_app = policy_with(
+            "如您对本政策有任何疑问，可以通过个人中心里的“用户反馈及帮助”与我们联系，我们将在十五个工作日内回复。",
+        );
+        assert_eq!(verdict_on(&RULE, &in_app).unwrap().status, FindingStatus::Pass);
     }
 }
