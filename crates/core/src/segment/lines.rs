@@ -269,33 +269,47 @@ fn fitting_candidates(infos: &[LineInfo<'_>], candidates: &[Candidate]) -> Vec<b
         }
     }
     // A candidate that does not fit leaves the runs, which may unfit its
-    // neighbours: repeat until none leaves (each round removes one or ends).
-    let fits = |run: &[(usize, Option<u32>)], i: usize, number: Option<u32>| {
-        let pos = run.iter().position(|&(j, _)| j == i).unwrap_or(0);
+    // neighbours: a few rounds, each linear (all that fail leave at once),
+    // so that thousands of candidates stay linear; what still fails after
+    // them is dropped without another look.
+    let fits = |run: &[(usize, Option<u32>)], pos: usize, number: Option<u32>| {
         let prev = pos.checked_sub(1).and_then(|p| run[p].1);
         let next = run.get(pos + 1).and_then(|r| r.1);
         // A count may start over in the next chapter (（一）…（二） in each).
         number.is_some_and(|n| match n {
+            0 => false,
             1 => next == Some(2),
-            _ => prev == Some(n - 1) && next.is_none_or(|q| q == n + 1 || q == 1),
+            _ => prev == Some(n - 1) && next.is_none_or(|q| q == n.saturating_add(1) || q == 1),
         })
     };
     let mut accepted: Vec<bool> = candidates
         .iter()
         .map(|&(i, style, _, _)| matches!(infos[i].kind, LineKind::Heading(_)) || heading_styles.contains(&style))
         .collect();
-    for (c, &(i, style, _, _)) in candidates.iter().enumerate() {
-        if !accepted[c] {
-            by_style.entry(style).or_default().retain(|&(j, _)| j != i);
+    let promoted =
+        |c: usize, accepted: &[bool]| accepted[c] && !matches!(infos[candidates[c].0].kind, LineKind::Heading(_));
+    for _ in 0..5 {
+        for run in by_style.values_mut() {
+            run.retain(|&(j, _)| candidates.binary_search_by_key(&j, |c| c.0).map_or(true, |c| accepted[c]));
         }
-    }
-    loop {
-        let failing = candidates.iter().enumerate().find(|&(c, &(i, style, number, _))| {
-            accepted[c] && !matches!(infos[i].kind, LineKind::Heading(_)) && !fits(&by_style[&style], i, number)
-        });
-        let Some((c, &(i, style, _, _))) = failing else { break };
-        accepted[c] = false;
-        by_style.entry(style).or_default().retain(|&(j, _)| j != i);
+        // Where each line stands in its style's run.
+        let mut position: HashMap<usize, usize> = HashMap::new();
+        for run in by_style.values() {
+            position.extend(run.iter().enumerate().map(|(pos, &(j, _))| (j, pos)));
+        }
+        let failing: Vec<usize> = (0..candidates.len())
+            .filter(|&c| promoted(c, &accepted))
+            .filter(|&c| {
+                let (i, style, number, _) = candidates[c];
+                !fits(&by_style[&style], position[&i], number)
+            })
+            .collect();
+        if failing.is_empty() {
+            break;
+        }
+        for c in failing {
+            accepted[c] = false;
+        }
     }
     accepted
 }
@@ -999,6 +1013,23 @@ mod tests {
                 "附录2：名词解释"
             ]
         );
+    }
+
+    #[test]
+    fn fused_candidates_numbered_zero_or_by_thousands_are_handled() {
+        // Found by the fuzzer: a marker numbered 0 has no predecessor.
+        let zero = "1、定义\n正文。\n0、如何联系我们 如果您有疑问，请联系我们。\n";
+        assert_eq!(headings(zero).len(), 1);
+        // Thousands of fused chapters, numbered 1 to 50 sixty times over:
+        // each round of the fit is linear.
+        let mut many = String::new();
+        for _ in 0..60 {
+            many.push_str("1、定义\n正文。\n");
+            for k in 2..=50 {
+                many.push_str(&format!("{k}、如何联系我们 如果您有疑问，请联系我们。\n"));
+            }
+        }
+        assert_eq!(headings(&many).len(), 3000);
     }
 
     #[test]
