@@ -41,8 +41,20 @@ fn lists_information_openly(t: &str) -> bool {
     if ["类型(", "种类(", "类别("].iter().any(|w| t[..at].ends_with(w)) {
         return false;
     }
+    // A clause that opens by saying what personal information is
+    // (个人信息包括但不限于客户姓名…, CAPP-130 rw_3) defines the term.
+    let subject = t[..at].trim_start_matches(|c: char| !crate::text::is_cjk(c));
+    if subject == "个人信息" || subject.ends_with("所称个人信息") || subject.ends_with("所称的个人信息")
+    {
+        return false;
+    }
     let after = &t[at + "包括但不限于".len()..];
-    let list = &after[..after.find(['。', '；', ';']).unwrap_or(after.len())];
+    let mut list = &after[..after.find(['。', '；', ';']).unwrap_or(after.len())];
+    // Inside brackets the list ends with them (各APP（包括但不限于美图秀秀、美拍）,
+    // CAPP-130 rw_16): what follows is the sentence again.
+    if t[..at].rfind('(') > t[..at].rfind(')') {
+        list = &list[..list.find(')').unwrap_or(list.len())];
+    }
     // An element of the list names a kind when it starts with one (操作系统版本,
     // 您的姓名); 加密存储 or 访问控制 only end with a word the vocabulary has.
     let vocab = crate::sdk::vocab::Vocab::builtin();
@@ -77,6 +89,18 @@ mod tests {
     use super::*;
     use crate::report::FindingStatus;
     use crate::rules::test_support::{policy_with, verdict_on};
+
+    #[test]
+    fn definitions_and_bracketed_lists_of_apps_are_not_lists_of_information() {
+        // CAPP-130 rw_3: what personal information is, in a bank's policy.
+        assert!(!lists_information_openly("个人信息包括但不限于客户姓名、性别、国籍、职业、联系方式。"));
+        // CAPP-130 rw_16: the apps an account opens, in brackets; the
+        // sentence after them names information but lists none openly.
+        assert!(!lists_information_openly(
+            "美图帐号可登录、使用美图公司旗下各app(包括但不限于美图秀秀、美拍、美颜相机),您在登录时我们会获取您的帐号信息。"
+        ));
+        assert!(lists_information_openly("我们会收集设备信息(包括但不限于设备型号、操作系统版本)。"));
+    }
 
     #[test]
     fn lists_of_measures_or_rights_are_not_lists_of_information() {
