@@ -32,8 +32,8 @@ pub fn build(lines: &Lines, infos: &[LineInfo<'_>], range: Range<usize>, skip: &
         let info = &infos[i];
         // A heading's line holds no clause, unless its first sentence runs
         // on after the title: that starts the node's text.
-        let fused = skip.contains(&i);
-        let (line, base) = match (fused, info.fused_body()) {
+        let own_heading = skip.contains(&i);
+        let (line, base) = match (own_heading, info.fused_body()) {
             (true, None) => continue,
             (true, Some(body)) => {
                 close(&mut open, last_end, out);
@@ -83,7 +83,7 @@ pub fn build(lines: &Lines, infos: &[LineInfo<'_>], range: Range<usize>, skip: &
             // it; joined to the next line, its clause would take that line's
             // topic.
             if last_end - start > MAX_CLAUSE_BYTES
-                || (!fused && matches!(info.kind, LineKind::DocTitle | LineKind::Heading(_)))
+                || (!own_heading && matches!(info.kind, LineKind::DocTitle | LineKind::Heading(_)))
                 || crate::scan::is_date_field(line)
             {
                 close(&mut open, last_end, out);
