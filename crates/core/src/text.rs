@@ -132,15 +132,41 @@ pub fn fold_width(c: char) -> char {
 /// Matching sees `、，。；：（）` folded to their ASCII forms where they have
 /// one (`，` → `,`, `（` → `(`, `：` → `:`, `；` → `;`); `、` and `。` stay.
 pub fn normalize(s: &str) -> String {
+    // Most characters of a policy (ideographs, lower-case ASCII, digits,
+    // ASCII punctuation) stay as they are: runs of them are copied as bytes,
+    // and only the others are decoded, tested and pushed one by one. That
+    // halves the cost of normalising a clause (callgrind, taobao.txt).
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if is_space(c) {
+    let mut run = 0;
+    for (i, c) in s.char_indices() {
+        let unchanged = match c {
+            '\u{4e00}'..='\u{9fff}' => true,
+            _ if c.is_ascii() => !c.is_ascii_uppercase() && !c.is_whitespace(),
+            _ => false,
+        };
+        if unchanged {
             continue;
         }
-        let c = fold_width(c);
-        out.push(c.to_ascii_lowercase());
+        out.push_str(&s[run..i]);
+        run = i + c.len_utf8();
+        if !is_space(c) {
+            out.push(fold_width(c).to_ascii_lowercase());
+        }
     }
+    out.push_str(&s[run..]);
     out
+}
+
+/// Whether `haystack` contains any of `words`, as
+/// `words.iter().any(|w| haystack.contains(w))` says, quicker on short texts
+/// (headings, column names): a word whose first character the text lacks is
+/// skipped without a search. The filter is a 64-bit mask of the text's
+/// characters by code point modulo 64. On a long text the mask fills up and
+/// every word is searched, as before.
+pub fn contains_any(haystack: &str, words: &[&str]) -> bool {
+    let bit = |c: char| 1u64 << (u32::from(c) % 64);
+    let mask = haystack.chars().fold(0u64, |m, c| m | bit(c));
+    words.iter().any(|w| w.chars().next().is_none_or(|c| mask & bit(c) != 0 && haystack.contains(w)))
 }
 
 /// Builds evidence for `span`, with its text shortened to 200 characters.
@@ -237,6 +263,40 @@ mod tests {
     fn empty_text_has_one_line() {
         assert_eq!(Lines::new("").len(), 1);
         assert_eq!(Lines::new("a\n").len(), 1);
+    }
+
+    /// The plain definition that [`normalize`]'s copying of runs must equal.
+    fn normalize_char_by_char(s: &str) -> String {
+        s.chars().filter(|&c| !is_space(c)).map(|c| fold_width(c).to_ascii_lowercase()).collect()
+    }
+
+    #[test]
+    fn contains_any_finds_what_a_search_for_each_word_finds() {
+        let words = ["个人信息", "收集", "cookie", "Ｃ"];
+        assert!(contains_any("我们如何收集和使用", &words));
+        assert!(contains_any("关于cookie", &words));
+        assert!(!contains_any("联系我们", &words));
+        assert!(!contains_any("", &words));
+        assert!(contains_any("", &[""]));
+        assert!(contains_any("ＡＢＣ", &words));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn contains_any_equals_a_search_for_each_word(
+            s in "[a-d收集使用信息个人 ]{0,30}",
+            words in proptest::collection::vec("[a-d收集使用信息个人]{0,3}", 0..6),
+        ) {
+            let words: Vec<&str> = words.iter().map(String::as_str).collect();
+            proptest::prop_assert_eq!(contains_any(&s, &words), words.iter().any(|w| s.contains(w)));
+        }
+
+        #[test]
+        fn normalize_equals_its_char_by_char_definition(
+            s in "[a-zA-Z0-9 \t\r\n\u{b}\u{c}.,:;()\u{3000}\u{a0}\u{200b}\u{feff}\u{ff01}-\u{ff5e}\u{4e00}-\u{4e10}\u{9ffe}-\u{a001}、，。；：（）“”…—·\u{20000}\u{1680}\u{2028}\u{85}]{0,40}"
+        ) {
+            proptest::prop_assert_eq!(normalize(&s), normalize_char_by_char(&s));
+        }
     }
 
     #[test]

@@ -27,8 +27,11 @@ const HEADING_WORDS: &[(C, &[&str])] = &[
     (C::Contact, lex::HEADING_CONTACT),
 ];
 
+/// Whether a heading holds one of `words` ([`crate::text::contains_any`]:
+/// headings are short, and most words are ruled out by their first
+/// character without a search).
 pub(super) fn matches(norm: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| norm.contains(w))
+    crate::text::contains_any(norm, words)
 }
 
 /// The normalised heading without its marker.

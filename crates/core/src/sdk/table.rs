@@ -93,12 +93,22 @@ pub(super) fn exact_field(name: &str) -> Option<Field> {
     FIELDS.iter().find(|(k, _)| *k == name).map(|(_, f)| *f)
 }
 
+// Every column or key name holds one of these characters (sorted, for a
+// binary search); most short lines hold none and are rejected before
+// any allocation.
+const KEY_CHARS: &[char] = &[
+    'S', 'U', 's', 'u', '三', '业', '主', '产', '伙', '伴', '作', '供', '信', '公', '内', '则', '功', '务', '发', '司',
+    '合', '名', '品', '场', '址', '型', '字', '官', '容', '属', '开', '式', '息', '所', '据', '提', '政', '数', '方',
+    '服', '机', '权', '构', '段', '用', '目', '称', '第', '策', '类', '网', '规', '运', '链', '项',
+];
+
 pub(super) fn field_of(cell: &str) -> Option<Field> {
-    // Every column or key name holds one of these characters; most lines hold
-    // none in their first 40 and are rejected before any allocation.
-    const KEY_CHARS: &str =
-        "名称方目场功用信息数据字段权链官网政策址规则主公司机构开发运提供所属式类型产品服务第三合作伙伴业务内容项SsUu";
-    if !cell.chars().take(41).any(|c| KEY_CHARS.contains(c)) {
+    // A name longer than 40 characters is no column or key name
+    // ([`field_name`]); most lines of a policy are, and end here.
+    if cell.chars().filter(|c| !c.is_whitespace()).nth(40).is_some() {
+        return None;
+    }
+    if !cell.chars().take(41).any(|c| KEY_CHARS.binary_search(&c).is_ok()) {
         return None;
     }
     let n = field_name(cell)?;
@@ -111,7 +121,7 @@ pub(super) fn field_of(cell: &str) -> Option<Field> {
     if n.chars().count() > 16 || n.contains(['。', ',', '、']) {
         return None;
     }
-    let has = |ws: &[&str]| ws.iter().any(|w| n.contains(w));
+    let has = |ws: &[&str]| crate::text::contains_any(n, ws);
     // By meaning, in order: a column of links, of data, of permissions, of
     // the manner of sharing, of the company, of the name, of the purpose.
     if has(&["链接", "官网", "网站", "隐私政策", "隐私权政策", "网址", "url", "处理规则", "规则"])
@@ -849,4 +859,16 @@ pub(super) fn labelled_data(v: &str) -> Option<&str> {
     let end = rest.find('。').unwrap_or(rest.len());
     let value = rest[..end].trim();
     (!value.is_empty()).then_some(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_chars_are_sorted_for_the_binary_search() {
+        assert!(KEY_CHARS.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(field_of("SDK名称"), Some(Field::Name));
+        assert_eq!(field_of("我们会在您使用该功能时收集您的设备信息以及网络状态信息并提供给第三方服务商。"), None);
+    }
 }
