@@ -38,6 +38,7 @@ const MEANT: &[(&str, &str, &str)] = &[
         "a heading that takes consent back is a rights heading, and beats collection",
     ),
     ("consent-control", "clause.rights", "a clause that takes consent back is about rights"),
+    ("plain-headings", "policy-versions", "生效 alone on a line heads a chapter, and in a sentence dates a policy's version"),
     ("consent-control", "heading.published-control", "turning off what is sent is control of it"),
     ("policy-changes", "user-control", "修改 changes the policy near its name, and is the user's control elsewhere"),
     (

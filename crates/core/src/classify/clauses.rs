@@ -42,6 +42,8 @@ enum Group {
     Strong(C),
     PolicyNoun,
     PolicyChange,
+    /// 生效, 版本: the policy's version and dates.
+    PolicyVersion,
     PolicyAcceptance,
     ClickToAgree,
     DeviceFeature,
@@ -102,7 +104,8 @@ fn clause_matcher() -> &'static (aho_corasick::AhoCorasick, Vec<Vec<Group>>) {
         add(lex::POLICY_NOUNS, Group::PolicyNoun);
         add(lex::POLICY_CHANGES, Group::PolicyChange);
         add(lex::POLICY_ACCEPTANCE, Group::PolicyAcceptance);
-        add(&["点击同意", "点击\"同意"], Group::ClickToAgree);
+        add(lex::POLICY_VERSIONS, Group::PolicyVersion);
+        add(lex::CLICK_TO_AGREE, Group::ClickToAgree);
         add(lex::DEVICE_FEATURES, Group::DeviceFeature);
         add(lex::DEVICE_VERBS, Group::DeviceVerb);
         add(&["权限"], Group::Permission);
@@ -147,6 +150,7 @@ pub(super) struct Scan {
     device_features: Vec<usize>,
     device_verbs: Vec<usize>,
     click_to_agree: bool,
+    policy_version: bool,
     permission: bool,
     access_control: bool,
     contact_channel: bool,
@@ -198,6 +202,7 @@ impl Scan {
             Group::PolicyChange => s.policy_changes.push((start, end)),
             Group::PolicyAcceptance => s.policy_acceptance.push((start, end)),
             Group::ClickToAgree => s.click_to_agree = true,
+            Group::PolicyVersion => s.policy_version = true,
             Group::DeviceFeature => s.device_features.push(start),
             Group::DeviceVerb => s.device_verbs.push(end),
             Group::Permission => s.permission = true,
@@ -254,6 +259,9 @@ pub(super) struct Signals {
     pub own_broad: CategorySet,
     /// Its own words name minors (儿童, 未成年人).
     pub own_minors: bool,
+    /// Its own words say something of a policy's changes, version or
+    /// acceptance (修订, 生效日期, 同意本政策).
+    pub own_updates: bool,
 }
 
 impl Signals {
@@ -312,6 +320,7 @@ pub(super) fn clause_topics(norm: &str, s: &Scan) -> (Vec<C>, Signals) {
         on_device: s.on_device,
         names_sdk: s.sdk,
         own_minors: s.categories.contains(C::Minors),
+        own_updates: hit.contains(C::Updates) || !s.policy_changes.is_empty() || s.policy_version,
         own_broad: hit.iter().filter(|c| c.is_broad()).collect(),
     };
     (hit.iter().collect(), signals)

@@ -17,7 +17,9 @@
 //!   not contact;
 //! - a narrow topic implies its broad parent where a unit has none: an SDK
 //!   row or list is sharing, a section of device permissions collection;
-//! - minors is said in a clause's own words or its section's;
+//! - minors is said in a clause's own words or its section's, and so are
+//!   the policy's updates (a change word, a version, a date: the model
+//!   gave updates to 下载 and 阅读提示 above a policy's date lines);
 //! - the items of a list take their lead-in's topic: after
 //!   `不得向任何第三方提供…但下列情况除外：` they are sharing exceptions
 //!   wherever the list stands, after `X是指…包括：` definitions.
@@ -31,14 +33,24 @@ use crate::segment::marker::{self, Style};
 /// comment). `signals` are [`super::classify`]'s.
 pub fn settle(text: &str, outline: &mut [Node], signals: &ClauseSignals) {
     for doc in outline {
-        walk(text, doc, &[], false, signals);
+        walk(text, doc, &[], Within::default(), signals);
     }
 }
 
-fn walk(text: &str, node: &mut Node, inherited: &[C], minors: bool, signals: &ClauseSignals) {
+/// The narrow topics a node stands in, which its clauses need not name.
+#[derive(Clone, Copy, Default)]
+struct Within {
+    minors: bool,
+    updates: bool,
+}
+
+fn walk(text: &str, node: &mut Node, inherited: &[C], within: Within, signals: &ClauseSignals) {
     let own: Vec<C> = node.categories.iter().copied().filter(|c| c.is_broad()).collect();
     let context = if node.kind == NodeKind::Section && !own.is_empty() { own } else { inherited.to_vec() };
-    let about_minors = minors || node.categories.contains(&C::Minors);
+    let within = Within {
+        minors: within.minors || node.categories.contains(&C::Minors),
+        updates: within.updates || node.categories.contains(&C::Updates),
+    };
     let mixed = node.categories == [C::Other]
         && crate::lexicon::HEADING_PRIVACY_CHAPTER.iter().any(|w| super::headings::heading_title(node).contains(w));
     // The open list: its lead-in, and the style of its items once the
@@ -57,8 +69,11 @@ fn walk(text: &str, node: &mut Node, inherited: &[C], minors: bool, signals: &Cl
         // Minors is a narrow topic: a clause carries it in its own words or
         // in a section about minors (the model, reading pairs, gave it to
         // 如果您对本政策有任何疑问 in the contact chapter).
-        if !about_minors && !s.own_minors {
+        if !within.minors && !s.own_minors {
             clause.categories.retain(|c| *c != C::Minors);
+        }
+        if !within.updates && !s.own_updates {
+            clause.categories.retain(|c| *c != C::Updates);
         }
         if let Some((lead, style)) = list {
             match (item(raw), style) {
@@ -75,11 +90,14 @@ fn walk(text: &str, node: &mut Node, inherited: &[C], minors: bool, signals: &Cl
             }
         }
         if opens_a_list(raw) {
-            list = Lead::of(clause, s).map(|l| (l, None));
+            // What changed (本次更新的内容主要包括：) is listed in the
+            // preamble or the updates chapter.
+            let tells_changes = node.kind == NodeKind::Document || within.updates;
+            list = Lead::of(clause, s, tells_changes).map(|l| (l, None));
         }
     }
     for child in &mut node.children {
-        walk(text, child, &context, about_minors, signals);
+        walk(text, child, &context, within, signals);
     }
     add_parent(node);
 }
@@ -91,14 +109,20 @@ enum Lead {
     Definition,
     /// A lead-in whose own words name one broad topic (共享…但下列情况除外：).
     Topic(C),
+    /// `本次更新的内容主要包括：`, `本政策所指的重大变更包括：`: the items are
+    /// changes of the policy.
+    Updates,
 }
 
 impl Lead {
     /// The lead-in `clause` (already settled), which takes the topic it
     /// gives: 我们不会共享…除外： in the collection chapter is sharing.
-    fn of(clause: &mut Clause, s: &Signals) -> Option<Lead> {
+    fn of(clause: &mut Clause, s: &Signals, tells_changes: bool) -> Option<Lead> {
         if clause.categories.contains(&C::Definitions) {
             return Some(Lead::Definition);
+        }
+        if tells_changes && s.own_updates && clause.categories.contains(&C::Updates) {
+            return Some(Lead::Updates);
         }
         // Sharing with its exceptions is the list that real policies put
         // under other chapters; a list's other topics its chapter gives.
@@ -118,6 +142,7 @@ impl Lead {
                 cats.push(t);
                 cats.sort_unstable();
             }
+            Lead::Updates => *cats = vec![C::Updates],
         }
     }
 }
@@ -314,6 +339,30 @@ mod tests {
         assert_eq!(chapter.children[0].categories, [C::Cookies]);
         assert_eq!(chapter.children[1].categories, [C::Cookies]);
         assert_eq!(topics_of(text, "重复填写"), ["cookies"]);
+    }
+
+    #[test]
+    fn updates_needs_its_own_words_or_section() {
+        // CAPP-130 wording: a site's navigation around the dates and a
+        // request to read (rw_22, rw_57), and the items of the updates
+        // chapter.
+        let text = "示例隐私政策\n下载\n示例隐私政策\n更新日期：2022年3月14日\n生效日期：2022年3月21日\n\
+                    请您在使用我们的产品前仔细阅读本隐私政策。\n您勾选即表示您已同意本个人信息保护政策。\n\
+                    一、如何联系我们\n如果您对本政策有任何疑问，请联系我们：privacy@example.com。\n\
+                    二、本政策如何更新\n我们的隐私政策可能变更。\n本政策所指的重大变更包括但不限于：\n\
+                    1. 个人信息安全影响评估报告表明存在高风险时。\n";
+        assert_eq!(topics_of(text, "下载"), Vec::<&str>::new());
+        assert_eq!(topics_of(text, "仔细阅读"), Vec::<&str>::new());
+        assert_eq!(topics_of(text, "生效日期"), ["updates"]);
+        assert_eq!(topics_of(text, "您勾选"), ["updates"]);
+        assert_eq!(topics_of(text, "更新日期"), ["updates"]);
+        assert_eq!(topics_of(text, "评估报告"), ["updates"]);
+        // What a new version changed, listed in the preamble (rw_11).
+        let text = "示例隐私政策\n本版生效时间：2022年08月08日\n版本更新提示\n本次更新的内容主要包括：\n\
+                    1. 增加有关传感器信息处理的说明；\n2. 优化应用权限清单内容；\n\
+                    一、我们如何收集和使用您的个人信息\n我们会收集您的手机号码。\n";
+        assert_eq!(topics_of(text, "传感器信息"), ["updates"]);
+        assert_eq!(topics_of(text, "应用权限清单"), ["updates"]);
     }
 
     #[test]
