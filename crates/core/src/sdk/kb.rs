@@ -44,35 +44,47 @@ pub struct Kb {
 /// in microseconds and costs a binary search per character searched.
 #[derive(Debug, Clone, Default)]
 struct Names {
-    /// (first character, name, entry index), sorted by first character,
-    /// then longest first, then in the table's order.
-    names: Vec<(char, String, usize)>,
+    /// (name, entry index), in the table's order.
+    names: Vec<(String, usize)>,
+    /// One key per name, sorted: its first character (bits 43–63), then
+    /// longest first (`u16::MAX` − length, bits 27–42), then the table's
+    /// order (its index, bits 0–26). Plain `u64`s, so the sort is the one the
+    /// bundle already has.
+    order: Vec<u64>,
     /// Bit `c % 64` set for every first character: most characters of a
     /// sentence start no name and are passed over on one test.
     firsts: u64,
 }
 
 impl Names {
-    fn new(mut names: Vec<(char, String, usize)>) -> Self {
-        // A stable sort: of two equal names, the table's first wins.
-        names.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.len().cmp(&a.1.len())));
-        let firsts = names.iter().fold(0, |m, (c, _, _)| m | 1 << (*c as u32 % 64));
-        Self { names, firsts }
+    fn new(names: Vec<(String, usize)>) -> Self {
+        let mut order: Vec<u64> = (0u64..)
+            .zip(&names)
+            .filter_map(|(i, (name, _))| {
+                let first = u64::from(name.chars().next()?);
+                let shorter = u64::from(u16::MAX - u16::try_from(name.len()).unwrap_or(u16::MAX));
+                (i < 1 << 27).then_some(first << 43 | shorter << 27 | i)
+            })
+            .collect();
+        order.sort_unstable();
+        let firsts = order.iter().fold(0, |m, k| m | 1 << ((k >> 43) % 64));
+        Self { names, order, firsts }
     }
 
     /// The longest name starting at byte `at` of `text`: its end and entry.
     fn longest_at(&self, text: &str, at: usize, first: char) -> Option<(usize, usize)> {
-        let first = first.to_ascii_lowercase();
-        if self.firsts & 1 << (first as u32 % 64) == 0 {
+        let first = u64::from(first.to_ascii_lowercase());
+        if self.firsts & 1 << (first % 64) == 0 {
             return None;
         }
-        let from = self.names.partition_point(|(c, _, _)| *c < first);
+        let from = self.order.partition_point(|k| k >> 43 < first);
         let rest = &text.as_bytes()[at..];
-        self.names[from..]
+        self.order[from..]
             .iter()
-            .take_while(|(c, _, _)| *c == first)
-            .find(|(_, name, _)| rest.get(..name.len()).is_some_and(|t| t.eq_ignore_ascii_case(name.as_bytes())))
-            .map(|(_, name, entry)| (at + name.len(), *entry))
+            .take_while(|k| *k >> 43 == first)
+            .filter_map(|k| usize::try_from(k & ((1 << 27) - 1)).ok().and_then(|i| self.names.get(i)))
+            .find(|(name, _)| rest.get(..name.len()).is_some_and(|t| t.eq_ignore_ascii_case(name.as_bytes())))
+            .map(|(name, entry)| (at + name.len(), *entry))
     }
 
     /// Names in `text`, leftmost first, the longest at each place, none
@@ -139,9 +151,7 @@ impl Kb {
                 if n.chars().count() < 2 || (n.is_ascii() && n.len() < 4) {
                     continue;
                 }
-                if let Some(first) = n.chars().next() {
-                    names.push((first, n, i));
-                }
+                names.push((n, i));
             }
         }
         Self { entries, names: Names::new(names) }
@@ -211,7 +221,7 @@ mod tests {
                 })
                 .collect();
             let kb = Kb::with_entries(entries);
-            let patterns: Vec<&str> = kb.names.names.iter().map(|(_, n, _)| n.as_str()).collect();
+            let patterns: Vec<&str> = kb.names.names.iter().map(|(n, _)| n.as_str()).collect();
             let ac = aho_corasick::AhoCorasick::builder()
                 .match_kind(aho_corasick::MatchKind::LeftmostLongest)
                 .ascii_case_insensitive(true)
