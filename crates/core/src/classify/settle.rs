@@ -51,6 +51,9 @@ fn walk(text: &str, node: &mut Node, inherited: &[C], within: Within, signals: &
         minors: within.minors || node.categories.contains(&C::Minors),
         updates: within.updates || node.categories.contains(&C::Updates),
     };
+    // What changed (本次更新的内容主要包括：) is listed in the preamble or
+    // the updates chapter.
+    let tells_changes = node.kind == NodeKind::Document || within.updates;
     let mixed = node.categories == [C::Other]
         && crate::lexicon::HEADING_PRIVACY_CHAPTER.iter().any(|w| super::headings::heading_title(node).contains(w));
     // The open list: its lead-in, and the style of its items once the
@@ -66,14 +69,16 @@ fn walk(text: &str, node: &mut Node, inherited: &[C], within: Within, signals: &
             clause.categories.extend(s.own_broad.iter().chain(s.own_minors.then_some(C::Minors)));
             clause.categories.sort_unstable();
         }
-        // Minors is a narrow topic: a clause carries it in its own words or
-        // in a section about minors (the model, reading pairs, gave it to
-        // 如果您对本政策有任何疑问 in the contact chapter).
-        if !within.minors && !s.own_minors {
-            clause.categories.retain(|c| *c != C::Minors);
-        }
-        if !within.updates && !s.own_updates {
-            clause.categories.retain(|c| *c != C::Updates);
+        // Minors and updates are narrow topics: a clause carries one in its
+        // own words or in a section about it (the model, reading pairs, gave
+        // minors to 如果您对本政策有任何疑问 in the contact chapter, updates
+        // to 下载 above a policy's dates).
+        for (topic, inside, own) in
+            [(C::Minors, within.minors, s.own_minors), (C::Updates, within.updates, s.own_updates)]
+        {
+            if !inside && !own {
+                clause.categories.retain(|c| *c != topic);
+            }
         }
         if let Some((lead, style)) = list {
             match (item(raw), style) {
@@ -90,9 +95,6 @@ fn walk(text: &str, node: &mut Node, inherited: &[C], within: Within, signals: &
             }
         }
         if opens_a_list(raw) {
-            // What changed (本次更新的内容主要包括：) is listed in the
-            // preamble or the updates chapter.
-            let tells_changes = node.kind == NodeKind::Document || within.updates;
             list = Lead::of(clause, s, tells_changes).map(|l| (l, None));
         }
     }
