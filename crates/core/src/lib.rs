@@ -56,6 +56,14 @@ pub fn analyze_decoded(input: &str, encoding: &str) -> Report {
     analyze_with(input, encoding, classify::model::ClauseModel::shipped())
 }
 
+/// One index over the words that classification and the keyword rules look
+/// for in every clause, built once per process: each clause is scanned once
+/// for both.
+fn clause_words() -> &'static scan::WordIndex {
+    static INDEX: std::sync::OnceLock<scan::WordIndex> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| scan::WordIndex::new(classify::clause_words().chain(rules::keyword_words())))
+}
+
 /// Analyses with another clause model than the shipped one: training and
 /// cross-validation (`policylens train`, `policylens eval --folds`) pass
 /// [`classify::model::ClauseModel::empty`] to see the rules' own verdicts.
@@ -72,8 +80,9 @@ pub fn analyze_with(input: &str, encoding: &str, model: &classify::model::Clause
     let lines = text::Lines::new(text);
     let seg = segment::segment(text, &lines);
     let mut outline = seg.outline;
-    // Clauses are normalised once, here, for classification and rules.
-    let clauses = segment::clause_texts(text, &outline);
+    // Clauses are normalised once, here, and scanned once for the words of
+    // classification and the rules.
+    let clauses = segment::clause_texts(text, &outline).indexed(clause_words());
     let signals = classify::classify(text, &mut outline, &clauses);
     // The rules' verdicts are the model's features: training reads them
     // before [`classify::settle`], so the rules alone go unsettled.

@@ -7,7 +7,7 @@
 
 use crate::lexicon as lex;
 use crate::report::{Span, TimeUnit};
-use crate::text::{fold_width, is_space};
+use crate::text::{fold_width, is_space, Words};
 
 /// The normalised clauses and headings of a policy, in input order, with
 /// their texts also joined into one string: a rule's words are then looked
@@ -20,6 +20,66 @@ pub struct ClauseTexts {
     joined: String,
     /// Where each text starts in `joined`.
     starts: Vec<usize>,
+    /// Every word of `index` in every text, from one scan of `joined`
+    /// ([`ClauseTexts::indexed`]); empty until then.
+    hits: Vec<Hit>,
+    /// Where each text's hits start in `hits`, and their end.
+    hit_starts: Vec<u32>,
+    index: Option<&'static WordIndex>,
+}
+
+/// The words that stages look for in every clause, in one automaton: the
+/// clauses are scanned once ([`ClauseTexts::indexed`]) and each stage reads
+/// the hits of its own words by their number ([`WordIndex::id`]) instead of
+/// scanning the clauses again. The pipeline builds one index over the words
+/// of classification and of the keyword rules.
+#[derive(Debug)]
+pub struct WordIndex {
+    ac: aho_corasick::AhoCorasick,
+    /// The words, sorted and each once: a word's place is its number.
+    words: Vec<&'static str>,
+}
+
+/// A word of a [`WordIndex`] found in a text: its number, and its byte
+/// range in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub word: u32,
+    pub start: u32,
+    pub end: u32,
+}
+
+impl WordIndex {
+    pub fn new(words: impl IntoIterator<Item = &'static str>) -> Self {
+        let mut words: Vec<&'static str> = words.into_iter().filter(|w| !w.is_empty()).collect();
+        words.sort_unstable();
+        words.dedup();
+        let ac = aho_corasick::AhoCorasick::new(&words).expect("clause words build an automaton");
+        WordIndex { ac, words }
+    }
+
+    /// The number of `word`, if the index holds it.
+    pub fn id(&self, word: &str) -> Option<usize> {
+        self.words.binary_search(&word).ok()
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// Every occurrence of every word in `text`, overlapping ones too, in
+    /// the order of their ends.
+    pub fn hits<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Hit> + 't {
+        self.ac.find_overlapping_iter(text).map(|m| Hit {
+            word: m.pattern().as_u32(),
+            start: m.start() as u32,
+            end: m.end() as u32,
+        })
+    }
 }
 
 impl ClauseTexts {
@@ -36,7 +96,45 @@ impl ClauseTexts {
             joined.push_str(t);
             joined.push('\n');
         }
-        ClauseTexts { items, joined, starts }
+        ClauseTexts { items, joined, starts, hits: Vec::new(), hit_starts: Vec::new(), index: None }
+    }
+
+    /// The texts with every word of `index` found in them, in one scan of
+    /// the joined texts (no word holds the `\n` between two texts).
+    pub fn indexed(mut self, index: &'static WordIndex) -> Self {
+        let mut hits = Vec::new();
+        let mut hit_starts = Vec::with_capacity(self.starts.len() + 1);
+        let mut clause = 0;
+        hit_starts.push(0);
+        for m in index.ac.find_overlapping_iter(self.joined.as_str()) {
+            let at = m.start();
+            // Hits come in the order of their ends, so clause by clause.
+            while clause + 1 < self.starts.len() && self.starts[clause + 1] <= at {
+                clause += 1;
+                hit_starts.push(hits.len() as u32);
+            }
+            let base = self.starts[clause];
+            hits.push(Hit { word: m.pattern().as_u32(), start: (at - base) as u32, end: (m.end() - base) as u32 });
+        }
+        while hit_starts.len() <= self.starts.len() {
+            hit_starts.push(hits.len() as u32);
+        }
+        self.hits = hits;
+        self.hit_starts = hit_starts;
+        self.index = Some(index);
+        self
+    }
+
+    /// The index the texts were scanned with, if they were.
+    pub fn index(&self) -> Option<&'static WordIndex> {
+        self.index
+    }
+
+    /// The hits in text `i`, positions relative to its start, when the texts
+    /// were scanned ([`ClauseTexts::indexed`]).
+    pub fn hits_of(&self, i: usize) -> Option<&[Hit]> {
+        self.index?;
+        Some(&self.hits[self.hit_starts[i] as usize..self.hit_starts[i + 1] as usize])
     }
 
     /// The index of the clause whose text holds byte `pos` of
@@ -300,20 +398,21 @@ pub(crate) fn names_a_duration(clause: &str) -> bool {
 
 /// Whether a clause says how long something is kept (运单信息将保留三十天到
 /// 六个月不等的期限): its days are a retention period, not a reply time.
-fn keeps_for_a_period(clause: &str) -> bool {
-    lex::STORING.iter().chain(lex::KEEPING_VERBS).any(|w| clause.contains(w))
-        && ["期限", "期间"].iter().any(|w| clause.contains(w))
+fn keeps_for_a_period(clause: &Words) -> bool {
+    (clause.any(lex::STORING) || clause.any(lex::KEEPING_VERBS)) && clause.any(&["期限", "期间"])
 }
 
 /// A promised reply time in a clause: `15个工作日内`, `【30】天`, `十五天内`.
 pub(crate) fn response_time(clause: &str) -> Option<(u32, TimeUnit)> {
+    response_time_in(&Words::new(clause))
+}
+
+/// [`response_time`] of a clause whose characters' set is built.
+pub(crate) fn response_time_in(words: &Words) -> Option<(u32, TimeUnit)> {
+    let clause = words.text;
     // Ceasing operations (停止运营) brings a notice period and a deletion
     // deadline, neither a reply to the user.
-    if !lex::REPLY_WORDS.iter().any(|w| clause.contains(w))
-        || clause.contains("停止运营")
-        || clause.contains("终止运营")
-        || keeps_for_a_period(clause)
-    {
+    if !words.any(lex::REPLY_WORDS) || words.any(&["停止运营", "终止运营"]) || keeps_for_a_period(words) {
         return None;
     }
     let cs = folded(clause);
@@ -371,6 +470,42 @@ mod tests {
         assert_eq!(texts.first_with(&["戊", ""], 3), Vec::<usize>::new());
         // A word never spans two clauses.
         assert_eq!(texts.first_with(&["乙丙"], 3), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn one_scan_gives_each_clause_its_own_hits() {
+        static INDEX: std::sync::OnceLock<WordIndex> = std::sync::OnceLock::new();
+        let index = INDEX.get_or_init(|| WordIndex::new(["乙", "甲乙", "丁", "乙丙", "", "乙"]));
+        // Sorted and each once, the empty word left out.
+        assert_eq!(index.len(), 4);
+        let (jia_yi, yi, ding) =
+            (index.id("甲乙").unwrap() as u32, index.id("乙").unwrap() as u32, index.id("丁").unwrap() as u32);
+        let t = |s: &str| (Span::new(0, 0), s.to_owned());
+        let texts = ClauseTexts::new(vec![t("甲乙"), t("丙"), t("乙乙"), t(""), t("丁")]);
+        assert_eq!(texts.hits_of(0), None, "not scanned yet");
+        let texts = texts.indexed(index);
+        let hit = |word, start, end| Hit { word, start, end };
+        assert_eq!(texts.hits_of(0).unwrap(), [hit(jia_yi, 0, 6), hit(yi, 3, 6)]);
+        assert_eq!(texts.hits_of(1).unwrap(), []);
+        assert_eq!(texts.hits_of(2).unwrap(), [hit(yi, 0, 3), hit(yi, 3, 6)]);
+        assert_eq!(texts.hits_of(3).unwrap(), []);
+        // Positions are the clause's own; 乙丙 spans two clauses and is no hit.
+        assert_eq!(texts.hits_of(4).unwrap(), [hit(ding, 0, 3)]);
+    }
+
+    proptest::proptest! {
+        /// The hits of one scan of the joined texts are, clause by clause,
+        /// the hits of a scan of each.
+        #[test]
+        fn one_scan_equals_a_scan_per_clause(texts in proptest::collection::vec("[甲乙丙a-c]{0,6}", 0..8)) {
+            static INDEX: std::sync::OnceLock<WordIndex> = std::sync::OnceLock::new();
+            let index = INDEX.get_or_init(|| WordIndex::new(["甲", "甲乙", "乙乙", "a", "ab", "bca", "丙a"]));
+            let texts = ClauseTexts::new(texts.into_iter().map(|s| (Span::new(0, 0), s)).collect()).indexed(index);
+            for i in 0..texts.len() {
+                let own: Vec<Hit> = index.hits(&texts[i].1).collect();
+                proptest::prop_assert_eq!(texts.hits_of(i).unwrap(), own.as_slice());
+            }
+        }
     }
 
     #[test]

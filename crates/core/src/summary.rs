@@ -84,9 +84,8 @@ fn sensitive_kinds(
     let vocab = Vocab::builtin();
     for span in crate::segment::clause_spans(outline) {
         let clause = &text[span.start..span.end];
-        if !lex::DATA_HANDLING.iter().any(|w| clause.contains(w))
-            || lex::DATA_NOT_HANDLED.iter().any(|w| clause.contains(w))
-        {
+        let words = crate::text::Words::new(clause);
+        if !words.any(lex::DATA_HANDLING) || words.any(lex::DATA_NOT_HANDLED) {
             continue;
         }
         for d in vocab.items_in(clause).into_iter().filter(|d| d.sensitive) {

@@ -7,6 +7,7 @@
 
 use crate::lexicon as lex;
 use crate::report::{Category as C, CategorySet};
+use crate::scan::{ClauseTexts, Hit, WordIndex};
 
 /// Clause words per category: what a sentence about the topic says.
 const CLAUSE_WORDS: &[(C, &[&str])] = &[
@@ -74,64 +75,88 @@ enum Group {
     Kept,
 }
 
-/// One automaton over every word that clause classification looks for, so
-/// that a clause is scanned once. A word in several sets is one pattern
-/// with several groups.
-fn clause_matcher() -> &'static (aho_corasick::AhoCorasick, Vec<Vec<Group>>) {
-    static MATCHER: std::sync::OnceLock<(aho_corasick::AhoCorasick, Vec<Vec<Group>>)> = std::sync::OnceLock::new();
-    MATCHER.get_or_init(|| {
-        let mut patterns: Vec<&str> = Vec::new();
-        let mut groups: Vec<Vec<Group>> = Vec::new();
-        // A linear search: built once, over about 600 words (well under a
-        // millisecond); a HashMap of &str costs the wasm 0.5 KB.
-        let mut add = |words: &[&'static str], group: Group| {
-            for w in words {
-                let i = patterns.iter().position(|p| p == w).unwrap_or_else(|| {
-                    patterns.push(w);
-                    groups.push(Vec::new());
-                    patterns.len() - 1
-                });
-                groups[i].push(group);
-            }
-        };
-        for (cat, words) in CLAUSE_WORDS {
-            add(words, Group::Category(*cat));
+/// Every word that clause classification looks for, with its group; a
+/// word in several sets comes once for each.
+fn word_groups() -> Vec<(&'static str, Group)> {
+    let mut out: Vec<(&'static str, Group)> = Vec::new();
+    let mut add = |words: &[&'static str], group: Group| out.extend(words.iter().map(|w| (*w, group)));
+    for (cat, words) in CLAUSE_WORDS {
+        add(words, Group::Category(*cat));
+    }
+    for (cat, words) in STRONG_CLAUSE_WORDS {
+        add(words, Group::Strong(*cat));
+    }
+    add(lex::RETENTION, Group::Strong(C::Storage));
+    add(lex::POLICY_NOUNS, Group::PolicyNoun);
+    add(lex::POLICY_CHANGES, Group::PolicyChange);
+    add(lex::POLICY_ACCEPTANCE, Group::PolicyAcceptance);
+    add(lex::POLICY_VERSIONS, Group::PolicyVersion);
+    add(lex::CLICK_TO_AGREE, Group::ClickToAgree);
+    add(lex::DEVICE_FEATURES, Group::DeviceFeature);
+    add(lex::DEVICE_VERBS, Group::DeviceVerb);
+    add(&["权限"], Group::Permission);
+    add(lex::ACCESS_CONTROL, Group::AccessControl);
+    add(lex::NON_DEVICE_PERMISSIONS, Group::AccessControl);
+    add(lex::CONTACT_CHANNELS, Group::ContactChannel);
+    add(lex::CONTACT_CHAPTER, Group::ContactWord);
+    add(&["@", "电话", "热线", "客服", "tel", "致电"], Group::ChannelHint);
+    add(&["响应", "处理", "予以"], Group::ReplyHint);
+    add(lex::USER_CONTROL, Group::Control);
+    for (i, w) in lex::ADDRESS_PLACES.iter().enumerate() {
+        add(&[w], Group::PlaceWord(i));
+    }
+    add(&["是指", ":指", "指的是"], Group::Definition);
+    add(lex::SECURITY_PURPOSE, Group::SecurityPurpose);
+    add(lex::CROSS_BORDER, Group::CrossBorder);
+    add(lex::CROSS_BORDER_LOOSE, Group::CrossBorder);
+    add(lex::RETENTION, Group::Retention);
+    add(lex::RETENTION_LOOSE, Group::Retention);
+    add(&["sdk"], Group::Sdk);
+    add(lex::RIGHTS_REQUESTS, Group::RightsRequest);
+    add(lex::STORAGE_ON_DEVICE, Group::OnDevice);
+    add(lex::SECURITY_SAFEGUARDS, Group::Safeguard);
+    add(lex::STORAGE_KEPT, Group::Kept);
+    out
+}
+
+/// The words of clause classification, for the pipeline's one
+/// [`WordIndex`] over every clause.
+pub fn clause_words() -> impl Iterator<Item = &'static str> {
+    word_groups().into_iter().map(|(w, _)| w)
+}
+
+/// The groups of each word of `index` (none for the words of other stages).
+fn groups_by_id(index: &WordIndex) -> Vec<Vec<Group>> {
+    let mut groups = vec![Vec::new(); index.len()];
+    for (w, g) in word_groups() {
+        if let Some(i) = index.id(w) {
+            groups[i].push(g);
         }
-        for (cat, words) in STRONG_CLAUSE_WORDS {
-            add(words, Group::Strong(*cat));
-        }
-        add(lex::RETENTION, Group::Strong(C::Storage));
-        add(lex::POLICY_NOUNS, Group::PolicyNoun);
-        add(lex::POLICY_CHANGES, Group::PolicyChange);
-        add(lex::POLICY_ACCEPTANCE, Group::PolicyAcceptance);
-        add(lex::POLICY_VERSIONS, Group::PolicyVersion);
-        add(lex::CLICK_TO_AGREE, Group::ClickToAgree);
-        add(lex::DEVICE_FEATURES, Group::DeviceFeature);
-        add(lex::DEVICE_VERBS, Group::DeviceVerb);
-        add(&["权限"], Group::Permission);
-        add(lex::ACCESS_CONTROL, Group::AccessControl);
-        add(lex::NON_DEVICE_PERMISSIONS, Group::AccessControl);
-        add(lex::CONTACT_CHANNELS, Group::ContactChannel);
-        add(lex::CONTACT_CHAPTER, Group::ContactWord);
-        add(&["@", "电话", "热线", "客服", "tel", "致电"], Group::ChannelHint);
-        add(&["响应", "处理", "予以"], Group::ReplyHint);
-        add(lex::USER_CONTROL, Group::Control);
-        for (i, w) in lex::ADDRESS_PLACES.iter().enumerate() {
-            add(&[w], Group::PlaceWord(i));
-        }
-        add(&["是指", ":指", "指的是"], Group::Definition);
-        add(lex::SECURITY_PURPOSE, Group::SecurityPurpose);
-        add(lex::CROSS_BORDER, Group::CrossBorder);
-        add(lex::CROSS_BORDER_LOOSE, Group::CrossBorder);
-        add(lex::RETENTION, Group::Retention);
-        add(lex::RETENTION_LOOSE, Group::Retention);
-        add(&["sdk"], Group::Sdk);
-        add(lex::RIGHTS_REQUESTS, Group::RightsRequest);
-        add(lex::STORAGE_ON_DEVICE, Group::OnDevice);
-        add(lex::SECURITY_SAFEGUARDS, Group::Safeguard);
-        add(lex::STORAGE_KEPT, Group::Kept);
-        let ac = aho_corasick::AhoCorasick::new(&patterns).expect("clause words build an automaton");
-        (ac, groups)
+    }
+    groups
+}
+
+/// The groups of each word of the pipeline's index, built once: the first
+/// index asked for is the pipeline's (it is static); another gets its own.
+fn groups_of(index: &'static WordIndex) -> std::borrow::Cow<'static, [Vec<Group>]> {
+    static GROUPS: std::sync::OnceLock<(usize, Vec<Vec<Group>>)> = std::sync::OnceLock::new();
+    let key = std::ptr::from_ref(index) as usize;
+    let (k, groups) = GROUPS.get_or_init(|| (key, groups_by_id(index)));
+    if *k == key {
+        std::borrow::Cow::Borrowed(groups.as_slice())
+    } else {
+        std::borrow::Cow::Owned(groups_by_id(index))
+    }
+}
+
+/// An index of classification's words alone, for a clause read on its own
+/// (the rules' and the tests' questions), with its groups.
+fn own_index() -> &'static (WordIndex, Vec<Vec<Group>>) {
+    static OWN: std::sync::OnceLock<(WordIndex, Vec<Vec<Group>>)> = std::sync::OnceLock::new();
+    OWN.get_or_init(|| {
+        let index = WordIndex::new(clause_words());
+        let groups = groups_by_id(&index);
+        (index, groups)
     })
 }
 
@@ -169,13 +194,26 @@ pub(super) struct Scan {
     kept: bool,
 }
 
+/// What a clause's words say, scanned on its own.
 pub(super) fn scan(norm: &str) -> Scan {
-    let (ac, groups) = clause_matcher();
+    let (index, groups) = own_index();
+    scan_hits(index.hits(norm), groups)
+}
+
+/// What text `i` of `texts` says, from the hits of the pipeline's one scan
+/// when the texts were scanned, else from a scan of its own.
+pub(super) fn scan_at(texts: &ClauseTexts, i: usize) -> Scan {
+    match (texts.index(), texts.hits_of(i)) {
+        (Some(index), Some(hits)) => scan_hits(hits.iter().copied(), &groups_of(index)),
+        _ => scan(&texts[i].1),
+    }
+}
+
+fn scan_hits(hits: impl Iterator<Item = Hit>, groups: &[Vec<Group>]) -> Scan {
     let mut s = Scan::default();
-    for m in ac.find_overlapping_iter(norm) {
-        let (start, end) = (m.start(), m.end());
-        for group in &groups[m.pattern().as_usize()] {
-            s.add(*group, start, end);
+    for h in hits {
+        for group in &groups[h.word as usize] {
+            s.add(*group, h.start as usize, h.end as usize);
         }
     }
     s
@@ -281,6 +319,11 @@ pub(super) fn signals_of(norm: &str) -> Signals {
 /// Categories a clause is about, from its own words.
 pub fn clause_categories(norm: &str) -> Vec<C> {
     clause_topics(norm, &scan(norm)).0
+}
+
+/// [`clause_categories`] of text `i` of `texts`, from the pipeline's scan.
+pub fn clause_categories_at(texts: &ClauseTexts, i: usize) -> Vec<C> {
+    clause_topics(&texts[i].1, &scan_at(texts, i)).0
 }
 
 /// Categories a clause is about from its own words, in the taxonomy's

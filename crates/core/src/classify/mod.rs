@@ -25,7 +25,7 @@ mod headings;
 pub mod model;
 mod settle;
 
-pub use clauses::clause_categories;
+pub use clauses::{clause_categories, clause_categories_at, clause_words};
 pub use headings::heading_categories;
 pub use settle::settle;
 
@@ -79,14 +79,13 @@ fn classify_clauses(
 ) {
     for clause in &mut node.clauses {
         let owned;
-        let norm = match normalized.binary_search_by_key(&clause.span, |(span, _)| *span) {
-            Ok(i) => normalized[i].1.as_str(),
+        let (norm, found) = match normalized.binary_search_by_key(&clause.span, |(span, _)| *span) {
+            Ok(i) => (normalized[i].1.as_str(), clauses::scan_at(normalized, i)),
             Err(_) => {
                 owned = normalize(text.get(clause.span.start..clause.span.end).unwrap_or(""));
-                owned.as_str()
+                (owned.as_str(), clauses::scan(&owned))
             }
         };
-        let found = clauses::scan(norm);
         let (mut own, s) = clauses::clause_topics(norm, &found);
         if !own.contains(&C::Definitions) && clauses::is_glossary_entry(&text[clause.span.start..clause.span.end]) {
             own = vec![C::Definitions];

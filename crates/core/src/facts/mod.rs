@@ -51,6 +51,9 @@ pub fn extract(text: &str, lines: &Lines, outline: &[Node]) -> Facts {
 pub(crate) struct Clause<'a> {
     /// The clause's own text, as written.
     pub text: &'a str,
+    /// Its text with its characters' set, built once for every extractor's
+    /// word tests.
+    pub words: crate::text::Words<'a>,
     span: Span,
     whole: &'a str,
     lines: &'a Lines,
@@ -67,7 +70,8 @@ impl Clause<'_> {
 /// each of `extractors` in turn.
 fn each_clause(text: &str, lines: &Lines, outline: &[Node], facts: &mut Facts, extractors: &[fn(&Clause, &mut Facts)]) {
     for span in crate::segment::clause_spans(outline) {
-        let clause = Clause { text: &text[span.start..span.end], span, whole: text, lines };
+        let own = &text[span.start..span.end];
+        let clause = Clause { text: own, words: crate::text::Words::new(own), span, whole: text, lines };
         for extractor in extractors {
             extractor(&clause, facts);
         }

@@ -3,10 +3,12 @@
 
 use super::Clause;
 use crate::report::{Facts, ResponseTime};
+#[cfg(test)]
 use crate::scan::response_time;
+use crate::scan::response_time_in;
 
 pub(super) fn extract(clause: &Clause, facts: &mut Facts) {
-    if let Some(rt) = response_time(clause.text) {
+    if let Some(rt) = response_time_in(&clause.words) {
         if !facts.response_time.iter().any(|r| r.value == rt.0 && r.unit == rt.1) {
             facts.response_time.push(ResponseTime { value: rt.0, unit: rt.1, evidence: clause.evidence() });
         }

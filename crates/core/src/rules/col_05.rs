@@ -21,11 +21,13 @@ declare_rule! {
 /// permission (classify's keyword reading, not the clause model's: 会员权限
 /// and staff access control are not device permissions).
 fn permission_clauses(ctx: &Context<'_>) -> Vec<Span> {
-    ctx.clauses
-        .iter()
-        .filter(|(_, t)| device_permission_word(t) || crate::lexicon::DEVICE_FEATURES.iter().any(|w| t.contains(w)))
-        .filter(|(_, t)| crate::classify::clause_categories(t).contains(&Category::Permissions))
-        .map(|(span, _)| *span)
+    (0..ctx.clauses.len())
+        .filter(|&i| {
+            let t = &ctx.clauses[i].1;
+            device_permission_word(t) || crate::lexicon::DEVICE_FEATURES.iter().any(|w| t.contains(w))
+        })
+        .filter(|&i| crate::classify::clause_categories_at(ctx.clauses, i).contains(&Category::Permissions))
+        .map(|i| ctx.clauses[i].0)
         .collect()
 }
 

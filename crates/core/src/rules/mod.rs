@@ -30,6 +30,7 @@
 pub use crate::report::{Arg, Detail};
 use crate::report::{Category, ChecklistRow, Evidence, Facts, Finding, FindingStatus, Node, Severity};
 pub use crate::scan::ClauseTexts;
+use crate::scan::WordIndex;
 use crate::sdk::SdkExtraction;
 use crate::segment::Anomaly;
 use crate::text::Lines;
@@ -76,40 +77,29 @@ pub struct Context<'a> {
     pub hits: std::cell::OnceCell<Vec<Vec<u32>>>,
 }
 
-/// Every word of the keyword rules (`words`, `together`, `also`) in one
-/// automaton, with each word's pattern number: the rules' questions are
-/// answered from one scan of the clauses instead of a scan per word (they
-/// were a tenth of the whole analysis).
-struct WordIndex {
-    ac: aho_corasick::AhoCorasick,
-    /// The words, sorted: a word's place is its pattern number.
-    words: Vec<&'static str>,
-}
-
-impl WordIndex {
-    fn id(&self, word: &str) -> Option<usize> {
-        self.words.binary_search(&word).ok()
-    }
-}
-
-fn word_index() -> &'static WordIndex {
-    static INDEX: std::sync::OnceLock<WordIndex> = std::sync::OnceLock::new();
-    INDEX.get_or_init(|| {
-        let mut words: Vec<&'static str> = Vec::new();
-        for rule in REGISTRY {
-            if let Check::Keywords(k) = rule.check {
-                words.extend(k.words.iter().chain(k.also).copied());
-                for (a, b) in k.together {
-                    words.extend(a.iter().chain(b.iter()).copied());
-                }
+/// Every word of the keyword rules (`words`, `together`, `also`): the
+/// pipeline looks for them with classification's in its one scan of the
+/// clauses ([`crate::scan::WordIndex`]), and the rules' questions are
+/// answered from its hits instead of a scan per word (they were a tenth of
+/// the whole analysis).
+pub fn keyword_words() -> impl Iterator<Item = &'static str> {
+    let mut words: Vec<&'static str> = Vec::new();
+    for rule in REGISTRY {
+        if let Check::Keywords(k) = rule.check {
+            words.extend(k.words.iter().chain(k.also).copied());
+            for (a, b) in k.together {
+                words.extend(a.iter().chain(b.iter()).copied());
             }
         }
-        words.retain(|w| !w.is_empty());
-        words.sort_unstable();
-        words.dedup();
-        let ac = aho_corasick::AhoCorasick::new(&words).expect("rule words build an automaton");
-        WordIndex { ac, words }
-    })
+    }
+    words.into_iter()
+}
+
+/// The rules' words alone, for clauses that were not scanned with the
+/// pipeline's index.
+fn own_index() -> &'static WordIndex {
+    static INDEX: std::sync::OnceLock<WordIndex> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| WordIndex::new(keyword_words()))
 }
 
 impl<'a> Context<'a> {
@@ -131,26 +121,40 @@ impl<'a> Context<'a> {
     /// Per word of the index, the first three clauses that hold it.
     fn hits(&self) -> &[Vec<u32>] {
         self.hits.get_or_init(|| {
-            let index = word_index();
-            let mut hits: Vec<Vec<u32>> = vec![Vec::new(); index.words.len()];
-            for m in index.ac.find_overlapping_iter(self.clauses.joined()) {
-                let found = &mut hits[m.pattern().as_usize()];
-                if found.len() < 3 {
-                    let i = self.clauses.clause_at(m.start()) as u32;
-                    if found.last() != Some(&i) {
-                        found.push(i);
+            let index = self.index();
+            let mut hits: Vec<Vec<u32>> = vec![Vec::new(); index.len()];
+            let mut add = |word: u32, i: u32| {
+                let found = &mut hits[word as usize];
+                if found.len() < 3 && found.last() != Some(&i) {
+                    found.push(i);
+                }
+            };
+            if self.clauses.index().is_some() {
+                for i in 0..self.clauses.len() {
+                    for h in self.clauses.hits_of(i).unwrap_or_default() {
+                        add(h.word, i as u32);
                     }
+                }
+            } else {
+                for h in index.hits(self.clauses.joined()) {
+                    add(h.word, self.clauses.clause_at(h.start as usize) as u32);
                 }
             }
             hits
         })
     }
 
+    /// The index whose hits answer the keyword questions: the pipeline's
+    /// when the clauses were scanned with it.
+    fn index(&self) -> &'static WordIndex {
+        self.clauses.index().unwrap_or_else(own_index)
+    }
+
     /// Indices of the first three clauses that contain any of `words`, as
     /// [`ClauseTexts::first_with`] finds them, from the index when it holds
     /// every word.
     fn first_three_with(&self, words: &[&str]) -> Vec<usize> {
-        let index = word_index();
+        let index = self.index();
         let ids: Option<Vec<usize>> = words.iter().filter(|w| !w.is_empty()).map(|w| index.id(w)).collect();
         let Some(ids) = ids else {
             return self.clauses.first_with(words, 3);
@@ -200,7 +204,7 @@ impl<'a> Context<'a> {
 
     /// Whether any clause contains any of `words`.
     pub fn mentions(&self, words: &[&str]) -> bool {
-        let index = word_index();
+        let index = self.index();
         if words.iter().all(|w| w.is_empty() || index.id(w).is_some()) {
             let hits = self.hits();
             let found = words.iter().filter_map(|w| index.id(w)).any(|id| !hits[id].is_empty());

@@ -23,7 +23,7 @@ pub(super) fn recipients(text: &str, lines: &Lines, cells: &[Cell<'_>], kb: &Kb)
     let mut seen = std::collections::HashSet::new();
     for c in cells {
         // Most lines give nothing to anyone: skip them before splitting sentences.
-        if !["共享", "提供", "传输", "委托", "支付服务"].iter().any(|w| c.text.contains(w)) {
+        if !crate::text::contains_any(c.text, &["共享", "提供", "传输", "委托", "支付服务"]) {
             continue;
         }
         for (at, sentence) in sentences(c.text) {
@@ -51,12 +51,13 @@ pub(super) fn recipients(text: &str, lines: &Lines, cells: &[Cell<'_>], kb: &Kb)
                 };
             // Share/transfer context only: a recipient receives something.
             // Most sentences have none: test that before any recipient word.
-            let gives = ["共享", "提供", "传输", "委托"].iter().any(|w| sentence.contains(w));
-            if !gives && !sentence.contains("支付服务") {
+            let words = crate::text::Words::new(sentence);
+            let gives = words.any(&["共享", "提供", "传输", "委托"]);
+            if !gives && !words.has("支付服务") {
                 continue;
             }
             for (word, kind) in RECIPIENT_KINDS {
-                if !gives || !sentence.contains(word) {
+                if !gives || !words.has(word) {
                     continue;
                 }
                 push(&mut out, &mut seen, word, kind);
@@ -76,9 +77,7 @@ pub(super) fn recipients(text: &str, lines: &Lines, cells: &[Cell<'_>], kb: &Kb)
             }
             let mut named: Vec<String> = Vec::new();
             for (entry, s, e) in kb.find_all(sentence) {
-                if entry.category.contains("payment")
-                    && ["共享", "提供", "支付服务"].iter().any(|w| sentence.contains(w))
-                {
+                if entry.category.contains("payment") && words.any(&["共享", "提供", "支付服务"]) {
                     named.push(sentence[s..e].to_owned());
                 }
             }
