@@ -143,6 +143,27 @@ impl ClauseTexts {
         self.starts.partition_point(|&s| s <= pos) - 1
     }
 
+    /// Indices of the texts, in input order, that contain any of `words`:
+    /// from the hits of the one scan when the index holds every word, else
+    /// as [`ClauseTexts::first_with`] finds them.
+    pub fn holding_any(&self, words: &[&str]) -> Vec<usize> {
+        let ids = self.index.and_then(|index| {
+            words.iter().filter(|w| !w.is_empty()).map(|w| index.id(w).map(|i| i as u32)).collect::<Option<Vec<u32>>>()
+        });
+        let Some(mut ids) = ids else {
+            return self.first_with(words, usize::MAX);
+        };
+        ids.sort_unstable();
+        let found: Vec<usize> = (0..self.items.len())
+            .filter(|&i| {
+                let hits = &self.hits[self.hit_starts[i] as usize..self.hit_starts[i + 1] as usize];
+                hits.iter().any(|h| ids.binary_search(&h.word).is_ok())
+            })
+            .collect();
+        debug_assert_eq!(found, self.first_with(words, usize::MAX), "{words:?}");
+        found
+    }
+
     /// Indices of the first `limit` clauses, in input order, that contain
     /// any of `words`.
     pub fn first_with(&self, words: &[&str], limit: usize) -> Vec<usize> {

@@ -185,21 +185,37 @@ impl CharSet {
         CharSet(bits)
     }
 
-    #[inline]
-    fn has(&self, c: char) -> bool {
-        let i = u32::from(c) as usize % 1024;
-        self.0[i / 64] & (1 << (i % 64)) != 0
-    }
-
     /// Whether `word` may occur in the text: false only when it cannot.
+    /// The keys of its first and last characters are read from their bytes
+    /// (the low ten bits of a code point are in its last two bytes), which
+    /// costs a third of decoding them.
     #[inline]
     pub fn may_hold(&self, word: &str) -> bool {
-        let mut chars = word.chars();
-        match (chars.next(), chars.next_back()) {
-            (Some(first), Some(last)) => self.has(first) && self.has(last),
-            (Some(only), None) => self.has(only),
-            _ => true,
-        }
+        let b = word.as_bytes();
+        let Some(&lead) = b.first() else { return true };
+        let first_len = match lead {
+            0..=0x7f => 1,
+            0xc0..=0xdf => 2,
+            0xe0..=0xef => 3,
+            _ => 4,
+        };
+        self.has_key(key_ending_at(b, first_len - 1)) && self.has_key(key_ending_at(b, b.len() - 1))
+    }
+
+    #[inline]
+    fn has_key(&self, i: usize) -> bool {
+        self.0[i / 64] & (1 << (i % 64)) != 0
+    }
+}
+
+/// The code point modulo 1 024 of the character whose last byte is `b[last]`.
+#[inline]
+fn key_ending_at(b: &[u8], last: usize) -> usize {
+    let x = usize::from(b[last]);
+    if x < 0x80 {
+        x
+    } else {
+        ((usize::from(b[last - 1]) & 0x0f) << 6) | (x & 0x3f)
     }
 }
 
@@ -219,7 +235,7 @@ impl<'a> Words<'a> {
     /// Whether the text holds `word`.
     #[inline]
     pub fn has(&self, word: &str) -> bool {
-        self.set.may_hold(word) && self.text.contains(word)
+        word.len() <= self.text.len() && self.set.may_hold(word) && self.text.contains(word)
     }
 
     /// Whether the text holds any of `words`.
@@ -343,8 +359,8 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn contains_any_equals_a_search_for_each_word(
-            s in "[a-d收集使用信息个人 ]{0,30}",
-            words in proptest::collection::vec("[a-dѡ收集使用信息个人]{0,3}", 0..6),
+            s in "[a-dé😀收集使用信息个人 ]{0,30}",
+            words in proptest::collection::vec("[a-dѡéөȀ😀收集使用信息个人]{0,3}", 0..6),
         ) {
             let words: Vec<&str> = words.iter().map(String::as_str).collect();
             proptest::prop_assert_eq!(contains_any(&s, &words), words.iter().any(|w| s.contains(w)));

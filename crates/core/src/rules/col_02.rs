@@ -22,7 +22,14 @@ fn lists_kinds(t: &str) -> bool {
 }
 
 fn check(ctx: &Context<'_>) -> Verdict {
-    let listing: Vec<_> = ctx.clauses.iter().filter(|(_, t)| lists_kinds(t)).collect();
+    // Only clauses with one of the verbs can list (found in one pass).
+    let listing: Vec<_> = ctx
+        .clauses
+        .holding_any(&["收集", "提供", "获取"])
+        .into_iter()
+        .map(|i| &ctx.clauses[i])
+        .filter(|(_, t)| lists_kinds(t))
+        .collect();
     let ev = listing.iter().take(3).map(|(s, _)| crate::text::evidence(ctx.text, ctx.lines, *s)).collect();
     match listing.len() {
         0 => Verdict::Fail(Detail::new("COL-02.fail"), Vec::new()),

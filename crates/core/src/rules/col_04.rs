@@ -40,7 +40,9 @@ fn check(ctx: &Context<'_>) -> Verdict {
     }
     let consent: Vec<_> = ctx
         .clauses
-        .iter()
+        .holding_any(crate::lexicon::SEPARATE_CONSENT_WORDS)
+        .into_iter()
+        .map(|i| &ctx.clauses[i])
         .filter(|(_, t)| separate_consent_for_sensitive(t))
         .take(3)
         .map(|(s, _)| crate::text::evidence(ctx.text, ctx.lines, *s))

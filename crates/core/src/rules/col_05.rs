@@ -21,7 +21,12 @@ declare_rule! {
 /// permission (classify's keyword reading, not the clause model's: 会员权限
 /// and staff access control are not device permissions).
 fn permission_clauses(ctx: &Context<'_>) -> Vec<Span> {
-    (0..ctx.clauses.len())
+    // Both tests below need one of these words: the clauses that hold one
+    // come from the pipeline's scan.
+    let words: Vec<&str> = std::iter::once("权限").chain(crate::lexicon::DEVICE_FEATURES.iter().copied()).collect();
+    ctx.clauses
+        .holding_any(&words)
+        .into_iter()
         .filter(|&i| {
             let t = &ctx.clauses[i].1;
             device_permission_word(t) || crate::lexicon::DEVICE_FEATURES.iter().any(|w| t.contains(w))
@@ -44,7 +49,7 @@ fn device_permission_word(t: &str) -> bool {
 fn says_how_to_turn_off(ctx: &Context<'_>, permissions: &[Span]) -> bool {
     const OFF: &[&str] = crate::lexicon::PERMISSION_OFF;
     // The clauses with an off word, found in one pass of the joined text.
-    ctx.clauses.first_with(OFF, usize::MAX).into_iter().map(|i| &ctx.clauses[i]).any(|(span, t)| {
+    ctx.clauses.holding_any(OFF).into_iter().map(|i| &ctx.clauses[i]).any(|(span, t)| {
         // 关闭设备功能 is GB/T 35273's own wording for switching a permission
         // off (删除信息、关闭设备功能…撤回您的授权).
         t.contains("权限") || t.contains("设备功能") || permissions.binary_search(span).is_ok()

@@ -194,7 +194,7 @@ impl<'a> Context<'a> {
     /// normalised text `keep` accepts.
     fn evidence_where(&self, words: &[&str], keep: impl Fn(&str) -> bool) -> Vec<Evidence> {
         self.clauses
-            .first_with(words, usize::MAX)
+            .holding_any(words)
             .into_iter()
             .filter(|&i| keep(&self.clauses[i].1))
             .take(3)

@@ -23,7 +23,9 @@ const DEEMED: &[&str] = crate::lexicon::CONSENT_BY_USE_DEEMED;
 fn check(ctx: &Context<'_>) -> Verdict {
     let hits: Vec<_> = ctx
         .clauses
-        .iter()
+        .holding_any(&["同意"])
+        .into_iter()
+        .map(|i| &ctx.clauses[i])
         .filter(|(_, t)| {
             USE.iter().any(|w| t.contains(w)) && DEEMED.iter().any(|w| t.contains(w)) && t.contains("同意")
         })

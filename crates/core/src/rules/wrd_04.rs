@@ -76,7 +76,13 @@ fn lists_information_openly(t: &str) -> bool {
 }
 
 fn check(ctx: &Context<'_>) -> Verdict {
-    let hits: Vec<_> = ctx.clauses.iter().filter(|(_, t)| lists_information_openly(t)).collect();
+    let hits: Vec<_> = ctx
+        .clauses
+        .holding_any(&["包括但不限于"])
+        .into_iter()
+        .map(|i| &ctx.clauses[i])
+        .filter(|(_, t)| lists_information_openly(t))
+        .collect();
     if hits.is_empty() {
         return Verdict::Pass(Vec::new());
     }

@@ -121,7 +121,8 @@ pub(super) fn field_of(cell: &str) -> Option<Field> {
     if n.chars().count() > 16 || n.contains(['。', ',', '、']) {
         return None;
     }
-    let has = |ws: &[&str]| crate::text::contains_any(n, ws);
+    let words = crate::text::Words::new(n);
+    let has = |ws: &[&str]| words.any(ws);
     // By meaning, in order: a column of links, of data, of permissions, of
     // the manner of sharing, of the company, of the name, of the purpose.
     if has(&["链接", "官网", "网站", "隐私政策", "隐私权政策", "网址", "url", "处理规则", "规则"])
