@@ -272,8 +272,10 @@ pub(crate) fn is_date_field(line: &str) -> bool {
 /// need no closer look.
 pub(crate) fn has_digit(s: &str) -> bool {
     let b = s.as_bytes();
-    b.iter().any(u8::is_ascii_digit)
-        || b.windows(3).any(|w| w[0] == 0xEF && w[1] == 0xBC && (0x90..=0x99).contains(&w[2]))
+    // A full-width digit is EF BC 90–99.
+    crate::text::first_ascii_digit(b).is_some()
+        || memchr::memchr_iter(0xEF, b)
+            .any(|i| b.get(i + 1) == Some(&0xBC) && b.get(i + 2).is_some_and(|x| (0x90..=0x99).contains(x)))
 }
 
 fn cn_digit(c: char) -> Option<u32> {

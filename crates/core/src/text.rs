@@ -92,7 +92,13 @@ impl Lines {
 /// Whitespace that policies carry, including the kinds PDF and web copies
 /// leave behind: ideographic space, no-break space, zero-width characters and
 /// the byte-order mark.
+#[inline]
 pub fn is_space(c: char) -> bool {
+    // Past the ideographic space, the last white space of Unicode, only the
+    // byte-order mark: most characters of a policy are decided here.
+    if c > '\u{3000}' {
+        return c == '\u{feff}';
+    }
     c.is_whitespace()
         || matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{00a0}' | '\u{3000}')
 }
@@ -244,6 +250,20 @@ impl<'a> Words<'a> {
     }
 }
 
+/// Where the first ASCII digit of `b` is. Chunks of 32 bytes are tested
+/// without a branch per byte (the compiler vectorises the fold), so the long
+/// stretches of Chinese between digits pass quickly.
+pub fn first_ascii_digit(b: &[u8]) -> Option<usize> {
+    let mut at = 0;
+    for chunk in b.chunks(32) {
+        if chunk.iter().fold(false, |any, &x| any | (x.wrapping_sub(b'0') < 10)) {
+            return chunk.iter().position(u8::is_ascii_digit).map(|p| at + p);
+        }
+        at += chunk.len();
+    }
+    None
+}
+
 /// Builds evidence for `span`, with its text shortened to 200 characters.
 pub fn evidence(text: &str, lines: &Lines, span: Span) -> Evidence {
     let slice = &text[span.start..span.end];
@@ -356,7 +376,31 @@ mod tests {
         assert!(contains_any("ＡＢＣ", &words));
     }
 
+    #[test]
+    fn is_space_is_white_space_or_an_invisible_mark_for_every_character() {
+        let definition = |c: char| {
+            c.is_whitespace()
+                || matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{00a0}' | '\u{3000}')
+        };
+        for c in char::MIN..=char::MAX {
+            assert_eq!(is_space(c), definition(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn the_first_ascii_digit_past_a_chunk_of_chinese() {
+        let long = format!("{}第3条", "个人信息".repeat(20));
+        assert_eq!(first_ascii_digit(long.as_bytes()), Some(243));
+        assert_eq!(first_ascii_digit("１２".as_bytes()), None, "full-width digits are not ASCII");
+        assert_eq!(first_ascii_digit(b""), None);
+    }
+
     proptest::proptest! {
+        #[test]
+        fn first_ascii_digit_is_the_position_of_one(s in "[0-9a个/:]{0,80}") {
+            proptest::prop_assert_eq!(first_ascii_digit(s.as_bytes()), s.bytes().position(|b| b.is_ascii_digit()));
+        }
+
         #[test]
         fn contains_any_equals_a_search_for_each_word(
             s in "[a-dé😀收集使用信息个人 ]{0,30}",

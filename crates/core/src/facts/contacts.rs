@@ -52,7 +52,12 @@ fn phone_shaped(text: &str) -> Vec<String> {
     let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        if !b[i].is_ascii_digit() || (i > 0 && (b[i - 1].is_ascii_digit() || b[i - 1] == b'-')) {
+        // To the next digit at once: most of a policy has none.
+        match crate::text::first_ascii_digit(&b[i..]) {
+            Some(d) => i += d,
+            None => break,
+        }
+        if i > 0 && (b[i - 1].is_ascii_digit() || b[i - 1] == b'-') {
             i += 1;
             continue;
         }

@@ -634,7 +634,8 @@ fn is_major_topic(norm: &str) -> bool {
 /// test that spares normalising the long body lines that no short-line
 /// predicate can accept.
 fn longer_than(line: &str, n: usize) -> bool {
-    line.chars().filter(|c| !is_space(*c)).nth(n).is_some()
+    // Each character is a byte at least.
+    line.len() > n && line.chars().filter(|c| !is_space(*c)).nth(n).is_some()
 }
 
 fn is_topic_heading(line: &str) -> bool {
