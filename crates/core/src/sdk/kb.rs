@@ -51,9 +51,32 @@ struct Names {
     /// order (its index, bits 0–26). Plain `u64`s, so the sort is the one the
     /// bundle already has.
     order: Vec<u64>,
-    /// Bit `c % 64` set for every first character: most characters of a
-    /// sentence start no name and are passed over on one test.
-    firsts: u64,
+    /// Bit `c % 4096` set for every first character, and bit `pair(c, d)`
+    /// for every name's first two characters (`c` alone for a name of one):
+    /// most characters of a sentence start no name and are passed over
+    /// without the binary search.
+    firsts: Vec<u64>,
+    pairs: Vec<u64>,
+}
+
+/// Bits of [`Names::firsts`] and [`Names::pairs`].
+const FIRST_BITS: usize = 4096;
+const PAIR_BITS: usize = 1 << 16;
+
+fn bit_set(bits: &[u64], i: usize) -> bool {
+    bits[i / 64] & 1 << (i % 64) != 0
+}
+
+fn set_bit(bits: &mut [u64], i: usize) {
+    bits[i / 64] |= 1 << (i % 64);
+}
+
+/// The bit of a name's first two characters (`second` none for a name of one).
+#[allow(clippy::cast_possible_truncation)]
+fn pair(first: char, second: Option<char>) -> usize {
+    let second = second.map_or(0, |c| u64::from(c.to_ascii_lowercase()) + 1);
+    let h = (u64::from(first.to_ascii_lowercase()) << 21 | second).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (h >> 48) as usize % PAIR_BITS
 }
 
 impl Names {
@@ -67,16 +90,27 @@ impl Names {
             })
             .collect();
         order.sort_unstable();
-        let firsts = order.iter().fold(0, |m, k| m | 1 << ((k >> 43) % 64));
-        Self { names, order, firsts }
+        let mut firsts = vec![0u64; FIRST_BITS / 64];
+        let mut pairs = vec![0u64; PAIR_BITS / 64];
+        for (name, _) in &names {
+            let mut chars = name.chars();
+            let Some(first) = chars.next() else { continue };
+            set_bit(&mut firsts, first.to_ascii_lowercase() as usize % FIRST_BITS);
+            set_bit(&mut pairs, pair(first, chars.next()));
+        }
+        Self { names, order, firsts, pairs }
     }
 
     /// The longest name starting at byte `at` of `text`: its end and entry.
     fn longest_at(&self, text: &str, at: usize, first: char) -> Option<(usize, usize)> {
-        let first = u64::from(first.to_ascii_lowercase());
-        if self.firsts & 1 << (first % 64) == 0 {
+        if self.firsts.is_empty() || !bit_set(&self.firsts, first.to_ascii_lowercase() as usize % FIRST_BITS) {
             return None;
         }
+        let second = text[at + first.len_utf8()..].chars().next();
+        if !bit_set(&self.pairs, pair(first, second)) && !bit_set(&self.pairs, pair(first, None)) {
+            return None;
+        }
+        let first = u64::from(first.to_ascii_lowercase());
         let from = self.order.partition_point(|k| k >> 43 < first);
         let rest = &text.as_bytes()[at..];
         self.order[from..]
