@@ -141,7 +141,8 @@ pub(super) fn external_list(text: &str, outline: &[Node], sdks: &[Sdk]) -> Optio
         for c in &n.clauses {
             let raw = text.get(c.span.start..c.span.end).unwrap_or("");
             // Most clauses name no SDK: skip them before normalising.
-            let names_sdk = raw.bytes().any(|b| b == b's' || b == b'S') || raw.contains(['ｓ', 'Ｓ']);
+            let names_sdk =
+                memchr::memchr2(b's', b'S', raw.as_bytes()).is_some() || raw.contains('ｓ') || raw.contains('Ｓ');
             if !names_sdk && !raw.contains("共享清单") {
                 continue;
             }
