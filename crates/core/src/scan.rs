@@ -514,6 +514,12 @@ mod tests {
         assert_eq!(texts.hits_of(3).unwrap(), []);
         // Positions are the clause's own; 乙丙 spans two clauses and is no hit.
         assert_eq!(texts.hits_of(4).unwrap(), [hit(ding, 0, 3)]);
+        // The clauses holding any of some words, from the hits when the index
+        // holds them all, else by a search of each word.
+        assert_eq!(texts.holding_any(&["丁", "甲乙"]), [0, 4]);
+        assert_eq!(texts.holding_any(&["乙"]), [0, 2]);
+        assert_eq!(texts.holding_any(&["丙", "乙"]), [0, 1, 2], "丙 is not indexed");
+        assert_eq!(texts.holding_any(&[]), Vec::<usize>::new());
     }
 
     proptest::proptest! {

@@ -137,7 +137,9 @@ fn groups_by_id(index: &WordIndex) -> Vec<Vec<Group>> {
 }
 
 /// The groups of each word of the pipeline's index, built once: the first
-/// index asked for is the pipeline's (it is static); another gets its own.
+/// index asked for is the pipeline's (it is static, `lib.rs`). Another index
+/// would get its groups built again at every call, so none is passed here:
+/// a clause read on its own goes through [`own_index`].
 fn groups_of(index: &'static WordIndex) -> std::borrow::Cow<'static, [Vec<Group>]> {
     static GROUPS: std::sync::OnceLock<(usize, Vec<Vec<Group>>)> = std::sync::OnceLock::new();
     let key = std::ptr::from_ref(index) as usize;
