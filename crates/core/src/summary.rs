@@ -88,12 +88,11 @@ fn sensitive_kinds(
         if !words.any(lex::DATA_HANDLING) || words.any(lex::DATA_NOT_HANDLED) {
             continue;
         }
-        for d in vocab.items_in(clause).into_iter().filter(|d| d.sensitive) {
-            let Some(group) = d.group else { continue };
-            if !out.iter().any(|k| k.group == group) {
+        for (example, group) in vocab.sensitive_in(clause) {
+            if !out.iter().any(|k| k.group == group.id) {
                 out.push(SensitiveKind {
-                    group,
-                    example: d.text,
+                    group: group.id.clone(),
+                    example: example.to_owned(),
                     shared: false,
                     evidence: crate::text::evidence(text, lines, span),
                 });

@@ -87,6 +87,20 @@ impl Vocab {
     }
 }
 
+impl Vocab {
+    /// The sensitive items a sentence names, as written, in order (repeats
+    /// too), with their groups: [`Vocab::items_in`]'s sensitive ones without
+    /// building an item for each.
+    pub fn sensitive_in<'a>(&'a self, sentence: &'a str) -> impl Iterator<Item = (&'a str, &'a Group)> + 'a {
+        self.matcher.iter().flat_map(move |m| {
+            m.find_iter(sentence).filter_map(move |found| {
+                let group = &self.groups[self.owners[found.pattern().as_usize()]];
+                group.sensitive.then(|| (&sentence[found.start()..found.end()], group))
+            })
+        })
+    }
+}
+
 pub fn item(text: &str) -> DataItem {
     let g = Vocab::builtin().group_of(text);
     DataItem {
@@ -118,5 +132,13 @@ mod tests {
         let texts: Vec<&str> = items.iter().map(|d| d.text.as_str()).collect();
         assert_eq!(texts, ["姓名", "手机号码", "收货地址"]);
         assert!(items.iter().all(|d| d.group.is_some()));
+        let sensitive: Vec<(&str, &str)> = Vocab::builtin()
+            .sensitive_in("我们会收集您的姓名、身份证号码和精确位置信息，身份证号码仅用于实名认证。")
+            .map(|(text, group)| (text, group.id.as_str()))
+            .collect();
+        let ids: Vec<&str> = sensitive.iter().map(|(_, g)| *g).collect();
+        assert_eq!(sensitive.len(), 3, "{sensitive:?}");
+        assert_eq!(sensitive[0].0, sensitive[2].0, "a repeat is given again");
+        assert!(!ids.contains(&"name"), "{ids:?}");
     }
 }
