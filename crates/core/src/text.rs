@@ -268,7 +268,8 @@ pub fn first_ascii_digit(b: &[u8]) -> Option<usize> {
 pub fn evidence(text: &str, lines: &Lines, span: Span) -> Evidence {
     let slice = &text[span.start..span.end];
     let (trimmed, span) = trim_span(slice, span.start);
-    let shown: String = if trimmed.chars().count() > 200 {
+    // A character is a byte at least: most clauses are counted by length.
+    let shown: String = if trimmed.len() > 200 && trimmed.chars().count() > 200 {
         let mut s: String = trimmed.chars().take(199).collect();
         s.push('…');
         s

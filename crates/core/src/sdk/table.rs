@@ -104,8 +104,9 @@ const KEY_CHARS: &[char] = &[
 
 pub(super) fn field_of(cell: &str) -> Option<Field> {
     // A name longer than 40 characters is no column or key name
-    // ([`field_name`]); most lines of a policy are, and end here.
-    if cell.chars().filter(|c| !c.is_whitespace()).nth(40).is_some() {
+    // ([`field_name`]); most lines of a policy are, and end here (a
+    // character is a byte at least: short cells pass at once).
+    if cell.len() > 40 && cell.chars().filter(|c| !c.is_whitespace()).nth(40).is_some() {
         return None;
     }
     if !cell.chars().take(41).any(|c| KEY_CHARS.binary_search(&c).is_ok()) {
