@@ -407,6 +407,17 @@ appname=mqq_2019\t深圳市腾讯计算机系统有限公司\n";
     }
 
     #[test]
+    fn a_lone_pipe_under_a_wrapped_row_ends_the_table() {
+        // Found by the fuzzer: a row left short, then a line of a pipe alone
+        // (no cell at all) indexed an empty list.
+        let text = "个人信息|SDK名称|用途\n位置|微信\n\n托-\n|\n";
+        let x = run(text);
+        spans_ok(text, &x);
+        let fuzzed = String::from_utf8_lossy(include_bytes!("../../../../fuzz/corpus/analyze/crash-d3fe15da"));
+        spans_ok(&fuzzed, &run(&fuzzed));
+    }
+
+    #[test]
     fn markdown_pipe_table() {
         let text = "| SDK名称 | 使用目的 | 收集个人信息 | 第三方主体 |\n|---|---|---|---|\n| 极光推送SDK | 消息推送 | 设备标识、网络信息 | 深圳市和讯华谷信息技术有限公司 |\n| 神秘SDK | 统计 | IP地址 |  |\n";
         let x = run(text);

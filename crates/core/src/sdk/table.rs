@@ -783,7 +783,8 @@ impl RowReader<'_> {
             return true;
         }
         let incomplete = !self.row.is_empty() && self.row.len() < self.n;
-        if parts.len() < 2 && !incomplete {
+        // A line of delimiters alone (`|`) holds no cell to continue a row with.
+        if parts.is_empty() || (parts.len() < 2 && !incomplete) {
             return false;
         }
         let spans: Vec<Span> = parts.iter().map(|&(a, z)| Span::new(c.span.start + a, c.span.start + z)).collect();
