@@ -81,8 +81,11 @@ pub fn analyze_with(input: &str, encoding: &str, model: &classify::model::Clause
     let seg = segment::segment(text, &lines);
     let mut outline = seg.outline;
     // Clauses are normalised once, here, and scanned once for the words of
-    // classification and the rules.
-    let clauses = segment::clause_texts(text, &outline).indexed(clause_words());
+    // classification and, in a policy, of the rules (text that is not a
+    // policy is not judged: its first analysis builds the smaller index).
+    let kind = input_kind::classify(text);
+    let index = if kind == InputKind::Policy { clause_words() } else { classify::clause_word_index() };
+    let clauses = segment::clause_texts(text, &outline).indexed(index);
     let signals = classify::classify(text, &mut outline, &clauses);
     // The rules' verdicts are the model's features: training reads them
     // before [`classify::settle`], so the rules alone go unsettled.
@@ -92,7 +95,6 @@ pub fn analyze_with(input: &str, encoding: &str, model: &classify::model::Clause
     }
     let facts = facts::extract(text, &lines, &outline);
     let sdks = sdk::extract(text, &lines, &outline);
-    let kind = input_kind::classify(text);
     // Text that is not a policy gets its outline and facts, but no checklist
     // and no findings: a wall of failures would say nothing useful.
     let (checklist, findings) = if kind == InputKind::Policy {

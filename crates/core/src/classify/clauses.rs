@@ -138,8 +138,8 @@ fn groups_by_id(index: &WordIndex) -> Vec<Vec<Group>> {
 
 /// The groups of each word of the pipeline's index, built once: the first
 /// index asked for is the pipeline's (it is static, `lib.rs`). Another index
-/// would get its groups built again at every call, so none is passed here:
-/// a clause read on its own goes through [`own_index`].
+/// would get its groups built again at every call, so none is passed here
+/// ([`own_index`] keeps its own).
 fn groups_of(index: &'static WordIndex) -> std::borrow::Cow<'static, [Vec<Group>]> {
     static GROUPS: std::sync::OnceLock<(usize, Vec<Vec<Group>>)> = std::sync::OnceLock::new();
     let key = std::ptr::from_ref(index) as usize;
@@ -151,10 +151,17 @@ fn groups_of(index: &'static WordIndex) -> std::borrow::Cow<'static, [Vec<Group>
     }
 }
 
+/// The index of classification's words alone: the pipeline scans text that
+/// is not a policy with it (no rule reads it).
+pub fn clause_word_index() -> &'static WordIndex {
+    &own_index().0
+}
+
+static OWN: std::sync::OnceLock<(WordIndex, Vec<Vec<Group>>)> = std::sync::OnceLock::new();
+
 /// An index of classification's words alone, for a clause read on its own
-/// (the rules' and the tests' questions), with its groups.
+/// (the tests' questions, text that is not a policy), with its groups.
 fn own_index() -> &'static (WordIndex, Vec<Vec<Group>>) {
-    static OWN: std::sync::OnceLock<(WordIndex, Vec<Vec<Group>>)> = std::sync::OnceLock::new();
     OWN.get_or_init(|| {
         let index = WordIndex::new(clause_words());
         let groups = groups_by_id(&index);
@@ -206,7 +213,12 @@ pub(super) fn scan(norm: &str) -> Scan {
 /// when the texts were scanned, else from a scan of its own.
 pub(super) fn scan_at(texts: &ClauseTexts, i: usize) -> Scan {
     match (texts.index(), texts.hits_of(i)) {
-        (Some(index), Some(hits)) => scan_hits(hits.iter().copied(), &groups_of(index)),
+        // The classification-only index, if the texts were scanned with it
+        // (it is built then), has its groups beside it.
+        (Some(index), Some(hits)) => match OWN.get() {
+            Some((own, groups)) if std::ptr::eq(index, own) => scan_hits(hits.iter().copied(), groups),
+            _ => scan_hits(hits.iter().copied(), &groups_of(index)),
+        },
         _ => scan(&texts[i].1),
     }
 }

@@ -25,7 +25,7 @@ mod headings;
 pub mod model;
 mod settle;
 
-pub use clauses::{clause_categories, clause_categories_at, clause_words};
+pub use clauses::{clause_categories, clause_categories_at, clause_word_index, clause_words};
 pub use headings::heading_categories;
 pub use settle::settle;
 
