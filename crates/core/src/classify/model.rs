@@ -44,7 +44,7 @@
 use std::sync::OnceLock;
 
 use super::ClauseSignals;
-use crate::report::{Category, Node, NodeKind, Span};
+use crate::report::{Category, Clause, Node, NodeKind, Span};
 use crate::scan::ClauseTexts;
 use crate::text::normalize;
 
@@ -366,26 +366,13 @@ impl ClauseModel {
     }
 
     /// The unscaled sum of the weights of `items` in `namespace` (not a
-    /// pair namespace: [`Self::pair_sums`] sums those).
+    /// pair namespace: [`Self::summed`] sums those).
     fn block_sum(&self, namespace: u64, items: &[u64]) -> [f32; N] {
         let mut sum = [0i32; N];
         for k in items {
             add_row(&mut sum, self.table.get(namespace << 42 | k).and_then(|i| self.weights.get(i)));
         }
         to_f32(sum)
-    }
-
-    /// The unscaled sums of the weights of `pairs` in the clause's own
-    /// text, as the previous clause's and as the next clause's.
-    fn pair_sums(&self, pairs: &[u64]) -> [[f32; N]; 3] {
-        let mut sum = [[0i32; N]; 3];
-        for p in pairs {
-            let Some(rows) = self.pair_table.get(*p).and_then(|i| self.pair_rows.get(i)) else { continue };
-            for (sum, &r) in sum.iter_mut().zip(rows) {
-                add_row(sum, self.weights.get(r as usize));
-            }
-        }
-        sum.map(to_f32)
     }
 
     /// The score (a logit) of every topic.
@@ -487,8 +474,6 @@ struct Own {
     pairs: Vec<u64>,
     /// Index into the heading-pair lists.
     headings: usize,
-    /// The topic a channel forces, whatever the model says ([`forced_topic`]).
-    forced: Option<usize>,
     verdicts: Vec<u64>,
 }
 
@@ -521,61 +506,86 @@ fn own_clauses(
     signals: Option<&ClauseSignals>,
 ) -> (Vec<Own>, Vec<Vec<u64>>) {
     let mut own = Vec::new();
-    let mut contexts = Vec::new();
-    let mut headings: Vec<String> = Vec::new();
-    for doc in outline {
-        collect(doc, normalized, signals, &mut headings, &mut contexts, &mut own);
-    }
+    let contexts = walk_clauses(outline, normalized, signals, |seen| {
+        own.push(Own {
+            span: seen.clause.span,
+            lines: seen.clause.lines,
+            chars: seen.norm.chars().map(|ch| u64::from(u32::from(ch))).collect(),
+            pairs: pairs_of(seen.norm).collect(),
+            headings: seen.headings,
+            verdicts: seen.verdicts.to_vec(),
+        });
+    });
     own.sort_by_key(|o| o.span.start);
     (own, contexts)
 }
 
-fn collect(
-    node: &Node,
+/// A clause as the model reads it: its normalised text, its rule verdicts
+/// (keys, sorted) and the index of its heading-pair list.
+struct Seen<'a> {
+    clause: &'a Clause,
+    norm: &'a str,
+    verdicts: &'a [u64],
+    headings: usize,
+}
+
+/// Hands every clause of `outline` to `visit`, in outline order, and
+/// returns the heading-pair lists the clauses point into.
+fn walk_clauses(
+    outline: &[Node],
     normalized: &ClauseTexts,
     signals: Option<&ClauseSignals>,
-    headings: &mut Vec<String>,
-    contexts: &mut Vec<Vec<u64>>,
-    out: &mut Vec<Own>,
-) {
-    let is_section = node.kind == NodeKind::Section;
-    if is_section {
-        headings.push(normalize(node.heading.as_deref().unwrap_or("")));
+    mut visit: impl FnMut(Seen<'_>),
+) -> Vec<Vec<u64>> {
+    let mut walk = Walk { normalized, signals, headings: Vec::new(), contexts: Vec::new(), verdicts: Vec::new() };
+    for doc in outline {
+        walk.node(doc, &mut visit);
     }
-    if !node.clauses.is_empty() {
-        contexts.push(sorted_unique(headings.iter().flat_map(|h| pairs_of(h)).collect()));
-    }
-    let section_verdicts: Vec<u64> = node.categories.iter().map(|k| key(0, 1, category_index(*k))).collect();
-    for c in &node.clauses {
-        let norm = match normalized.binary_search_by_key(&c.span, |(span, _)| *span) {
-            Ok(i) => normalized[i].1.as_str(),
-            Err(_) => "",
-        };
-        // What the clause's words signal beside its topics (a safeguard, a
-        // retention period, security as a purpose).
-        let found = signals.and_then(|s| s.get(c.span.start)).copied();
-        let bits = found.unwrap_or_else(|| super::clauses::signals_of(norm)).bits().map(|b| key(0, 2, b));
-        let verdicts = c
-            .categories
-            .iter()
-            .map(|k| key(0, 0, category_index(*k)))
-            .chain(section_verdicts.iter().copied())
-            .chain(bits);
-        out.push(Own {
-            span: c.span,
-            lines: c.lines,
-            chars: norm.chars().map(|ch| u64::from(u32::from(ch))).collect(),
-            pairs: pairs_of(norm).collect(),
-            headings: contexts.len() - 1,
-            forced: forced_topic(norm),
-            verdicts: sorted_unique(verdicts.collect()),
-        });
-    }
-    for child in &node.children {
-        collect(child, normalized, signals, headings, contexts, out);
-    }
-    if is_section {
-        headings.pop();
+    walk.contexts
+}
+
+/// The state of [`walk_clauses`]: the normalised headings above the node,
+/// and one verdict buffer reused for every clause.
+struct Walk<'a> {
+    normalized: &'a ClauseTexts,
+    signals: Option<&'a ClauseSignals>,
+    headings: Vec<String>,
+    contexts: Vec<Vec<u64>>,
+    verdicts: Vec<u64>,
+}
+
+impl Walk<'_> {
+    fn node(&mut self, node: &Node, visit: &mut impl FnMut(Seen<'_>)) {
+        let is_section = node.kind == NodeKind::Section;
+        if is_section {
+            self.headings.push(normalize(node.heading.as_deref().unwrap_or("")));
+        }
+        if !node.clauses.is_empty() {
+            self.contexts.push(sorted_unique(self.headings.iter().flat_map(|h| pairs_of(h)).collect()));
+        }
+        for c in &node.clauses {
+            let norm = match self.normalized.binary_search_by_key(&c.span, |(span, _)| *span) {
+                Ok(i) => self.normalized[i].1.as_str(),
+                Err(_) => "",
+            };
+            // What the clause's words signal beside its topics (a safeguard, a
+            // retention period, security as a purpose).
+            let found = self.signals.and_then(|s| s.get(c.span.start)).copied();
+            let bits = found.unwrap_or_else(|| super::clauses::signals_of(norm)).bits().map(|b| key(0, 2, b));
+            self.verdicts.clear();
+            self.verdicts.extend(c.categories.iter().map(|k| key(0, 0, category_index(*k))));
+            self.verdicts.extend(node.categories.iter().map(|k| key(0, 1, category_index(*k))));
+            self.verdicts.extend(bits);
+            self.verdicts.sort_unstable();
+            self.verdicts.dedup();
+            visit(Seen { clause: c, norm, verdicts: &self.verdicts, headings: self.contexts.len() - 1 });
+        }
+        for child in &node.children {
+            self.node(child, visit);
+        }
+        if is_section {
+            self.headings.pop();
+        }
     }
 }
 
@@ -651,36 +661,101 @@ pub fn apply(model: &ClauseModel, outline: &mut [Node], normalized: &ClauseTexts
     if model.is_empty() {
         return;
     }
-    let (own, contexts) = own_clauses(outline, normalized, Some(signals));
+    // Each clause's blocks summed as it is walked: one pass over its
+    // characters and pairs, no vectors of features.
+    let mut summed: Vec<Summed> = Vec::new();
+    let contexts = walk_clauses(outline, normalized, Some(signals), |seen| summed.push(model.summed(&seen)));
+    summed.sort_by_key(|s| s.start);
     let heading_sums: Vec<[f32; N]> = contexts.iter().map(|c| model.block_sum(HEADING_PAIR, c)).collect();
-    let pair_sums: Vec<[[f32; N]; 3]> = own.iter().map(|o| model.pair_sums(&o.pairs)).collect();
-    let mut verdicts: Vec<(usize, [bool; N])> = Vec::with_capacity(own.len());
-    for (i, o) in own.iter().enumerate() {
+    let mut verdicts: Vec<(usize, [bool; N])> = Vec::with_capacity(summed.len());
+    for (i, o) in summed.iter().enumerate() {
+        // The blocks in the order `inputs` lists them (f32 sums depend on it).
         let mut sum = [0.0f32; N];
-        let mut add = |s: &[f32; N], len: usize, weight: f32| {
-            let v = block_value(len, weight);
-            for (t, x) in sum.iter_mut().zip(s) {
-                *t += x * v;
-            }
-        };
-        add(&model.block_sum(TEXT_CHAR, &o.chars), o.chars.len(), 1.0);
-        add(&pair_sums[i][0], o.pairs.len(), 1.0);
-        add(&heading_sums[o.headings], contexts[o.headings].len(), 1.0);
-        add(&model.block_sum(RULE_VERDICT, &o.verdicts), o.verdicts.len(), 1.0);
+        add_scaled(&mut sum, &o.chars, block_value(o.n_chars, 1.0));
+        add_scaled(&mut sum, &o.pairs[0], block_value(o.n_pairs, 1.0));
+        add_f32(&mut sum, &heading_sums[o.headings], block_value(contexts[o.headings].len(), 1.0));
+        add_scaled(&mut sum, &o.verdicts, block_value(o.n_verdicts, 1.0));
         if let Some(p) = i.checked_sub(1) {
-            add(&pair_sums[p][1], own[p].pairs.len(), NEIGHBOUR_WEIGHT);
+            let p = &summed[p];
+            add_scaled(&mut sum, &p.pairs[1], block_value(p.n_pairs, NEIGHBOUR_WEIGHT));
         }
-        if let Some(n) = own.get(i + 1) {
-            add(&pair_sums[i + 1][2], n.pairs.len(), NEIGHBOUR_WEIGHT);
+        if let Some(n) = summed.get(i + 1) {
+            add_scaled(&mut sum, &n.pairs[2], block_value(n.n_pairs, NEIGHBOUR_WEIGHT));
         }
         let mut topics = model.decide(&sum);
         if let Some(t) = o.forced {
             topics[t] = true;
         }
-        verdicts.push((o.span.start, topics));
+        verdicts.push((o.start, topics));
     }
     for doc in outline {
         assign(doc, &verdicts);
+    }
+}
+
+fn add_scaled(sum: &mut [f32; N], s: &[i32; N], v: f32) {
+    add_f32(sum, &to_f32(*s), v);
+}
+
+fn add_f32(sum: &mut [f32; N], s: &[f32; N], v: f32) {
+    for (t, x) in sum.iter_mut().zip(s) {
+        *t += x * v;
+    }
+}
+
+/// One clause's blocks, summed ([`ClauseModel::summed`]): its characters,
+/// its pairs in their three roles (in the clause, before a clause, after
+/// one), its verdicts, with their counts.
+struct Summed {
+    start: usize,
+    chars: [i32; N],
+    n_chars: usize,
+    pairs: [[i32; N]; 3],
+    n_pairs: usize,
+    verdicts: [i32; N],
+    n_verdicts: usize,
+    headings: usize,
+    /// The topic a channel forces, whatever the model says ([`forced_topic`]).
+    forced: Option<usize>,
+}
+
+impl ClauseModel {
+    fn summed(&self, seen: &Seen<'_>) -> Summed {
+        let mut chars = [0i32; N];
+        let mut pairs = [[0i32; N]; 3];
+        let (mut n_chars, mut n_pairs) = (0, 0);
+        let mut last: Option<char> = None;
+        for c in seen.norm.chars() {
+            n_chars += 1;
+            add_row(
+                &mut chars,
+                self.table.get(TEXT_CHAR << 42 | u64::from(u32::from(c))).and_then(|i| self.weights.get(i)),
+            );
+            if let Some(a) = last {
+                n_pairs += 1;
+                if let Some(rows) = self.pair_table.get(pair(a, c)).and_then(|i| self.pair_rows.get(i)) {
+                    for (sum, &r) in pairs.iter_mut().zip(rows) {
+                        add_row(sum, self.weights.get(r as usize));
+                    }
+                }
+            }
+            last = Some(c);
+        }
+        let mut verdicts = [0i32; N];
+        for k in seen.verdicts {
+            add_row(&mut verdicts, self.table.get(RULE_VERDICT << 42 | k).and_then(|i| self.weights.get(i)));
+        }
+        Summed {
+            start: seen.clause.span.start,
+            chars,
+            n_chars,
+            pairs,
+            n_pairs,
+            verdicts,
+            n_verdicts: seen.verdicts.len(),
+            headings: seen.headings,
+            forced: forced_topic(seen.norm),
+        }
     }
 }
 

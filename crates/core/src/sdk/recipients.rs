@@ -18,6 +18,7 @@ pub(super) const RECIPIENT_KINDS: &[(&str, &str)] = &[
 
 /// Named recipients that are not SDKs: kinds of partner as the policy names
 /// them, and the payment institutions it lists (`支付机构（包括支付宝支付、微信支付…）`).
+#[inline(never)] // one call per analysis; a frame of its own in profiles
 pub(super) fn recipients(text: &str, lines: &Lines, cells: &[Cell<'_>], kb: &Kb) -> Vec<Recipient> {
     let mut out: Vec<Recipient> = Vec::new();
     let mut seen = std::collections::HashSet::new();
@@ -75,10 +76,14 @@ pub(super) fn recipients(text: &str, lines: &Lines, cells: &[Cell<'_>], kb: &Kb)
                     }
                 }
             }
+            // Payment SDKs the knowledge base knows, named where the sentence
+            // shares or pays: the names are looked up only then.
             let mut named: Vec<String> = Vec::new();
-            for (entry, s, e) in kb.find_all(sentence) {
-                if entry.category.contains("payment") && words.any(&["共享", "提供", "支付服务"]) {
-                    named.push(sentence[s..e].to_owned());
+            if words.any(&["共享", "提供", "支付服务"]) {
+                for (entry, s, e) in kb.find_all(sentence) {
+                    if entry.category.contains("payment") {
+                        named.push(sentence[s..e].to_owned());
+                    }
                 }
             }
             for name in named {
@@ -136,6 +141,7 @@ fn list_follows(text: &str, span: Span, sdks: &[Sdk]) -> bool {
     sdks.iter().flat_map(|s| &s.evidence).any(|e| e.span.start >= span.end && e.span.start < window)
 }
 
+#[inline(never)] // one call per analysis; a frame of its own in profiles
 pub(super) fn external_list(text: &str, outline: &[Node], sdks: &[Sdk]) -> Option<Span> {
     fn walk(text: &str, n: &Node, sdks: &[Sdk]) -> Option<Span> {
         for c in &n.clauses {
