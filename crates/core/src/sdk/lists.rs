@@ -9,7 +9,7 @@ use crate::lexicon as lex;
 /// `（2）.信鸽SDK,通过获取IMEI…`, `（1）人脸识别SDK。`. Every name of the
 /// head is an SDK, known to the knowledge base or not; the item's text gives
 /// purpose, data and provider.
-#[inline(never)] // one call per analysis; a frame of its own in profiles
+#[cfg_attr(not(target_arch = "wasm32"), inline(never))] // a frame of its own in native profiles; inlined in wasm (smaller)
 pub(super) fn list_items(
     text: &str,
     lines: &Lines,
@@ -170,7 +170,7 @@ pub(super) fn bare_list(body: &str) -> Option<&str> {
 }
 
 /// SDKs listed under their provider: `深圳市腾讯计算机系统有限公司：微信SDK、QQ SDK、Bugly SDK`.
-#[inline(never)] // one call per analysis; a frame of its own in profiles
+#[cfg_attr(not(target_arch = "wasm32"), inline(never))] // a frame of its own in native profiles; inlined in wasm (smaller)
 pub(super) fn grouped_by_provider(
     text: &str,
     lines: &Lines,

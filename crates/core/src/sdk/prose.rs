@@ -10,7 +10,7 @@ use crate::lexicon as lex;
 /// Sentences naming SDKs: `通过友盟SDK、诸葛IO SDK、腾讯Bugly SDK收集运行数据`.
 /// Names are the words written before `SDK` and the names the knowledge base
 /// knows, in sentences that speak of SDKs; the sentence gives data and purpose.
-#[inline(never)] // one call per analysis; a frame of its own in profiles
+#[cfg_attr(not(target_arch = "wasm32"), inline(never))] // a frame of its own in native profiles; inlined in wasm (smaller)
 pub(super) fn prose(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &[bool], kb: &Kb, out: &mut Vec<Sdk>) {
     // Each name once, by where it is in `out`; a name met again adds its
     // sentence to the evidence (a few at most).

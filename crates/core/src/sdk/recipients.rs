@@ -18,7 +18,7 @@ pub(super) const RECIPIENT_KINDS: &[(&str, &str)] = &[
 
 /// Named recipients that are not SDKs: kinds of partner as the policy names
 /// them, and the payment institutions it lists (`支付机构（包括支付宝支付、微信支付…）`).
-#[inline(never)] // one call per analysis; a frame of its own in profiles
+#[cfg_attr(not(target_arch = "wasm32"), inline(never))] // a frame of its own in native profiles; inlined in wasm (smaller)
 pub(super) fn recipients(text: &str, lines: &Lines, cells: &[Cell<'_>], kb: &Kb) -> Vec<Recipient> {
     let mut out: Vec<Recipient> = Vec::new();
     let mut seen = std::collections::HashSet::new();
@@ -141,7 +141,7 @@ fn list_follows(text: &str, span: Span, sdks: &[Sdk]) -> bool {
     sdks.iter().flat_map(|s| &s.evidence).any(|e| e.span.start >= span.end && e.span.start < window)
 }
 
-#[inline(never)] // one call per analysis; a frame of its own in profiles
+#[cfg_attr(not(target_arch = "wasm32"), inline(never))] // a frame of its own in native profiles; inlined in wasm (smaller)
 pub(super) fn external_list(text: &str, outline: &[Node], sdks: &[Sdk]) -> Option<Span> {
     fn walk(text: &str, n: &Node, sdks: &[Sdk]) -> Option<Span> {
         for c in &n.clauses {

@@ -23,7 +23,7 @@ pub(super) fn key_value(cell: Cell<'_>) -> Option<(Field, &str, Span, bool)> {
 
 /// `SDK名称：…` / `使用目的：…` / `收集个人信息：…` blocks, one key per line
 /// (or several keys on one line separated by `；`).
-#[inline(never)] // one call per analysis; a frame of its own in profiles
+#[cfg_attr(not(target_arch = "wasm32"), inline(never))] // a frame of its own in native profiles; inlined in wasm (smaller)
 pub(super) fn key_value_blocks(
     text: &str,
     lines: &Lines,

@@ -432,7 +432,7 @@ pub(super) fn is_rule(s: &str) -> bool {
 /// between the cells of a row and a `---|---` rule under the header. A cell
 /// may wrap over several lines; rows follow one another without a
 /// separator, so the last line before a row's first `|` is its first cell.
-#[inline(never)] // one call per analysis; a frame of its own in profiles
+#[cfg_attr(not(target_arch = "wasm32"), inline(never))] // a frame of its own in native profiles; inlined in wasm (smaller)
 pub(super) fn lone_pipe_tables(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &mut [bool], out: &mut Vec<Sdk>) {
     let bar = |i: usize| cells.get(i).is_some_and(|c| c.text == "|" || c.text == "｜");
     let mut i = 0;
@@ -508,7 +508,7 @@ pub(super) fn lone_pipe_tables(text: &str, lines: &Lines, cells: &[Cell<'_>], us
 
 /// A run of ≥2 header cells (one per line) with a name column, then rows of
 /// that many cells; a row may carry one more cell if it is a link.
-#[inline(never)] // one call per analysis; a frame of its own in profiles
+#[cfg_attr(not(target_arch = "wasm32"), inline(never))] // a frame of its own in native profiles; inlined in wasm (smaller)
 pub(super) fn flattened_tables(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &mut [bool], out: &mut Vec<Sdk>) {
     let mut i = 0;
     while i < cells.len() {
@@ -718,7 +718,7 @@ fn comma_header(s: &str) -> Option<(Delim, Vec<Option<Field>>)> {
 /// `|`), tab-separated rows, and rows that flattening left comma-separated
 /// under a tab or wide-space header. A row whose cells wrap onto the next
 /// lines is read on until it has all its cells.
-#[inline(never)] // one call per analysis; a frame of its own in profiles
+#[cfg_attr(not(target_arch = "wasm32"), inline(never))] // a frame of its own in native profiles; inlined in wasm (smaller)
 pub(super) fn delimited_tables(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &mut [bool], out: &mut Vec<Sdk>) {
     let mut i = 0;
     while i < cells.len() {
