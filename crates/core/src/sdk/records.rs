@@ -221,12 +221,11 @@ pub(super) fn kv_parts(s: &str) -> Vec<(usize, &str)> {
         let head = &s[..c];
         let mut best = None;
         for (count, (at, x)) in head.char_indices().rev().enumerate() {
-            if count >= 16 || x.is_whitespace() || "；;，,。、)）】".contains(x) {
+            if count >= 16 || x.is_whitespace() || ends_a_key(x) {
                 break;
             }
             let before = head[..at].chars().next_back();
-            let starts = before
-                .is_none_or(|p| p.is_whitespace() || "；;，,。、)）】".contains(p) || (p.is_ascii() && !x.is_ascii()));
+            let starts = before.is_none_or(|p| p.is_whitespace() || ends_a_key(p) || (p.is_ascii() && !x.is_ascii()));
             // A bare `SDK：` is a key only where the line begins (`Bugly,SDK：` is a name).
             let bare_sdk = s[at..c].trim().eq_ignore_ascii_case("sdk") && at > 0;
             if starts && !bare_sdk && field_of(&s[at..c]).is_some() {
@@ -254,6 +253,11 @@ pub(super) fn kv_parts(s: &str) -> Vec<(usize, &str)> {
         out.push((a, part));
     }
     out
+}
+
+/// A separator that a key never runs back across.
+fn ends_a_key(c: char) -> bool {
+    matches!(c, '；' | ';' | '，' | ',' | '。' | '、' | ')' | '）' | '】')
 }
 
 /// `…privacy2)`, `…信息（3）`, `…类型 4.`: a list number that belongs to

@@ -109,6 +109,14 @@ pub(super) fn field_of(cell: &str) -> Option<Field> {
     if cell.len() > 40 && cell.chars().filter(|c| !c.is_whitespace()).nth(40).is_some() {
         return None;
     }
+    // Every name that gives a field has 16 characters at most (the exact
+    // ones of [`FIELDS`] too, a test checks): longer cells, most of them,
+    // end here before normalising. Counted as `normalize` counts, spaces
+    // and trailing colons left out.
+    let body = cell.trim_end_matches(|c: char| crate::text::is_space(c) || c == ':' || c == '：');
+    if body.len() > 16 && body.chars().filter(|c| !crate::text::is_space(*c)).nth(16).is_some() {
+        return None;
+    }
     if !cell.chars().take(41).any(|c| KEY_CHARS.binary_search(&c).is_ok()) {
         return None;
     }
@@ -876,5 +884,14 @@ mod tests {
         assert!(KEY_CHARS.windows(2).all(|w| w[0] < w[1]));
         assert_eq!(field_of("SDK名称"), Some(Field::Name));
         assert_eq!(field_of("我们会在您使用该功能时收集您的设备信息以及网络状态信息并提供给第三方服务商。"), None);
+    }
+
+    #[test]
+    fn names_of_fields_have_sixteen_characters_at_most() {
+        assert!(FIELDS.iter().all(|(k, _)| k.chars().count() <= 16));
+        // Sixteen characters, spaces and colons aside, still name a field.
+        assert_eq!(field_of("第三方 SDK 提供方的公司名称和所属集团的全称 ：："), None);
+        assert_eq!(field_of("第三方SDK提供方公司名称全称： "), Some(Field::Provider));
+        assert_eq!(field_of("第三方SDK提供方公司名称全称之一"), None);
     }
 }
