@@ -20,6 +20,7 @@ pub use crate::report::{FlowGraph, FlowNode, FlowNodeKind, SensitiveKind, Summar
 use crate::sdk::vocab::Vocab;
 use crate::text::Lines;
 
+#[cfg_attr(not(target_arch = "wasm32"), inline(never))] // a frame of its own in native profiles
 pub fn summarize(
     text: &str,
     lines: &Lines,

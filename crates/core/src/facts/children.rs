@@ -6,6 +6,7 @@ use super::Clause;
 use crate::report::Facts;
 use crate::scan::{cn_number, folded};
 
+#[cfg_attr(not(target_arch = "wasm32"), inline(never))] // a frame of its own in native profiles
 pub(super) fn extract(clause: &Clause, facts: &mut Facts) {
     if facts.children_age.is_none() {
         facts.children_age = children_age(clause.text);

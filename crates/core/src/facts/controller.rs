@@ -6,6 +6,7 @@ use crate::lexicon as lex;
 use crate::report::Facts;
 use crate::text::is_cjk;
 
+#[cfg_attr(not(target_arch = "wasm32"), inline(never))] // a frame of its own in native profiles
 pub(super) fn extract(text: &str, facts: &mut Facts) {
     facts.controller = controller(text);
 }

@@ -38,6 +38,7 @@ const TEXT_EXTRACTORS: &[fn(&str, &mut Facts)] = &[dates::extract, contacts::ext
 const CLAUSE_EXTRACTORS: &[fn(&Clause, &mut Facts)] =
     &[replies::extract, children::extract, storage::extract_retention, storage::extract_location];
 
+#[cfg_attr(not(target_arch = "wasm32"), inline(never))] // a frame of its own in native profiles
 pub fn extract(text: &str, lines: &Lines, outline: &[Node]) -> Facts {
     let mut facts = Facts::default();
     for extractor in TEXT_EXTRACTORS {

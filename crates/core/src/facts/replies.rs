@@ -7,6 +7,7 @@ use crate::report::{Facts, ResponseTime};
 use crate::scan::response_time;
 use crate::scan::response_time_in;
 
+#[cfg_attr(not(target_arch = "wasm32"), inline(never))] // a frame of its own in native profiles
 pub(super) fn extract(clause: &Clause, facts: &mut Facts) {
     if let Some(rt) = response_time_in(&clause.words) {
         if !facts.response_time.iter().any(|r| r.value == rt.0 && r.unit == rt.1) {
