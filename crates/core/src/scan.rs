@@ -151,6 +151,7 @@ impl ClauseTexts {
             words.iter().filter(|w| !w.is_empty()).map(|w| index.id(w).map(|i| i as u32)).collect::<Option<Vec<u32>>>()
         });
         let Some(mut ids) = ids else {
+            searched_again();
             return self.first_with(words, usize::MAX);
         };
         ids.sort_unstable();
@@ -189,6 +190,20 @@ impl ClauseTexts {
         found.truncate(limit);
         found
     }
+}
+
+#[cfg(test)]
+thread_local! {
+    /// How many questions on this thread the index could not answer.
+    pub(crate) static SEARCHES_AGAIN: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Counts a question the index could not answer (a word it lacks), for the
+/// tests that check the pipeline's questions all come from its one scan.
+#[inline]
+pub(crate) fn searched_again() {
+    #[cfg(test)]
+    SEARCHES_AGAIN.with(|n| n.set(n.get() + 1));
 }
 
 impl std::ops::Deref for ClauseTexts {

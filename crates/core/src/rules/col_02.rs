@@ -21,15 +21,16 @@ fn lists_kinds(t: &str) -> bool {
     (t.contains("收集") || t.contains("提供") || t.contains("获取")) && t.matches('、').count() >= 2
 }
 
+const GIVES: &[&str] = &["收集", "提供", "获取"];
+
+/// The words this rule asks the clauses about: indexed by the pipeline's
+/// one scan ([`super::CODE_WORDS`]).
+pub(super) const ASKED: &[&[&str]] = &[GIVES];
+
 fn check(ctx: &Context<'_>) -> Verdict {
     // Only clauses with one of the verbs can list (found in one pass).
-    let listing: Vec<_> = ctx
-        .clauses
-        .holding_any(&["收集", "提供", "获取"])
-        .into_iter()
-        .map(|i| &ctx.clauses[i])
-        .filter(|(_, t)| lists_kinds(t))
-        .collect();
+    let listing: Vec<_> =
+        ctx.clauses.holding_any(GIVES).into_iter().map(|i| &ctx.clauses[i]).filter(|(_, t)| lists_kinds(t)).collect();
     let ev = listing.iter().take(3).map(|(s, _)| crate::text::evidence(ctx.text, ctx.lines, *s)).collect();
     match listing.len() {
         0 => Verdict::Fail(Detail::new("COL-02.fail"), Vec::new()),

@@ -33,6 +33,10 @@ fn separate_consent_for_sensitive(t: &str) -> bool {
         && !["公开披露", "境外", "出境"].iter().any(|w| t.contains(w))
 }
 
+/// The words this rule asks the clauses about: indexed by the pipeline's
+/// one scan ([`super::CODE_WORDS`]).
+pub(super) const ASKED: &[&[&str]] = &[crate::lexicon::SENSITIVE_MARKS, crate::lexicon::SEPARATE_CONSENT_WORDS];
+
 fn check(ctx: &Context<'_>) -> Verdict {
     let marked = ctx.clauses_with(crate::lexicon::SENSITIVE_MARKS);
     if marked.is_empty() {

@@ -23,7 +23,7 @@ declare_rule! {
 fn permission_clauses(ctx: &Context<'_>) -> Vec<Span> {
     // Both tests below need one of these words: the clauses that hold one
     // come from the pipeline's scan.
-    let words: Vec<&str> = std::iter::once("权限").chain(crate::lexicon::DEVICE_FEATURES.iter().copied()).collect();
+    let words: Vec<&str> = PERMISSION.iter().chain(crate::lexicon::DEVICE_FEATURES).copied().collect();
     ctx.clauses
         .holding_any(&words)
         .into_iter()
@@ -56,12 +56,20 @@ fn says_how_to_turn_off(ctx: &Context<'_>, permissions: &[Span]) -> bool {
     })
 }
 
+const PERMISSION: &[&str] = &["权限"];
+const AN_APP: &[&str] = &["app", "客户端", "移动应用", "应用程序"];
+
+/// The words this rule asks the clauses about: indexed by the pipeline's
+/// one scan ([`super::CODE_WORDS`]).
+pub(super) const ASKED: &[&[&str]] =
+    &[PERMISSION, crate::lexicon::DEVICE_FEATURES, crate::lexicon::PERMISSION_OFF, AN_APP];
+
 fn check(ctx: &Context<'_>) -> Verdict {
     let permissions = permission_clauses(ctx);
     let ev: Vec<_> = permissions.iter().take(3).map(|s| crate::text::evidence(ctx.text, ctx.lines, *s)).collect();
     if ev.is_empty() {
         // A website asks for no device permissions.
-        return if ctx.mentions(&["app", "客户端", "移动应用", "应用程序"]) {
+        return if ctx.mentions(AN_APP) {
             Verdict::Fail(Detail::new("COL-05.fail"), Vec::new())
         } else {
             Verdict::NotApplicable

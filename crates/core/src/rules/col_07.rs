@@ -18,21 +18,20 @@ declare_rule! {
 
 const USED: &[&str] = crate::lexicon::PERSONALISATION;
 
+/// Ways to turn personalisation off.
+const WAYS_OFF: &[&str] =
+    &["关闭个性化", "不针对您个人特征", "不针对其个人特征", "取消个性化", "关闭推荐", "退出个性化", "关闭", "拒绝"];
+
+/// The words this rule asks the clauses about: indexed by the pipeline's
+/// one scan ([`super::CODE_WORDS`]).
+pub(super) const ASKED: &[&[&str]] = &[USED, WAYS_OFF];
+
 fn check(ctx: &Context<'_>) -> Verdict {
     let ev = ctx.clauses_with(USED);
     if ev.is_empty() {
         return Verdict::NotApplicable;
     }
-    if ctx.mentions(&[
-        "关闭个性化",
-        "不针对您个人特征",
-        "不针对其个人特征",
-        "取消个性化",
-        "关闭推荐",
-        "退出个性化",
-        "关闭",
-        "拒绝",
-    ]) {
+    if ctx.mentions(WAYS_OFF) {
         Verdict::Pass(ev)
     } else {
         Verdict::Fail(Detail::new("COL-07.fail"), ev)

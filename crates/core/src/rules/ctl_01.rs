@@ -18,6 +18,12 @@ declare_rule! {
     check: check,
 }
 
+const CONTACT: &[&str] = &["有限公司", "邮箱", "电话", "地址", "@"];
+
+/// The words this rule asks the clauses about: indexed by the pipeline's
+/// one scan ([`super::CODE_WORDS`]).
+pub(super) const ASKED: &[&[&str]] = &[crate::lexicon::IN_APP_CHANNELS, CONTACT];
+
 fn check(ctx: &Context<'_>) -> Verdict {
     let f = ctx.facts;
     // A channel in the app or on the web (意见反馈, 在线客服) reaches the
@@ -26,7 +32,7 @@ fn check(ctx: &Context<'_>) -> Verdict {
         || !f.phones.is_empty()
         || !f.addresses.is_empty()
         || ctx.mentions(crate::lexicon::IN_APP_CHANNELS);
-    let ev = ctx.clauses_with(&["有限公司", "邮箱", "电话", "地址", "@"]);
+    let ev = ctx.clauses_with(CONTACT);
     match (f.controller.as_deref(), channel) {
         (Some(_), true) => Verdict::Pass(ev),
         (None, true) => Verdict::Warn(Detail::new("CTL-01.warn"), ev),

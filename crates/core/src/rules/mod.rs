@@ -83,7 +83,7 @@ pub struct Context<'a> {
 /// answered from its hits instead of a scan per word (they were a tenth of
 /// the whole analysis).
 pub fn keyword_words() -> impl Iterator<Item = &'static str> {
-    let mut words: Vec<&'static str> = Vec::new();
+    let mut words: Vec<&'static str> = CODE_WORDS.iter().copied().flatten().flat_map(|l| l.iter()).copied().collect();
     for rule in REGISTRY {
         if let Check::Keywords(k) = rule.check {
             words.extend(k.words.iter().chain(k.also).copied());
@@ -94,6 +94,28 @@ pub fn keyword_words() -> impl Iterator<Item = &'static str> {
     }
     words.into_iter()
 }
+
+/// The words the rules written as code ask the clauses about
+/// (`holding_any`, `clauses_with`, `mentions`), each rule's `ASKED`: indexed
+/// with the keyword rules' words, so the one scan answers them too. A test
+/// analyses the corpus and checks that no question fell back to a search
+/// (`no_rule_searches_the_clauses_again`).
+const CODE_WORDS: &[&[&[&str]]] = &[
+    col_02::ASKED,
+    col_04::ASKED,
+    col_05::ASKED,
+    col_07::ASKED,
+    ctl_01::ASKED,
+    pub_01::ASKED,
+    pub_02::ASKED,
+    shr_03::ASKED,
+    sto_01::ASKED,
+    sto_02::ASKED,
+    wrd_01::ASKED,
+    wrd_02::ASKED,
+    wrd_04::ASKED,
+    wrd_05::ASKED,
+];
 
 /// The rules' words alone, for clauses that were not scanned with the
 /// pipeline's index.
@@ -157,6 +179,7 @@ impl<'a> Context<'a> {
         let index = self.index();
         let ids: Option<Vec<usize>> = words.iter().filter(|w| !w.is_empty()).map(|w| index.id(w)).collect();
         let Some(ids) = ids else {
+            crate::scan::searched_again();
             return self.clauses.first_with(words, 3);
         };
         let hits = self.hits();
@@ -215,6 +238,7 @@ impl<'a> Context<'a> {
             );
             return found;
         }
+        crate::scan::searched_again();
         words
             .iter()
             .any(|w| !w.is_empty() && memchr::memmem::find(self.clauses.joined().as_bytes(), w.as_bytes()).is_some())
@@ -532,6 +556,24 @@ pub(crate) mod test_support {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_rule_searches_the_clauses_again() {
+        // Every question the rules ask of a policy's clauses is answered by
+        // the pipeline's one scan: their words are in its index.
+        for text in [
+            include_str!("../../../../tests/corpus/policies/taobao.txt"),
+            include_str!("../../../../tests/corpus/policies/mijian.txt"),
+            include_str!("../../../../tests/corpus/policies/apayun.txt"),
+            include_str!("../../../../tests/corpus/policies/xiaoyun.txt"),
+            include_str!("../../../../tests/corpus/policies/weidandan.txt"),
+        ] {
+            crate::scan::SEARCHES_AGAIN.with(|n| n.set(0));
+            let report = crate::analyze(text);
+            assert!(!report.findings.is_empty());
+            assert_eq!(crate::scan::SEARCHES_AGAIN.with(std::cell::Cell::get), 0, "{}", &text[..60]);
+        }
+    }
 
     #[test]
     fn ids_are_unique_and_documented() {

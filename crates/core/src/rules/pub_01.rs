@@ -19,6 +19,10 @@ declare_rule! {
     check: check,
 }
 
+/// The words this rule asks the clauses about: indexed by the pipeline's
+/// one scan ([`super::CODE_WORDS`]).
+pub(super) const ASKED: &[&[&str]] = &[crate::lexicon::SELF_REFERENCES];
+
 fn check(ctx: &Context<'_>) -> Verdict {
     let titled = ctx.outline.iter().find(|d| {
         d.heading.as_deref().map(normalize).is_some_and(|h| h.contains("隐私") || h.contains("个人信息保护"))

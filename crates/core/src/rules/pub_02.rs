@@ -16,12 +16,19 @@ declare_rule! {
     check: check,
 }
 
+const SCOPE: &[&str] = &["适用于", "适用范围"];
+const DATES_OR_SCOPE: &[&str] = &["生效", "更新日期", "适用于", "适用范围"];
+
+/// The words this rule asks the clauses about: indexed by the pipeline's
+/// one scan ([`super::CODE_WORDS`]).
+pub(super) const ASKED: &[&[&str]] = &[SCOPE, DATES_OR_SCOPE];
+
 fn check(ctx: &Context<'_>) -> Verdict {
     let dated = ctx.facts.effective.is_some() || ctx.facts.updated.is_some() || dated_by_month(ctx);
     let scoped = ctx.row("scope").is_some_and(|r| r.status != crate::report::CoverageStatus::Missing)
-        || ctx.mentions(&["适用于", "适用范围"])
+        || ctx.mentions(SCOPE)
         || defines_its_product(ctx);
-    let ev = ctx.clauses_with(&["生效", "更新日期", "适用于", "适用范围"]);
+    let ev = ctx.clauses_with(DATES_OR_SCOPE);
     match (dated, scoped) {
         (true, true) => Verdict::Pass(ev),
         (true, false) => Verdict::Warn(Detail::new("PUB-02.warn"), ev),

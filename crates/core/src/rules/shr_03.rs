@@ -50,6 +50,12 @@ pub(crate) fn missing_fields(s: &crate::report::Sdk) -> Vec<&'static str> {
     missing
 }
 
+const SDK: &[&str] = &["sdk"];
+
+/// The words this rule asks the clauses about: indexed by the pipeline's
+/// one scan ([`super::CODE_WORDS`]).
+pub(super) const ASKED: &[&[&str]] = &[SDK];
+
 fn check(ctx: &Context<'_>) -> Verdict {
     let sdks = &ctx.sdks.sdks;
     // A list linked from the text is the accepted practice (reviewers judged
@@ -60,8 +66,8 @@ fn check(ctx: &Context<'_>) -> Verdict {
         return Verdict::NotApplicable;
     }
     if sdks.is_empty() {
-        return if ctx.mentions(&["sdk"]) {
-            Verdict::Fail(Detail::new("SHR-03.fail"), ctx.clauses_with(&["sdk"]))
+        return if ctx.mentions(SDK) {
+            Verdict::Fail(Detail::new("SHR-03.fail"), ctx.clauses_with(SDK))
         } else {
             Verdict::NotApplicable
         };

@@ -16,6 +16,10 @@ declare_rule! {
     check: check,
 }
 
+/// The words this rule asks the clauses about: indexed by the pipeline's
+/// one scan ([`super::CODE_WORDS`]).
+pub(super) const ASKED: &[&[&str]] = &[crate::lexicon::RETENTION_END];
+
 fn check(ctx: &Context<'_>) -> Verdict {
     if ctx.facts.retention.is_empty() {
         return Verdict::Fail(Detail::new("STO-01.fail"), Vec::new());

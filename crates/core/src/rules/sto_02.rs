@@ -16,25 +16,22 @@ declare_rule! {
     check: check,
 }
 
+const WHERE: &[&str] = &["境内", "境外", "跨境", "出境"];
+const ABROAD: &[&str] = &["向境外", "境外传输", "跨境传输", "出境", "境外实体", "境外机构", "传输至境外"];
+const CONSENT: &[&str] = &["单独同意", "单独的同意", "另行征得", "明确授权", "明示同意", "征得您的同意", "授权同意"];
+
+/// The words this rule asks the clauses about: indexed by the pipeline's
+/// one scan ([`super::CODE_WORDS`]).
+pub(super) const ASKED: &[&[&str]] = &[WHERE, ABROAD, CONSENT];
+
 fn check(ctx: &Context<'_>) -> Verdict {
-    let ev = ctx.clauses_with(&["境内", "境外", "跨境", "出境"]);
+    let ev = ctx.clauses_with(WHERE);
     match ctx.facts.storage_location.as_deref() {
         None if ev.is_empty() => Verdict::Fail(Detail::new("STO-02.fail"), Vec::new()),
         None => Verdict::Warn(Detail::new("STO-02.warn"), ev),
         Some(_) => {
-            let abroad =
-                ctx.mentions(&["向境外", "境外传输", "跨境传输", "出境", "境外实体", "境外机构", "传输至境外"]);
-            if abroad
-                && !ctx.mentions(&[
-                    "单独同意",
-                    "单独的同意",
-                    "另行征得",
-                    "明确授权",
-                    "明示同意",
-                    "征得您的同意",
-                    "授权同意",
-                ])
-            {
+            let abroad = ctx.mentions(ABROAD);
+            if abroad && !ctx.mentions(CONSENT) {
                 Verdict::Warn(Detail::new("STO-02.warn2"), ev)
             } else {
                 Verdict::Pass(ev)

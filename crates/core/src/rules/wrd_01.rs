@@ -20,10 +20,16 @@ declare_rule! {
 const USE: &[&str] = crate::lexicon::CONSENT_BY_USE_USE;
 const DEEMED: &[&str] = crate::lexicon::CONSENT_BY_USE_DEEMED;
 
+const CONSENT: &[&str] = &["同意"];
+
+/// The words this rule asks the clauses about: indexed by the pipeline's
+/// one scan ([`super::CODE_WORDS`]).
+pub(super) const ASKED: &[&[&str]] = &[CONSENT];
+
 fn check(ctx: &Context<'_>) -> Verdict {
     let hits: Vec<_> = ctx
         .clauses
-        .holding_any(&["同意"])
+        .holding_any(CONSENT)
         .into_iter()
         .map(|i| &ctx.clauses[i])
         .filter(|(_, t)| {

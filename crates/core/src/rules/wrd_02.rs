@@ -17,6 +17,10 @@ declare_rule! {
 
 const WORDS: &[&str] = crate::lexicon::WAIVER;
 
+/// The words this rule asks the clauses about: indexed by the pipeline's
+/// one scan ([`super::CODE_WORDS`]).
+pub(super) const ASKED: &[&[&str]] = &[WORDS];
+
 fn check(ctx: &Context<'_>) -> Verdict {
     // Disclaiming sites and apps the controller neither owns nor controls
     // (a link to another site) waives nothing of the user's claims on it.

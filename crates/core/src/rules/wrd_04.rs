@@ -75,10 +75,16 @@ fn lists_information_openly(t: &str) -> bool {
     })
 }
 
+const OPEN_LIST: &[&str] = &["包括但不限于"];
+
+/// The words this rule asks the clauses about: indexed by the pipeline's
+/// one scan ([`super::CODE_WORDS`]).
+pub(super) const ASKED: &[&[&str]] = &[OPEN_LIST];
+
 fn check(ctx: &Context<'_>) -> Verdict {
     let hits: Vec<_> = ctx
         .clauses
-        .holding_any(&["包括但不限于"])
+        .holding_any(OPEN_LIST)
         .into_iter()
         .map(|i| &ctx.clauses[i])
         .filter(|(_, t)| lists_information_openly(t))

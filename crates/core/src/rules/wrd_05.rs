@@ -16,6 +16,12 @@ declare_rule! {
     check: check,
 }
 
+const CONTACT: &[&str] = &["联系方式", "联系我们", "与我们联系"];
+
+/// The words this rule asks the clauses about: indexed by the pipeline's
+/// one scan ([`super::CODE_WORDS`]).
+pub(super) const ASKED: &[&[&str]] = &[crate::lexicon::IN_APP_CHANNELS, CONTACT];
+
 fn check(ctx: &Context<'_>) -> Verdict {
     let f = ctx.facts;
     if !f.emails.is_empty() || !f.phones.is_empty() || !f.addresses.is_empty() {
@@ -26,7 +32,7 @@ fn check(ctx: &Context<'_>) -> Verdict {
     if !in_app.is_empty() {
         return Verdict::Pass(in_app);
     }
-    let ev = ctx.clauses_with(&["联系方式", "联系我们", "与我们联系"]);
+    let ev = ctx.clauses_with(CONTACT);
     if ev.is_empty() {
         Verdict::NotApplicable
     } else {
