@@ -147,14 +147,18 @@ fn mark_kinds(infos: &mut [LineInfo<'_>]) {
     let mut prev_ends_sentence = true;
     for info in infos.iter_mut() {
         let line = info.text;
+        // Every short-line test below reads the line normalised: once for
+        // all of them, and only for lines short enough for any to accept.
+        let norm = (!line.is_empty() && !longer_than(line, SHORT_LINE)).then(|| normalize(line));
+        let n = norm.as_deref();
         let kind = if line.is_empty() {
             LineKind::Blank
-        } else if is_page_number(line)
-            || counts.get(line).is_some_and(|&n| n >= 3) && is_header_like(line) && marker::parse(line).is_none()
+        } else if n.is_some_and(page_number)
+            || counts.get(line).is_some_and(|&c| c >= 3) && n.is_some_and(header_like) && marker::parse(line).is_none()
         {
             LineKind::Noise
-        } else if is_doc_title(line) && !is_appendix_heading(line) {
-            info.title_norm = normalize(line);
+        } else if n.is_some_and(|n| doc_title(line, n) && !appendix_heading(n)) {
+            info.title_norm = norm.unwrap_or_default();
             LineKind::DocTitle
         } else if let Some((kind, marker, title)) = classify_marked(line) {
             info.marker = marker;
@@ -163,8 +167,8 @@ fn mark_kinds(infos: &mut [LineInfo<'_>]) {
                 info.number = h.number;
             }
             kind
-        } else if (prev_ends_sentence || is_appendix_heading(line)) && is_plain_heading(line) {
-            info.title_norm = normalize(line);
+        } else if n.is_some_and(|n| (prev_ends_sentence || appendix_heading(n)) && plain_heading(n)) {
+            info.title_norm = norm.unwrap_or_default();
             LineKind::Heading(Heading { style: Style::Plain, number: None })
         } else {
             LineKind::Body
@@ -630,6 +634,11 @@ fn is_major_topic(norm: &str) -> bool {
     is_question_topic(norm) || CONTAINS.iter().any(|c| norm.contains(c)) || PLAIN_HEADINGS.contains(&norm)
 }
 
+/// The most characters (spaces aside) of a line that a short-line test
+/// (page number, running header, document title, appendix or plain
+/// heading) accepts: longer lines are not normalised for them.
+const SHORT_LINE: usize = 40;
+
 /// Whether `line` has more than `n` characters besides spaces: the cheap
 /// test that spares normalising the long body lines that no short-line
 /// predicate can accept.
@@ -663,27 +672,23 @@ fn classify_marked(line: &str) -> Option<(LineKind, Option<&str>, String)> {
         if line.len() > open.len() + close.len() && line.starts_with(open) && line.ends_with(close) {
             let inner = &line[open.len()..line.len() - close.len()];
             // 【设置→隐私→权限管理】 is a path through the app's menus.
-            if !inner.contains(open)
-                && !inner.contains(['→', '>'])
-                && title_ok(inner, style)
-                && (style != Style::Bracket || open == "【" || inner.chars().any(is_cjk))
-            {
-                return Some((LineKind::Heading(Heading { style, number: None }), None, normalize(inner)));
+            if !inner.contains(open) && !inner.contains(['→', '>']) {
+                let norm = normalize(inner);
+                if title_ok_norm(&norm, style) && (style != Style::Bracket || open == "【" || inner.chars().any(is_cjk))
+                {
+                    return Some((LineKind::Heading(Heading { style, number: None }), None, norm));
+                }
             }
         }
     }
     if let Some(m) = marker::parse(line) {
         let title = line[m.len..].trim_matches(is_space);
         let marker_text = &line[m.text_range.0..m.text_range.1];
-        let title = strip_bold(title);
-        if title_ok(title, m.style) && !(m.bulleted && is_minor(&m)) {
-            return Some((
-                LineKind::Heading(Heading { style: m.style, number: m.number }),
-                Some(marker_text),
-                normalize(title),
-            ));
+        let title = normalize(strip_bold(title));
+        if title_ok_norm(&title, m.style) && !(m.bulleted && is_minor(&m)) {
+            return Some((LineKind::Heading(Heading { style: m.style, number: m.number }), Some(marker_text), title));
         }
-        return Some((LineKind::Item, Some(marker_text), normalize(title)));
+        return Some((LineKind::Item, Some(marker_text), title));
     }
     let first = line.chars().next()?;
     if DOT_BULLETS.contains(&first)
@@ -707,7 +712,11 @@ fn is_minor(m: &Marker) -> bool {
 /// Does the text after a marker read like a heading rather than a sentence?
 /// Headings are short and carry no sentence punctuation.
 pub fn title_ok(title: &str, style: Style) -> bool {
-    let norm = normalize(title);
+    title_ok_norm(&normalize(title), style)
+}
+
+/// [`title_ok`] of a title already normalised.
+fn title_ok_norm(norm: &str, style: Style) -> bool {
     let chars = norm.chars().count();
     if chars == 0 {
         // A marker alone on its line: PDF copies put the title on the next.
@@ -723,7 +732,7 @@ pub fn title_ok(title: &str, style: Style) -> bool {
     }
     // A question may be a heading (我们收集哪些信息？); a question mark
     // inside the title is a sentence.
-    let norm = norm.strip_suffix(['?', '？']).unwrap_or(&norm);
+    let norm = norm.strip_suffix(['?', '？']).unwrap_or(norm);
     // A chapter of the template keeps its stray full stop (一、我们如何收集和
     // 使用您的个人信息。); other titles ending so are sentences.
     let norm = match norm.strip_suffix('。') {
@@ -755,13 +764,18 @@ fn ends_sentence(line: &str) -> bool {
 }
 
 /// `7`, `- 7 -`, `第 7 页`, `7/20`, `Page 7`.
+#[cfg(test)]
 fn is_page_number(line: &str) -> bool {
-    if longer_than(line, 12) {
+    page_number(&normalize(line))
+}
+
+/// [`is_page_number`] of a line already normalised.
+fn page_number(n: &str) -> bool {
+    if n.len() > 12 && n.chars().nth(12).is_some() {
         return false;
     }
-    let n = normalize(line);
     let digits_only = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
-    if digits_only(&n) {
+    if digits_only(n) {
         return true;
     }
     if let Some(inner) = n.strip_prefix('-').and_then(|s| s.strip_suffix('-')) {
@@ -776,11 +790,8 @@ fn is_page_number(line: &str) -> bool {
     n.strip_prefix("page").is_some_and(digits_only)
 }
 
-fn is_header_like(line: &str) -> bool {
-    if longer_than(line, 30) {
-        return false;
-    }
-    let n = normalize(line);
+/// A short line without a sentence's end, normalised.
+fn header_like(n: &str) -> bool {
     n.chars().count() <= 30 && !n.ends_with(['。', ';', '；'])
 }
 
@@ -791,19 +802,24 @@ const TITLE_ENDINGS: &[&str] = crate::lexicon::DOC_TITLE_ENDINGS;
 const NOT_TITLE: &[&str] = crate::lexicon::STOP_NOT_A_TITLE;
 
 /// `隐私权政策`, `《隐私权政策》`, `小云-隐私政策`, `第二部分隐私权政策`.
-pub fn is_doc_title(line: &str) -> bool {
-    if longer_than(line, 40) {
-        return false;
-    }
-    let mut n = normalize(line);
+#[cfg(test)]
+fn is_doc_title(line: &str) -> bool {
+    !longer_than(line, SHORT_LINE) && doc_title(line, &normalize(line))
+}
+
+/// [`is_doc_title`] of `line`, `n` its normalised text.
+fn doc_title(line: &str, n: &str) -> bool {
     if n.chars().count() > 40 {
         return false;
     }
+    let after_marker;
+    let mut n = n;
     if let Some(m) = marker::parse(line) {
         if m.style != Style::Part && m.style != Style::Markdown(1) {
             return false;
         }
-        n = normalize(&line[m.len..]);
+        after_marker = normalize(&line[m.len..]);
+        n = &after_marker;
     }
     let n = n.trim_matches(|c: char| matches!(c, '《' | '》' | '*' | '"' | '“' | '”' | '<' | '>' | '【' | '】'));
     let n = n.replace(['《', '》'], "");
@@ -816,11 +832,16 @@ const PLAIN_HEADINGS: &[&str] = crate::lexicon::PLAIN_HEADINGS;
 /// `附录：相关定义`, `附件一：`, `附表二 第三方SDK列表`, `附：名词解释`: an
 /// appendix opens a section of its own, however the body was numbered (it
 /// was nesting inside the last chapter, usually 联系我们).
+#[cfg(test)]
 fn is_appendix_heading(line: &str) -> bool {
-    if longer_than(line, 40) {
+    !longer_than(line, SHORT_LINE) && appendix_heading(&normalize(line))
+}
+
+/// [`is_appendix_heading`] of a line already normalised.
+fn appendix_heading(n: &str) -> bool {
+    if n.len() > 40 && n.chars().nth(40).is_some() {
         return false;
     }
-    let n = normalize(line);
     let rest = lex::APPENDIX_PREFIXES.iter().find_map(|p| n.strip_prefix(p));
     let Some(rest) = rest else { return false };
     // 附件 in a sentence (附件中的信息…) is not a heading: after the word
@@ -834,14 +855,16 @@ fn is_appendix_heading(line: &str) -> bool {
 /// A short line without punctuation that names a common section: `定义`,
 /// `变更`, `简介&提示`. Kept to known words: a short line in running text is
 /// far more often a wrapped fragment than a heading.
+#[cfg(test)]
 fn is_plain_heading(line: &str) -> bool {
-    if is_appendix_heading(line) {
+    !longer_than(line, SHORT_LINE) && plain_heading(&normalize(line))
+}
+
+/// [`is_plain_heading`] of a line already normalised.
+fn plain_heading(n: &str) -> bool {
+    if appendix_heading(n) {
         return true;
     }
-    if longer_than(line, 16) {
-        return false;
-    }
-    let n = normalize(line);
     let chars = n.chars().count();
     if !(2..=16).contains(&chars) {
         return false;
