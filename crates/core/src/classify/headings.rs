@@ -46,6 +46,13 @@ fn words_of(category: C) -> &'static [&'static str] {
     HEADING_WORDS.iter().find(|(c, _)| *c == category).map_or(&[], |(_, w)| w)
 }
 
+/// `text` with each of `words` in turn replaced by `with`, as a fold of
+/// `str::replace` gives it; a word the text (as replaced so far) lacks is
+/// skipped without building a searcher and a copy.
+fn replace_each(text: &str, words: &[&str], with: &str) -> String {
+    words.iter().fold(text.to_owned(), |acc, w| if acc.contains(w) { acc.replace(w, with) } else { acc })
+}
+
 /// Categories that a heading names. The precedence rules run in this
 /// order: each reads what the ones before it left.
 pub fn heading_categories(title: &str) -> Vec<C> {
@@ -57,7 +64,7 @@ pub fn heading_categories(title: &str) -> Vec<C> {
     // 个人信息保护政策 is the policy's name, not the security chapter.
     let without_names;
     let w = if whole.any(lex::POLICY_NAMES) {
-        without_names = lex::POLICY_NAMES.iter().fold(title.to_owned(), |acc, name| acc.replace(name, "政策"));
+        without_names = replace_each(title, lex::POLICY_NAMES, "政策");
         Words::new(&without_names)
     } else {
         whole
@@ -166,7 +173,7 @@ fn settle_rights(w: &Words, out: &mut Vec<C>) {
     // 账号管理, 订单管理, 管理制度: the service or the company manages, not
     // the user (CAPP-130 labels such subsections collection or security).
     if has(out, C::Rights) {
-        let rest = lex::MANAGING_BY_OTHERS.iter().fold(t.to_owned(), |acc, w| acc.replace(w, ""));
+        let rest = replace_each(t, lex::MANAGING_BY_OTHERS, "");
         if !matches(&rest, words_of(C::Rights)) {
             drop(out, C::Rights);
         }

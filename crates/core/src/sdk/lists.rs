@@ -40,7 +40,7 @@ pub(super) fn list_items(
             && colon
             && head.chars().count() <= 20
             && bare_list(&item[head_end..]).is_some();
-        if head.is_empty() || head.contains(['。', '，']) || !(lower_sdk(head) || kb.lookup(head).is_some() || sibling)
+        if head.is_empty() || head.contains(['。', '，']) || !(has_sdk(head) || kb.lookup(head).is_some() || sibling)
         {
             continue;
         }
@@ -61,14 +61,9 @@ pub(super) fn list_items(
 fn named_after_verb(head: &str) -> &str {
     let verb = ["集成", "接入", "嵌入", "使用", "采用"].iter().filter_map(|v| head.find(v)).min();
     match (verb, head.rfind('的')) {
-        (Some(v), Some(d)) if v < d && lower_sdk(&head[d..]) => &head[d + '的'.len_utf8()..],
+        (Some(v), Some(d)) if v < d && has_sdk(&head[d..]) => &head[d + '的'.len_utf8()..],
         _ => head,
     }
-}
-
-/// Whether `s` has the word SDK, in any case.
-fn lower_sdk(s: &str) -> bool {
-    s.to_ascii_lowercase().contains("sdk")
 }
 
 /// Where an item's head ends, and whether a colon ends it: at the first
@@ -79,11 +74,13 @@ fn head_end(item: &str) -> Option<(usize, bool)> {
     let colon = item.char_indices().find(|&(p, ch)| (ch == '：' || ch == ':') && !item[p..].starts_with("://"));
     let head_end = match colon {
         Some((p, _)) if item[..p].chars().count() <= 30 => Some(p),
+        // Without SDK (most items), before a lower-cased copy.
+        _ if !has_sdk(item) => None,
         _ => {
             let lower = item.to_ascii_lowercase();
             lower.find("sdk,").or_else(|| lower.find("sdk，")).map(|p| p + 3).or_else(|| {
                 let t = item.trim_end_matches(['。', '；', ';']);
-                (t.chars().count() <= 25 && lower_sdk(t)).then_some(t.len())
+                (t.chars().count() <= 25 && has_sdk(t)).then_some(t.len())
             })
         }
     };
@@ -132,7 +129,7 @@ impl Item<'_> {
             let name = part.trim();
             if name.chars().count() < 2
                 || generic_words(name.trim_end_matches(|ch: char| ch.is_ascii_alphabetic() || ch == ',' || ch == ' '))
-                    && !lower_sdk(name)
+                    && !has_sdk(name)
                     && kb.lookup(name).is_none()
             {
                 continue;

@@ -64,7 +64,9 @@ pub(super) fn generic_words(name: &str) -> bool {
     loop {
         let before = rest.len();
         for w in KIND_WORDS {
-            rest = rest.replace(w, "");
+            if rest.contains(w) {
+                rest = rest.replace(w, "");
+            }
         }
         if rest.len() == before {
             break;

@@ -41,7 +41,7 @@ pub(super) fn prose(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &[bool]
 }
 
 /// Whether `s` has the word SDK, in any case.
-fn has_sdk(s: &str) -> bool {
+pub(super) fn has_sdk(s: &str) -> bool {
     has_ascii_word(s, b"sdk")
 }
 
