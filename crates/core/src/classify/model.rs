@@ -113,22 +113,37 @@ const LOW_42: u64 = (1 << 42) - 1;
 
 /// The lookup tables of `keys`.
 fn index(keys: &[u64]) -> (Table, Table, Vec<[u32; 3]>) {
-    let mut pairs: Vec<u64> =
-        keys.iter().filter(|k| PAIR_NAMESPACES.contains(&(*k >> 42))).map(|k| k & LOW_42).collect();
-    pairs.sort_unstable();
-    pairs.dedup();
-    let rows = pairs
-        .iter()
-        .map(|p| {
-            PAIR_NAMESPACES.map(|ns| {
-                keys.binary_search(&(ns << 42 | p)).ok().and_then(|i| u32::try_from(i).ok()).unwrap_or(EMPTY_SLOT)
-            })
-        })
-        .collect();
+    let (pairs, rows) = pair_rows(keys);
     let others: Vec<(u64, u32)> =
         keys.iter().zip(0u32..).filter(|(k, _)| !PAIR_NAMESPACES.contains(&(*k >> 42))).map(|(k, i)| (*k, i)).collect();
     let pair_entries: Vec<(u64, u32)> = pairs.iter().copied().zip(0u32..).collect();
     (Table::new(&others), Table::new(&pair_entries), rows)
+}
+
+/// Every pair of the three pair namespaces, sorted, with its row in each
+/// (`EMPTY_SLOT` where that namespace lacks it). `keys` are sorted, so each
+/// namespace's pairs are a sorted run: the three runs are merged in one pass
+/// (sorting all pairs and a binary search per pair and namespace were a
+/// tenth of the first analysis's cost).
+fn pair_rows(keys: &[u64]) -> (Vec<u64>, Vec<[u32; 3]>) {
+    let runs =
+        PAIR_NAMESPACES.map(|ns| keys.partition_point(|k| k >> 42 < ns)..keys.partition_point(|k| k >> 42 <= ns));
+    let mut at = runs.clone().map(|r| r.start);
+    let head = |at: &[usize; 3], j: usize| (at[j] < runs[j].end).then(|| keys[at[j]] & LOW_42);
+    let mut pairs = Vec::new();
+    let mut rows = Vec::new();
+    while let Some(p) = (0..3).filter_map(|j| head(&at, j)).min() {
+        let row = std::array::from_fn(|j| {
+            if head(&at, j) != Some(p) {
+                return EMPTY_SLOT;
+            }
+            at[j] += 1;
+            u32::try_from(at[j] - 1).unwrap_or(EMPTY_SLOT)
+        });
+        pairs.push(p);
+        rows.push(row);
+    }
+    (pairs, rows)
 }
 
 /// A hash table of the model's keys, with a bit filter in front: most
@@ -783,6 +798,49 @@ fn assign(node: &mut Node, verdicts: &[(usize, [bool; N])]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The pair rows as a sort and a binary search per namespace give them.
+    fn pair_rows_by_search(keys: &[u64]) -> (Vec<u64>, Vec<[u32; 3]>) {
+        let mut pairs: Vec<u64> =
+            keys.iter().filter(|k| PAIR_NAMESPACES.contains(&(*k >> 42))).map(|k| k & LOW_42).collect();
+        pairs.sort_unstable();
+        pairs.dedup();
+        let rows = pairs
+            .iter()
+            .map(|p| {
+                PAIR_NAMESPACES.map(|ns| {
+                    keys.binary_search(&(ns << 42 | p)).ok().and_then(|i| u32::try_from(i).ok()).unwrap_or(EMPTY_SLOT)
+                })
+            })
+            .collect();
+        (pairs, rows)
+    }
+
+    #[test]
+    fn pair_rows_merge_the_sorted_namespaces() {
+        let keys = [key(TEXT_CHAR, 0, 7), key(TEXT_PAIR, 1, 2), key(TEXT_PAIR, 3, 4), key(NEXT_PAIR, 1, 2)];
+        let (pairs, rows) = pair_rows(&keys);
+        assert_eq!(pairs, [key(0, 1, 2), key(0, 3, 4)]);
+        assert_eq!(rows, [[1, EMPTY_SLOT, 3], [2, EMPTY_SLOT, EMPTY_SLOT]]);
+        #[cfg(not(feature = "external-model"))]
+        {
+            let shipped = ClauseModel::from_bytes(SHIPPED).unwrap();
+            assert!(shipped.pair_rows.len() > 1000);
+            assert_eq!(pair_rows(&shipped.keys), pair_rows_by_search(&shipped.keys));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn pair_rows_equal_a_search_per_namespace(
+            raw in proptest::collection::vec((0u64..7, 0u32..4, 0u32..4), 0..40),
+        ) {
+            let mut keys: Vec<u64> = raw.iter().map(|&(ns, a, b)| key(ns, a, b)).collect();
+            keys.sort_unstable();
+            keys.dedup();
+            proptest::prop_assert_eq!(pair_rows(&keys), pair_rows_by_search(&keys));
+        }
+    }
 
     /// Each clause's categories after the rules and the shipped model.
     fn clause_categories(text: &str) -> Vec<Vec<Category>> {
