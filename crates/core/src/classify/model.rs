@@ -106,6 +106,27 @@ pub struct ClauseModel {
     /// under one key: one lookup instead of three.
     pair_table: Table,
     pair_rows: Vec<[u32; 3]>,
+    /// The row of each character below [`CHAR_TABLE`] (`u16::MAX`: none),
+    /// read directly instead of hashed: a clause's characters are the most
+    /// looked-up keys. Empty when the rows do not fit in `u16`.
+    chars: Vec<u16>,
+}
+
+/// Characters with a direct row: below U+A000, every ideograph of the
+/// basic block and everything before it.
+const CHAR_TABLE: usize = 0xA000;
+
+/// The row of every character key below [`CHAR_TABLE`], by code point.
+fn char_rows(keys: &[u64]) -> Vec<u16> {
+    let mut rows = vec![u16::MAX; CHAR_TABLE];
+    // Character keys are the namespace's first: sorted, they lead the keys.
+    for (i, &k) in keys.iter().enumerate().take_while(|(_, k)| **k >> 21 == TEXT_CHAR) {
+        let Some(r) = u16::try_from(i).ok().filter(|r| *r != u16::MAX) else { return Vec::new() };
+        if let Some(slot) = usize::try_from(k).ok().and_then(|k| rows.get_mut(k)) {
+            *slot = r;
+        }
+    }
+    rows
 }
 
 const PAIR_NAMESPACES: [u64; 3] = [TEXT_PAIR, PREVIOUS_PAIR, NEXT_PAIR];
@@ -260,6 +281,7 @@ impl ClauseModel {
             table: Table::new(&[]),
             pair_table: Table::new(&[]),
             pair_rows: Vec::new(),
+            chars: Vec::new(),
         }
     }
 
@@ -287,7 +309,7 @@ impl ClauseModel {
             })
             .collect();
         let (table, pair_table, pair_rows) = index(&keys);
-        ClauseModel { table, pair_table, pair_rows, keys, weights, bias, scale, cut }
+        ClauseModel { table, pair_table, pair_rows, chars: char_rows(&keys), keys, weights, bias, scale, cut }
     }
 
     /// Parses the file layout described in the module documentation.
@@ -332,7 +354,7 @@ impl ClauseModel {
             return Err("clause model has trailing bytes".into());
         }
         let (table, pair_table, pair_rows) = index(&keys);
-        Ok(ClauseModel { table, pair_table, pair_rows, keys, weights, bias, scale, cut })
+        Ok(ClauseModel { table, pair_table, pair_rows, chars: char_rows(&keys), keys, weights, bias, scale, cut })
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
@@ -388,6 +410,17 @@ impl ClauseModel {
             add_row(&mut sum, self.table.get(namespace << 42 | k).and_then(|i| self.weights.get(i)));
         }
         to_f32(sum)
+    }
+
+    /// The row of character `c`'s key: from the direct table where it
+    /// reaches, else hashed.
+    #[inline]
+    fn char_row(&self, c: char) -> Option<usize> {
+        let cp = u32::from(c);
+        match usize::try_from(cp).ok().and_then(|i| self.chars.get(i)) {
+            Some(&r) => (r != u16::MAX).then_some(usize::from(r)),
+            None => self.table.get(TEXT_CHAR << 42 | u64::from(cp)),
+        }
     }
 
     /// The score (a logit) of every topic.
@@ -742,10 +775,7 @@ impl ClauseModel {
         let mut last: Option<char> = None;
         for c in seen.norm.chars() {
             n_chars += 1;
-            add_row(
-                &mut chars,
-                self.table.get(TEXT_CHAR << 42 | u64::from(u32::from(c))).and_then(|i| self.weights.get(i)),
-            );
+            add_row(&mut chars, self.char_row(c).and_then(|i| self.weights.get(i)));
             if let Some(a) = last {
                 n_pairs += 1;
                 if let Some(rows) = self.pair_table.get(pair(a, c)).and_then(|i| self.pair_rows.get(i)) {
@@ -814,6 +844,20 @@ mod tests {
             })
             .collect();
         (pairs, rows)
+    }
+
+    #[cfg(not(feature = "external-model"))]
+    #[test]
+    fn a_character_has_the_same_row_directly_as_hashed() {
+        let m = ClauseModel::from_bytes(SHIPPED).unwrap();
+        assert_eq!(m.chars.len(), CHAR_TABLE);
+        let mut found = 0;
+        for c in (0..0x11000u32).filter_map(char::from_u32) {
+            let hashed = m.table.get(TEXT_CHAR << 42 | u64::from(u32::from(c)));
+            assert_eq!(m.char_row(c), hashed, "{c:?}");
+            found += usize::from(hashed.is_some());
+        }
+        assert!(found > 100, "{found}");
     }
 
     #[test]
