@@ -136,11 +136,14 @@ fn groups_by_id(index: &WordIndex) -> Vec<Vec<Group>> {
     groups
 }
 
-/// The groups of each word of the pipeline's index, built once: the first
-/// index asked for is the pipeline's (it is static, `lib.rs`). Another index
-/// would get its groups built again at every call, so none is passed here
-/// ([`own_index`] keeps its own).
+/// The groups of each word of `index`, built once: classification's own
+/// index ([`own_index`]) keeps them beside it, and the first other index
+/// asked for is the pipeline's (it is static, `lib.rs`). A third index would
+/// get its groups built again at every call, so none is passed here.
 fn groups_of(index: &'static WordIndex) -> std::borrow::Cow<'static, [Vec<Group>]> {
+    if let Some((_, groups)) = OWN.get().filter(|(own, _)| std::ptr::eq(index, own)) {
+        return std::borrow::Cow::Borrowed(groups.as_slice());
+    }
     static GROUPS: std::sync::OnceLock<(usize, Vec<Vec<Group>>)> = std::sync::OnceLock::new();
     let key = std::ptr::from_ref(index) as usize;
     let (k, groups) = GROUPS.get_or_init(|| (key, groups_by_id(index)));
@@ -213,12 +216,7 @@ pub(super) fn scan(norm: &str) -> Scan {
 /// when the texts were scanned, else from a scan of its own.
 pub(super) fn scan_at(texts: &ClauseTexts, i: usize) -> Scan {
     match (texts.index(), texts.hits_of(i)) {
-        // The classification-only index, if the texts were scanned with it
-        // (it is built then), has its groups beside it.
-        (Some(index), Some(hits)) => match OWN.get() {
-            Some((own, groups)) if std::ptr::eq(index, own) => scan_hits(hits.iter().copied(), groups),
-            _ => scan_hits(hits.iter().copied(), &groups_of(index)),
-        },
+        (Some(index), Some(hits)) => scan_hits(hits.iter().copied(), &groups_of(index)),
         _ => scan(&texts[i].1),
     }
 }

@@ -83,7 +83,8 @@ pub struct Context<'a> {
 /// answered from its hits instead of a scan per word (they were a tenth of
 /// the whole analysis).
 pub fn keyword_words() -> impl Iterator<Item = &'static str> {
-    let mut words: Vec<&'static str> = CODE_WORDS.iter().copied().flatten().flat_map(|l| l.iter()).copied().collect();
+    let mut words: Vec<&'static str> =
+        CODE_WORDS.iter().flat_map(|rule| rule.iter()).flat_map(|l| l.iter()).copied().collect();
     for rule in REGISTRY {
         if let Check::Keywords(k) = rule.check {
             words.extend(k.words.iter().chain(k.also).copied());

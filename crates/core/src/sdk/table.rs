@@ -103,16 +103,11 @@ const KEY_CHARS: &[char] = &[
 ];
 
 pub(super) fn field_of(cell: &str) -> Option<Field> {
-    // A name longer than 40 characters is no column or key name
-    // ([`field_name`]); most lines of a policy are, and end here (a
-    // character is a byte at least: short cells pass at once).
-    if cell.len() > 40 && cell.chars().filter(|c| !c.is_whitespace()).nth(40).is_some() {
-        return None;
-    }
     // Every name that gives a field has 16 characters at most (the exact
-    // ones of [`FIELDS`] too, a test checks): longer cells, most of them,
-    // end here before normalising. Counted as `normalize` counts, spaces
-    // and trailing colons left out.
+    // ones of [`FIELDS`] too, a test checks): longer cells, most lines of a
+    // policy, end here before normalising (a character is a byte at least:
+    // short cells pass at once). Counted as `normalize` counts, spaces and
+    // trailing colons left out.
     let body = cell.trim_end_matches(|c: char| crate::text::is_space(c) || c == ':' || c == '：');
     if body.len() > 16 && body.chars().filter(|c| !crate::text::is_space(*c)).nth(16).is_some() {
         return None;
@@ -889,7 +884,7 @@ mod tests {
     #[test]
     fn names_of_fields_have_sixteen_characters_at_most() {
         assert!(FIELDS.iter().all(|(k, _)| k.chars().count() <= 16));
-        // Sixteen characters, spaces and colons aside, still name a field.
+        // Up to sixteen characters, spaces and colons aside, name a field.
         assert_eq!(field_of("第三方 SDK 提供方的公司名称和所属集团的全称 ：："), None);
         assert_eq!(field_of("第三方SDK提供方公司名称全称： "), Some(Field::Provider));
         assert_eq!(field_of("第三方SDK提供方公司名称全称之一"), None);

@@ -807,11 +807,9 @@ fn is_doc_title(line: &str) -> bool {
     !longer_than(line, SHORT_LINE) && doc_title(line, &normalize(line))
 }
 
-/// [`is_doc_title`] of `line`, `n` its normalised text.
+/// [`is_doc_title`] of `line`, `n` its normalised text (at most
+/// [`SHORT_LINE`] characters: the callers test that first).
 fn doc_title(line: &str, n: &str) -> bool {
-    if n.chars().count() > 40 {
-        return false;
-    }
     let after_marker;
     let mut n = n;
     if let Some(m) = marker::parse(line) {
@@ -837,11 +835,9 @@ fn is_appendix_heading(line: &str) -> bool {
     !longer_than(line, SHORT_LINE) && appendix_heading(&normalize(line))
 }
 
-/// [`is_appendix_heading`] of a line already normalised.
+/// [`is_appendix_heading`] of a line already normalised (at most
+/// [`SHORT_LINE`] characters: the callers test that first).
 fn appendix_heading(n: &str) -> bool {
-    if n.len() > 40 && n.chars().nth(40).is_some() {
-        return false;
-    }
     let rest = lex::APPENDIX_PREFIXES.iter().find_map(|p| n.strip_prefix(p));
     let Some(rest) = rest else { return false };
     // 附件 in a sentence (附件中的信息…) is not a heading: after the word
