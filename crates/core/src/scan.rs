@@ -32,10 +32,12 @@ pub struct ClauseTexts {
 /// clauses are scanned once ([`ClauseTexts::indexed`]) and each stage reads
 /// the hits of its own words by their number ([`WordIndex::id`]) instead of
 /// scanning the clauses again. The pipeline builds one index over the words
-/// of classification and of the keyword rules.
-#[derive(Debug)]
+/// of classification and of the keyword rules. The automaton is daachorse's
+/// character-wise double array, made for CJK dictionaries: on taobao.txt its
+/// overlapping scan measured half aho-corasick's instructions, its build two
+/// thirds, and its code a quarter of aho-corasick's in the wasm.
 pub struct WordIndex {
-    ac: aho_corasick::AhoCorasick,
+    ac: daachorse::CharwiseDoubleArrayAhoCorasick<u32>,
     /// The words, sorted and each once: a word's place is its number.
     words: Vec<&'static str>,
 }
@@ -49,12 +51,19 @@ pub struct Hit {
     pub end: u32,
 }
 
+impl std::fmt::Debug for WordIndex {
+    // The automaton has no `Debug`; its words say what it finds.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WordIndex").field("words", &self.words).finish_non_exhaustive()
+    }
+}
+
 impl WordIndex {
     pub fn new(words: impl IntoIterator<Item = &'static str>) -> Self {
         let mut words: Vec<&'static str> = words.into_iter().filter(|w| !w.is_empty()).collect();
         words.sort_unstable();
         words.dedup();
-        let ac = aho_corasick::AhoCorasick::new(&words).expect("clause words build an automaton");
+        let ac = daachorse::CharwiseDoubleArrayAhoCorasick::new(&words).expect("clause words build an automaton");
         WordIndex { ac, words }
     }
 
@@ -75,7 +84,7 @@ impl WordIndex {
     /// the order of their ends.
     pub fn hits<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Hit> + 't {
         self.ac.find_overlapping_iter(text).map(|m| Hit {
-            word: m.pattern().as_u32(),
+            word: m.value(),
             start: m.start() as u32,
             end: m.end() as u32,
         })
@@ -106,7 +115,7 @@ impl ClauseTexts {
         let mut hit_starts = Vec::with_capacity(self.starts.len() + 1);
         let mut clause = 0;
         hit_starts.push(0);
-        for m in index.ac.find_overlapping_iter(self.joined.as_str()) {
+        for m in index.ac.find_overlapping_iter(&self.joined) {
             let at = m.start();
             // Hits come in the order of their ends, so clause by clause.
             while clause + 1 < self.starts.len() && self.starts[clause + 1] <= at {
@@ -114,7 +123,7 @@ impl ClauseTexts {
                 hit_starts.push(hits.len() as u32);
             }
             let base = self.starts[clause];
-            hits.push(Hit { word: m.pattern().as_u32(), start: (at - base) as u32, end: (m.end() - base) as u32 });
+            hits.push(Hit { word: m.value(), start: (at - base) as u32, end: (m.end() - base) as u32 });
         }
         while hit_starts.len() <= self.starts.len() {
             hit_starts.push(hits.len() as u32);
@@ -549,6 +558,25 @@ mod tests {
                 let own: Vec<Hit> = index.hits(&texts[i].1).collect();
                 proptest::prop_assert_eq!(texts.hits_of(i).unwrap(), own.as_slice());
             }
+        }
+
+        /// The index (daachorse) finds what the aho-corasick crate's
+        /// overlapping search finds, in the same order: every occurrence,
+        /// by end, the longer of two with one end first.
+        #[test]
+        fn hits_are_the_overlapping_matches_of_aho_corasick(
+            text in "[甲乙丙a-cé ]{0,40}",
+            words in proptest::collection::btree_set("[甲乙丙a-cé]{1,4}", 1..10),
+        ) {
+            let words: Vec<&'static str> = words.into_iter().map(|w| &*Box::leak(w.into_boxed_str())).collect();
+            let index = WordIndex::new(words.iter().copied());
+            let ac = aho_corasick::AhoCorasick::new(&words).expect("words build an automaton");
+            let expected: Vec<Hit> = ac
+                .find_overlapping_iter(&text)
+                .map(|m| Hit { word: m.pattern().as_u32(), start: m.start() as u32, end: m.end() as u32 })
+                .collect();
+            let found: Vec<Hit> = index.hits(&text).collect();
+            proptest::prop_assert_eq!(found, expected);
         }
     }
 

@@ -5,7 +5,7 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
 
 use crate::report::DataItem;
 
@@ -20,11 +20,21 @@ pub struct Group {
     pub watched: bool,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Vocab {
     groups: Vec<Group>,
+    /// The group of each alias, by the alias's number in `matcher`.
     owners: Vec<usize>,
-    matcher: Option<AhoCorasick>,
+    /// The aliases, lower-cased in ASCII and each once (the first group
+    /// that lists one owns it), leftmost-longest.
+    matcher: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
+}
+
+impl std::fmt::Debug for Vocab {
+    // The automaton has no `Debug`; the groups say what it finds.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Vocab").field("groups", &self.groups).finish_non_exhaustive()
+    }
 }
 
 impl Vocab {
@@ -44,11 +54,18 @@ impl Vocab {
             }
             groups.push(Group { id: cols[0].to_owned(), sensitive: cols[1] == "y", watched: cols[2] == "y" });
         }
-        let matcher = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            .build(&patterns)
-            .ok();
+        // Matching is ASCII-case-insensitive: the aliases are lower-cased
+        // here and a text with upper case is searched as a lower-cased copy
+        // (same bytes, same offsets; `matches`).
+        let mut seen = std::collections::HashSet::new();
+        let (patterns, owners): (Vec<String>, Vec<usize>) = patterns
+            .into_iter()
+            .map(|p| p.to_ascii_lowercase())
+            .zip(owners)
+            .filter(|(p, _)| seen.insert(p.clone()))
+            .unzip();
+        let matcher =
+            CharwiseDoubleArrayAhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&patterns).ok();
         Self { groups, owners, matcher }
     }
 
@@ -57,11 +74,24 @@ impl Vocab {
         V.get_or_init(|| Vocab::from_tsv(BUILTIN))
     }
 
+    /// The aliases `text` holds, leftmost-longest, ASCII case aside: each
+    /// as its byte range in `text` and its group.
+    fn matches(&self, text: &str) -> Vec<(usize, usize, &Group)> {
+        let Some(m) = self.matcher.as_ref() else { return Vec::new() };
+        let lower;
+        let hay = if text.bytes().any(|b| b.is_ascii_uppercase()) {
+            lower = text.to_ascii_lowercase();
+            lower.as_str()
+        } else {
+            text
+        };
+        m.leftmost_find_iter(hay).map(|x| (x.start(), x.end(), &self.groups[self.owners[x.value() as usize]])).collect()
+    }
+
     /// The group of an item: the longest alias it contains (leftmost first).
     pub fn group_of(&self, text: &str) -> Option<&Group> {
-        let m = self.matcher.as_ref()?;
-        let best = m.find_iter(text).max_by_key(|x| (x.len(), std::cmp::Reverse(x.start())))?;
-        self.groups.get(self.owners[best.pattern().as_usize()])
+        let best = self.matches(text).into_iter().max_by_key(|x| (x.1 - x.0, std::cmp::Reverse(x.0)))?;
+        Some(best.2)
     }
 }
 
@@ -69,11 +99,9 @@ impl Vocab {
     /// The items a sentence names, as written, in order and each once:
     /// `我们会将您的姓名、手机号共享给…` → 姓名, 手机号.
     pub fn items_in(&self, sentence: &str) -> Vec<DataItem> {
-        let Some(m) = self.matcher.as_ref() else { return Vec::new() };
         let mut out: Vec<DataItem> = Vec::new();
-        for found in m.find_iter(sentence) {
-            let text = &sentence[found.start()..found.end()];
-            let group = &self.groups[self.owners[found.pattern().as_usize()]];
+        for (start, end, group) in self.matches(sentence) {
+            let text = &sentence[start..end];
             if !out.iter().any(|d| d.text == text) {
                 out.push(DataItem {
                     text: text.to_owned(),
@@ -92,12 +120,10 @@ impl Vocab {
     /// too), with their groups: [`Vocab::items_in`]'s sensitive ones without
     /// building an item for each.
     pub fn sensitive_in<'a>(&'a self, sentence: &'a str) -> impl Iterator<Item = (&'a str, &'a Group)> + 'a {
-        self.matcher.iter().flat_map(move |m| {
-            m.find_iter(sentence).filter_map(move |found| {
-                let group = &self.groups[self.owners[found.pattern().as_usize()]];
-                group.sensitive.then(|| (&sentence[found.start()..found.end()], group))
-            })
-        })
+        self.matches(sentence)
+            .into_iter()
+            .filter(|(_, _, group)| group.sensitive)
+            .map(move |(start, end, group)| (&sentence[start..end], group))
     }
 }
 
@@ -114,6 +140,34 @@ pub fn item(text: &str) -> DataItem {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The aliases found are those the aho-corasick crate finds,
+        /// leftmost-longest and ASCII-case-insensitive, with the group of
+        /// the first line that lists a repeated alias.
+        #[test]
+        fn matches_are_aho_corasicks_leftmost_longest(
+            text in "[甲乙丙a-cA-C ]{0,40}",
+            aliases in proptest::collection::vec("[甲乙丙a-cA-C]{1,4}", 1..10),
+        ) {
+            let tsv: String = aliases.iter().enumerate().map(|(i, a)| format!("g{i}\tn\tn\t{a}\n")).collect();
+            let vocab = Vocab::from_tsv(&tsv);
+            let ac = aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .ascii_case_insensitive(true)
+                .build(&aliases)
+                .expect("aliases build an automaton");
+            let expected: Vec<(usize, usize, String)> = ac
+                .find_iter(&text)
+                .map(|m| {
+                    let first = aliases.iter().position(|a| a.eq_ignore_ascii_case(&aliases[m.pattern().as_usize()]));
+                    (m.start(), m.end(), format!("g{}", first.unwrap_or(usize::MAX)))
+                })
+                .collect();
+            let found: Vec<(usize, usize, String)> = vocab.matches(&text).into_iter().map(|(s, e, g)| (s, e, g.id.clone())).collect();
+            proptest::prop_assert_eq!(found, expected);
+        }
+    }
 
     #[test]
     fn groups_and_sensitivity() {
