@@ -344,12 +344,13 @@ impl ClauseModel {
             keys.push(last);
         }
         let packed = r.take(n.checked_mul(N).ok_or("clause model is truncated")?.div_ceil(2))?;
-        let nibble = |k: usize| {
-            let b = packed[k / 2] >> (4 * (k % 2)) & 0xF;
-            // Sign-extend four bits.
-            i8::from_le_bytes([b << 4]) >> 4
-        };
-        let weights = (0..n).map(|i| std::array::from_fn(|t| nibble(i * N + t))).collect();
+        // Sign-extends four bits.
+        let signed = |b: u8| i8::from_le_bytes([b << 4]) >> 4;
+        // All nibbles in one pass over the bytes (low nibble first), then
+        // cut into rows: a row of nine straddles bytes, and reading each
+        // nibble by its index was a third of the model's loading.
+        let flat: Vec<i8> = packed.iter().flat_map(|&b| [signed(b & 0xF), signed(b >> 4)]).collect();
+        let weights = flat.chunks_exact(N).take(n).map(|row| std::array::from_fn(|t| row[t])).collect();
         if r.at != bytes.len() {
             return Err("clause model has trailing bytes".into());
         }
