@@ -105,7 +105,7 @@ fn word_groups() -> Vec<(&'static str, Group)> {
     for (i, w) in lex::ADDRESS_PLACES.iter().enumerate() {
         add(&[w], Group::PlaceWord(i));
     }
-    add(&["是指", ":指", "指的是"], Group::Definition);
+    add(lex::CLAUSE_DEFINITIONS, Group::Definition);
     add(lex::SECURITY_PURPOSE, Group::SecurityPurpose);
     add(lex::CROSS_BORDER, Group::CrossBorder);
     add(lex::CROSS_BORDER_LOOSE, Group::CrossBorder);

@@ -275,6 +275,19 @@ mod tests {
         assert!(own("我们会与合作伙伴共享您的设备信息。").contains(&"sharing"));
         assert!(own("我们使用 Cookie 来记住您的偏好。").contains(&"cookies"));
         assert!(own("儿童：指不满十四周岁的未成年人。").contains(&"minors"));
+        // Clauses are matched normalised: the full-width colon of `：指` is
+        // read as `:`.
+        assert!(own("去标识化：指个人信息经过处理，使其在不借助额外信息的情况下无法识别特定自然人的过程。")
+            .contains(&"definitions"));
+    }
+
+    /// The one scan reads normalised clauses, so a word it looks for must be
+    /// normalised too: `：指` or `web beacon` could never be found.
+    #[test]
+    fn the_words_of_the_one_scan_are_normalised() {
+        let unfound: Vec<&str> =
+            clause_words().chain(crate::rules::keyword_words()).filter(|w| normalize(w) != *w).collect();
+        assert_eq!(unfound, Vec::<&str>::new());
     }
 
     fn own(clause: &str) -> Vec<&'static str> {
