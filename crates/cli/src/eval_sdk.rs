@@ -334,7 +334,7 @@ fn data_key(s: &str) -> String {
 
 /// Gold row index → extracted SDK index, one to one, best match first.
 fn pair(gold: &[GoldRow], got: &[Sdk], kb: &Kb) -> Vec<Option<usize>> {
-    let canonical = |s: &str| kb.lookup(s).map(|e| e.canonical.clone());
+    let canonical = |s: &str| kb.lookup(s).map(|e| e.canonical.to_string());
     let mut candidates: Vec<(u8, usize, usize)> = Vec::new();
     for (g, row) in gold.iter().enumerate() {
         let names: Vec<String> = std::iter::once(&row.name).chain(&row.also).map(|n| name_key(n)).collect();

@@ -8,22 +8,27 @@
 //! policy leaves out; it never overrides what the text says. Tests hand in
 //! their own ([`Kb::with_entries`], [`Kb::empty`]).
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use crate::text::normalize;
 
-/// One SDK the knowledge base knows.
+/// One SDK the knowledge base knows. The built-in table's entries borrow
+/// their text from the table compiled in ([`Kb::builtin`]): parsing it
+/// allocates a list of aliases and one of providers per entry, not a string
+/// per field (the strings were most of building the table, which a one-shot
+/// CLI call or the page's first paste pays).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KbEntry {
-    pub canonical: String,
-    pub aliases: Vec<String>,
+    pub canonical: Cow<'static, str>,
+    pub aliases: Vec<Cow<'static, str>>,
     /// Legal entities that provide it (several when it changed hands).
-    pub providers: Vec<String>,
-    pub category: String,
+    pub providers: Vec<Cow<'static, str>>,
+    pub category: Cow<'static, str>,
     /// Empty in the built-in table, which leaves the column out (`build.rs`).
-    pub typical_data: String,
+    pub typical_data: Cow<'static, str>,
     /// `V` verified against the provider's own policy, `M` from memory.
-    pub entity_check: String,
+    pub entity_check: Cow<'static, str>,
 }
 
 /// The knowledge base with its alias matcher.
@@ -142,6 +147,33 @@ impl Names {
 /// `data/sdk-kb.csv` with the columns the analysis reads (see `build.rs`).
 const BUILTIN: &str = include_str!(concat!(env!("OUT_DIR"), "/sdk-kb.csv"));
 
+/// The entries of a table in [`Kb::from_csv`]'s columns, each field made a
+/// string by `field` (borrowed from a static table, owned otherwise).
+fn parse<'a>(csv: &'a str, field: impl Fn(&'a str) -> Cow<'static, str>) -> Vec<KbEntry> {
+    let mut entries = Vec::new();
+    for line in csv.lines().skip(1) {
+        let mut cols = line.splitn(7, ',').map(str::trim);
+        let mut col = || cols.next();
+        let (Some(canonical), Some(aliases), Some(providers), Some(category)) = (col(), col(), col(), col()) else {
+            continue;
+        };
+        if canonical.is_empty() {
+            continue;
+        }
+        let (typical_data, entity_check) = (col().unwrap_or(""), col().unwrap_or(""));
+        let list = |s: &'a str, sep: char| s.split(sep).map(str::trim).filter(|a| !a.is_empty()).map(&field).collect();
+        entries.push(KbEntry {
+            canonical: field(canonical),
+            aliases: list(aliases, '|'),
+            providers: list(providers, '/'),
+            category: field(category),
+            typical_data: field(typical_data),
+            entity_check: field(entity_check),
+        });
+    }
+    entries
+}
+
 impl Kb {
     /// A knowledge base that knows nothing: extraction relies on structure only.
     pub fn empty() -> Self {
@@ -151,29 +183,14 @@ impl Kb {
     /// The knowledge base shipped with the product, parsed once.
     pub fn builtin() -> &'static Kb {
         static KB: OnceLock<Kb> = OnceLock::new();
-        KB.get_or_init(|| Kb::from_csv(BUILTIN))
+        KB.get_or_init(|| Kb::with_entries(parse(BUILTIN, Cow::Borrowed)))
     }
 
     /// Parses `canonical,aliases,provider_entity,category,typical_pi,entity_check`
     /// (aliases `|`-separated, providers `/`-separated; a header line and
     /// malformed lines are skipped).
     pub fn from_csv(csv: &str) -> Self {
-        let mut entries = Vec::new();
-        for line in csv.lines().skip(1) {
-            let cols: Vec<&str> = line.split(',').map(str::trim).collect();
-            if cols.len() < 4 || cols[0].is_empty() {
-                continue;
-            }
-            entries.push(KbEntry {
-                canonical: cols[0].to_owned(),
-                aliases: cols[1].split('|').map(str::trim).filter(|a| !a.is_empty()).map(str::to_owned).collect(),
-                providers: cols[2].split('/').map(str::trim).filter(|p| !p.is_empty()).map(str::to_owned).collect(),
-                category: cols[3].to_owned(),
-                typical_data: cols.get(4).copied().unwrap_or("").to_owned(),
-                entity_check: cols.get(5).copied().unwrap_or("").to_owned(),
-            });
-        }
-        Self::with_entries(entries)
+        Self::with_entries(parse(csv, |s| Cow::Owned(s.to_owned())))
     }
 
     pub fn with_entries(entries: Vec<KbEntry>) -> Self {
@@ -216,7 +233,7 @@ mod tests {
     fn builtin_parses_and_finds_aliases() {
         let kb = Kb::builtin();
         assert!(kb.entries().len() > 80);
-        assert_eq!(kb.lookup("个推消息推送SDK").map(|e| e.canonical.as_str()), Some("个推推送"));
+        assert_eq!(kb.lookup("个推消息推送SDK").map(|e| e.canonical.as_ref()), Some("个推推送"));
         assert_eq!(kb.lookup("MobTechSDK").unwrap().providers, vec!["上海游昆信息技术有限公司"]);
         assert!(Kb::empty().lookup("个推").is_none());
     }
@@ -228,7 +245,7 @@ mod tests {
              友盟推送,友盟push,友盟同欣（北京）科技有限公司,push,,V\n极光推送,JPush,深圳市和讯华谷信息技术有限公司,push,,V\n",
         );
         let found: Vec<(&str, usize, usize)> =
-            kb.find_all("接入友盟PUSH、UMENG和jpush。").map(|(e, s, z)| (e.canonical.as_str(), s, z)).collect();
+            kb.find_all("接入友盟PUSH、UMENG和jpush。").map(|(e, s, z)| (e.canonical.as_ref(), s, z)).collect();
         // 友盟PUSH is the longer name at its place; 友盟 alone is not
         // found inside it.
         assert_eq!(found, [("友盟推送", 6, 16), ("友盟统计", 19, 24), ("极光推送", 27, 32)]);
@@ -246,12 +263,12 @@ mod tests {
             let entries: Vec<KbEntry> = names
                 .iter()
                 .map(|n| KbEntry {
-                    canonical: n.clone(),
+                    canonical: Cow::Owned(n.clone()),
                     aliases: Vec::new(),
                     providers: Vec::new(),
-                    category: String::new(),
-                    typical_data: String::new(),
-                    entity_check: String::new(),
+                    category: Cow::Borrowed(""),
+                    typical_data: Cow::Borrowed(""),
+                    entity_check: Cow::Borrowed(""),
                 })
                 .collect();
             let kb = Kb::with_entries(entries);

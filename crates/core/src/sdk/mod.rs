@@ -215,9 +215,9 @@ fn lookup_brand<'k>(kb: &'k Kb, name: &str) -> Option<&'k KbEntry> {
 
 fn fill_from_kb(sdk: &mut Sdk, kb: &Kb) {
     let Some(e) = lookup_brand(kb, &sdk.name) else { return };
-    sdk.canonical = Some(e.canonical.clone());
+    sdk.canonical = Some(e.canonical.to_string());
     if sdk.category.is_none() {
-        sdk.category = Some(e.category.clone());
+        sdk.category = Some(e.category.to_string());
     }
     if sdk.provider.is_none() && !e.providers.is_empty() {
         sdk.provider = Some(e.providers.join("/"));
