@@ -20,7 +20,6 @@ const MAX_CLAUSE_BYTES: usize = 1500;
 pub fn build(lines: &Lines, infos: &[LineInfo<'_>], range: Range<usize>, skip: &[usize], out: &mut Vec<Clause>) {
     let mut open: Option<usize> = None; // start of the clause being built
     let mut last_end = 0usize;
-    let close = |open: &mut Option<usize>, end: usize, out: &mut Vec<Clause>| close_clause(lines, open, end, out);
     for i in range {
         let info = &infos[i];
         // A heading's line holds no clause, unless its first sentence runs
@@ -29,13 +28,15 @@ pub fn build(lines: &Lines, infos: &[LineInfo<'_>], range: Range<usize>, skip: &
         let (line, base) = match (own_heading, info.fused_body()) {
             (true, None) => continue,
             (true, Some(body)) => {
-                close(&mut open, last_end, out);
+                close_clause(lines, &mut open, last_end, out);
                 body
             }
             (false, _) => {
                 match info.kind {
                     LineKind::Blank | LineKind::Noise | LineKind::TocEntry => continue,
-                    LineKind::Item | LineKind::DocTitle | LineKind::Heading(_) => close(&mut open, last_end, out),
+                    LineKind::Item | LineKind::DocTitle | LineKind::Heading(_) => {
+                        close_clause(lines, &mut open, last_end, out)
+                    }
                     LineKind::Body => {}
                 }
                 (info.text, info.span.start)
@@ -50,11 +51,11 @@ pub fn build(lines: &Lines, infos: &[LineInfo<'_>], range: Range<usize>, skip: &
                 || (!own_heading && matches!(info.kind, LineKind::DocTitle | LineKind::Heading(_)))
                 || crate::scan::is_date_field(line)
             {
-                close(&mut open, last_end, out);
+                close_clause(lines, &mut open, last_end, out);
             }
         }
     }
-    close(&mut open, last_end, out);
+    close_clause(lines, &mut open, last_end, out);
 }
 
 /// Closes the open clause at `end`, if it holds anything.
