@@ -287,6 +287,33 @@ impl<'a> Words<'a> {
     }
 }
 
+/// Where any of some words occur in a whole text, for the question "does
+/// this span hold one of them?" asked of many spans (the lines of a
+/// policy): one `memmem` search per word over the text instead of a test of
+/// every line, which cost a tenth of the SDK pass (callgrind, taobao.txt).
+pub struct Occurrences {
+    /// Byte ranges of the occurrences, by start.
+    at: Vec<(usize, usize)>,
+}
+
+impl Occurrences {
+    pub fn of(text: &str, words: &[&str]) -> Self {
+        let mut at: Vec<(usize, usize)> = Vec::new();
+        for w in words.iter().filter(|w| !w.is_empty()) {
+            at.extend(memchr::memmem::find_iter(text.as_bytes(), w.as_bytes()).map(|s| (s, s + w.len())));
+        }
+        at.sort_unstable();
+        Occurrences { at }
+    }
+
+    /// Whether one of the words lies wholly inside `span`: what
+    /// `contains_any(&text[span], words)` says (empty words aside).
+    pub fn within(&self, span: Span) -> bool {
+        let first = self.at.partition_point(|&(s, _)| s < span.start);
+        self.at[first..].iter().take_while(|&&(s, _)| s < span.end).any(|&(_, e)| e <= span.end)
+    }
+}
+
 /// Where the first ASCII digit of `b` is. Chunks of 32 bytes are tested
 /// without a branch per byte (the compiler vectorises the fold), so the long
 /// stretches of Chinese between digits pass quickly.
@@ -415,6 +442,20 @@ mod tests {
     }
 
     #[test]
+    fn occurrences_answer_for_a_span_as_a_search_of_it_would() {
+        let text = "我们不共享。\n我们会提供给支付服务商\n联系我们";
+        let words = ["共享", "提供", "支付服务"];
+        let occ = Occurrences::of(text, &words);
+        let lines = Lines::new(text);
+        let found: Vec<bool> = lines.spans().iter().map(|&s| occ.within(s)).collect();
+        assert_eq!(found, [true, true, false]);
+        // A word cut by the span's end is not inside it.
+        let cut = text.find("支付").map(|s| Span::new(0, s + "支付服".len())).unwrap_or_default();
+        assert!(!Occurrences::of(text, &["支付服务"]).within(cut));
+        assert!(!Occurrences::of("", &words).within(Span::new(0, 0)));
+    }
+
+    #[test]
     fn every_character_is_normalised_as_its_definition_says() {
         let mut buf = [0u8; 4];
         for c in char::MIN..=char::MAX {
@@ -468,6 +509,22 @@ mod tests {
         ) {
             let words: Vec<&str> = words.iter().map(String::as_str).collect();
             proptest::prop_assert_eq!(contains_any(&s, &words), words.iter().any(|w| s.contains(w)));
+        }
+
+        #[test]
+        fn occurrences_within_equal_a_search_of_the_span(
+            s in "[a-d收集使用信息个人 ]{0,30}",
+            words in proptest::collection::vec("[a-d收集使用信息个人]{0,3}", 0..6),
+            cut in (0usize..40, 0usize..40),
+        ) {
+            let words: Vec<&str> = words.iter().map(String::as_str).collect();
+            let (a, b) = (floor_boundary(&s, cut.0.min(cut.1)), floor_boundary(&s, cut.0.max(cut.1)));
+            let occ = Occurrences::of(&s, &words);
+            let inside = &s[a..b];
+            proptest::prop_assert_eq!(
+                occ.within(Span::new(a, b)),
+                words.iter().any(|w| !w.is_empty() && inside.contains(w))
+            );
         }
 
         #[test]

@@ -22,9 +22,10 @@ pub(super) const RECIPIENT_KINDS: &[(&str, &str)] = &[
 pub(super) fn recipients(text: &str, lines: &Lines, cells: &[Cell<'_>], kb: &Kb) -> Vec<Recipient> {
     let mut out: Vec<Recipient> = Vec::new();
     let mut seen = std::collections::HashSet::new();
+    // Most lines give nothing to anyone: skip them before splitting sentences.
+    let giving = crate::text::Occurrences::of(text, &["共享", "提供", "传输", "委托", "支付服务"]);
     for c in cells {
-        // Most lines give nothing to anyone: skip them before splitting sentences.
-        if !crate::text::contains_any(c.text, &["共享", "提供", "传输", "委托", "支付服务"]) {
+        if !giving.within(c.span) {
             continue;
         }
         for (at, sentence) in sentences(c.text) {
