@@ -447,9 +447,12 @@ pub(super) fn name_before(s: &str, k: usize) -> Option<usize> {
 pub(super) fn sentences(s: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, c) in s.char_indices() {
-        if matches!(c, '。' | '！' | '？' | '；') {
-            let end = i + c.len_utf8();
+    // The four ends (。！？；) are three bytes each, led by 0xE3 or 0xEF:
+    // only those bytes are looked at, not every character decoded.
+    let b = s.as_bytes();
+    for i in memchr::memchr2_iter(0xE3, 0xEF, b) {
+        if matches!(b.get(i..i + 3), Some([0xE3, 0x80, 0x82] | [0xEF, 0xBC, 0x81 | 0x9F | 0x9B])) {
+            let end = i + 3;
             out.push((start, &s[start..end]));
             start = end;
         }
@@ -548,6 +551,35 @@ fn object_at(s: &str, p: usize) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The byte search splits where a test of every character would.
+        #[test]
+        fn sentences_split_where_each_character_says(s in "[a甲乙。！？；，、：「」（）ａ．\u{3001}-\u{3003}\u{ff01}-\u{ff1f}]{0,30}") {
+            let mut want = Vec::new();
+            let mut start = 0;
+            for (i, c) in s.char_indices() {
+                if matches!(c, '。' | '！' | '？' | '；') {
+                    want.push((start, &s[start..i + c.len_utf8()]));
+                    start = i + c.len_utf8();
+                }
+            }
+            if start < s.len() {
+                want.push((start, &s[start..]));
+            }
+            proptest::prop_assert_eq!(sentences(&s), want);
+        }
+    }
+
+    #[test]
+    fn sentences_end_at_the_four_full_stops() {
+        let s = "甲。乙！丙？丁；戊，己";
+        let got: Vec<(usize, &str)> = sentences(s);
+        assert_eq!(got, [(0, "甲。"), (6, "乙！"), (12, "丙？"), (18, "丁；"), (24, "戊，己")]);
+        assert_eq!("。！？；".chars().map(|c| c.len_utf8()).sum::<usize>(), 12);
+        assert!(sentences("").is_empty());
+        assert_eq!(sentences("ａ．ｂ"), [(0, "ａ．ｂ")]);
+    }
 
     #[test]
     fn ascii_words_are_found_in_any_case_among_chinese() {
