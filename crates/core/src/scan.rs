@@ -279,7 +279,7 @@ pub(crate) fn date_at(cs: &[(usize, char)], i: usize) -> Option<(String, usize)>
 /// line is complete even without a full stop.
 pub(crate) fn is_date_field(line: &str) -> bool {
     let line = line.trim_matches(|c: char| is_space(c) || matches!(c, '】' | '）' | ')' | '」' | '。'));
-    if line.chars().count() > 40 || !has_digit(line) {
+    if line.chars().count() > 40 || !has_year_digits(line) {
         return false;
     }
     let cs = folded(line);
@@ -300,6 +300,45 @@ pub(crate) fn has_digit(s: &str) -> bool {
     crate::text::first_ascii_digit(b).is_some()
         || memchr::memchr_iter(0xEF, b)
             .any(|i| b.get(i + 1) == Some(&0xBC) && b.get(i + 2).is_some_and(|x| (0x90..=0x99).contains(x)))
+}
+
+/// Whether `s` holds four digits in a row, ASCII or full-width: a date's
+/// year ([`date_at`] reads 1990–2100), so a line without one holds no date
+/// and need not be folded. Read from the bytes: a full-width digit is
+/// EF BC 90–99, and 0xEF is never inside a character.
+pub(crate) fn has_year_digits(s: &str) -> bool {
+    let b = s.as_bytes();
+    let wide =
+        |i: usize| b.get(i..i + 3).is_some_and(|x| x[0] == 0xEF && x[1] == 0xBC && (0x90..=0x99).contains(&x[2]));
+    if !memchr::memchr_iter(0xEF, b).any(wide) {
+        // ASCII digits only (most lines): jump from digit to digit.
+        let mut at = 0;
+        while let Some(d) = crate::text::first_ascii_digit(&b[at..]) {
+            let run = b[at + d..].iter().take(4).take_while(|x| x.is_ascii_digit()).count();
+            if run == 4 {
+                return true;
+            }
+            at += d + run;
+        }
+        return false;
+    }
+    let (mut run, mut i) = (0, 0);
+    while i < b.len() {
+        if b[i].is_ascii_digit() {
+            run += 1;
+            i += 1;
+        } else if wide(i) {
+            run += 1;
+            i += 3;
+        } else {
+            run = 0;
+            i += 1;
+        }
+        if run == 4 {
+            return true;
+        }
+    }
+    false
 }
 
 fn cn_digit(c: char) -> Option<u32> {
@@ -544,6 +583,27 @@ mod tests {
         assert_eq!(texts.holding_any(&["乙"]), [0, 2]);
         assert_eq!(texts.holding_any(&["丙", "乙"]), [0, 1, 2], "丙 is not indexed");
         assert_eq!(texts.holding_any(&[]), Vec::<usize>::new());
+    }
+
+    proptest::proptest! {
+        /// Four digits in a row, read from bytes, as the folded characters
+        /// that [`date_at`] reads have them.
+        #[test]
+        fn year_digits_are_four_folded_digits_in_a_row(s in "[0-9０-９年a【】 \u{ff00}-\u{ff20}]{0,12}") {
+            let cs = folded(&s);
+            let want = cs.windows(4).any(|w| w.iter().all(|c| c.1.is_ascii_digit()));
+            proptest::prop_assert_eq!(has_year_digits(&s), want);
+        }
+    }
+
+    #[test]
+    fn year_digits_in_every_width() {
+        assert!(has_year_digits("更新日期：2020年5月20日"));
+        assert!(has_year_digits("生效：２０２１年７月１日"));
+        assert!(has_year_digits("２0２1"));
+        assert!(!has_year_digits("第1条至第999条，共3项"));
+        assert!(!has_year_digits("12 34"));
+        assert!(!has_year_digits(""));
     }
 
     proptest::proptest! {

@@ -4,7 +4,7 @@
 //! version's date, not the latest.
 
 use crate::report::Facts;
-use crate::scan::{date_at, folded, has_digit};
+use crate::scan::{date_at, folded, has_year_digits};
 
 #[cfg_attr(not(target_arch = "wasm32"), inline(never))] // a frame of its own in native profiles
 pub(super) fn extract(text: &str, facts: &mut Facts) {
@@ -13,7 +13,8 @@ pub(super) fn extract(text: &str, facts: &mut Facts) {
         if facts.effective.is_some() && facts.updated.is_some() {
             break;
         }
-        if !has_digit(line) {
+        // A date's year is four digits in a row: most lines have none.
+        if !has_year_digits(line) {
             continue;
         }
         let cs = folded(line);
