@@ -93,7 +93,9 @@ pub fn analyze_with(input: &str, encoding: &str, model: &classify::model::Clause
         classify::model::apply(model, &mut outline, &clauses, &signals);
         classify::settle(text, &mut outline, &signals);
     }
-    let facts = facts::extract(text, &lines, &outline);
+    // The raw clauses with their characters' sets, for facts and the summary.
+    let clause_words = text::ClauseWords::new(text, &segment::clause_spans(&outline));
+    let facts = facts::extract(&lines, &clause_words);
     let sdks = sdk::extract(text, &lines, &outline);
     // Text that is not a policy gets its outline and facts, but no checklist
     // and no findings: a wall of failures would say nothing useful.
@@ -116,7 +118,7 @@ pub fn analyze_with(input: &str, encoding: &str, model: &classify::model::Clause
     } else {
         (Vec::new(), Vec::new())
     };
-    let summary = summary::summarize(text, &lines, kind, &outline, &findings, &sdks.sdks, &sdks.recipients);
+    let summary = summary::summarize(&clause_words, &lines, kind, &outline, &findings, &sdks.sdks, &sdks.recipients);
     let flows = summary::flow_graph(&sdks.sdks, &sdks.recipients);
     Report {
         schema_version: SCHEMA_VERSION,

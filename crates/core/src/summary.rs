@@ -18,11 +18,11 @@ use crate::lexicon as lex;
 use crate::report::{DataItem, Finding, FindingStatus, InputKind, Node, NodeKind, Recipient, Sdk, Severity};
 pub use crate::report::{FlowGraph, FlowNode, FlowNodeKind, SensitiveKind, Summary};
 use crate::sdk::vocab::Vocab;
-use crate::text::Lines;
+use crate::text::{ClauseWords, Lines};
 
 #[cfg_attr(not(target_arch = "wasm32"), inline(never))] // a frame of its own in native profiles
 pub fn summarize(
-    text: &str,
+    clause_words: &ClauseWords<'_>,
     lines: &Lines,
     kind: InputKind,
     outline: &[Node],
@@ -42,7 +42,7 @@ pub fn summarize(
         clauses,
         sdks: sdks.len(),
         recipients: recipients.len(),
-        sensitive: sensitive_kinds(text, lines, outline, sdks, recipients),
+        sensitive: sensitive_kinds(clause_words, lines, sdks, recipients),
     }
 }
 
@@ -57,9 +57,8 @@ fn count(nodes: &[Node], sections: &mut usize, clauses: &mut usize) {
 }
 
 fn sensitive_kinds(
-    text: &str,
+    clauses: &ClauseWords<'_>,
     lines: &Lines,
-    outline: &[Node],
     sdks: &[Sdk],
     recipients: &[Recipient],
 ) -> Vec<SensitiveKind> {
@@ -83,9 +82,8 @@ fn sensitive_kinds(
     }
     // Then every clause that collects, uses or passes on data.
     let vocab = Vocab::builtin();
-    for span in crate::segment::clause_spans(outline) {
-        let clause = &text[span.start..span.end];
-        let words = crate::text::Words::new(clause);
+    for (span, words) in &clauses.clauses {
+        let (span, clause) = (*span, words.text);
         if !words.any(lex::DATA_HANDLING) || words.any(lex::DATA_NOT_HANDLED) {
             continue;
         }
@@ -95,7 +93,7 @@ fn sensitive_kinds(
                     group: group.id.clone(),
                     example: example.to_owned(),
                     shared: false,
-                    evidence: crate::text::evidence(text, lines, span),
+                    evidence: crate::text::evidence(clauses.text, lines, span),
                 });
             }
         }

@@ -27,8 +27,8 @@ mod dates;
 mod replies;
 mod storage;
 
-use crate::report::{Evidence, Facts, Node, Span};
-use crate::text::Lines;
+use crate::report::{Evidence, Facts, Span};
+use crate::text::{ClauseWords, Lines, Words};
 
 /// Extractors that read the whole text, in the order they run.
 const TEXT_EXTRACTORS: &[fn(&str, &mut Facts)] = &[dates::extract, contacts::extract, controller::extract];
@@ -39,12 +39,12 @@ const CLAUSE_EXTRACTORS: &[fn(&Clause, &mut Facts)] =
     &[replies::extract, children::extract, storage::extract_retention, storage::extract_location];
 
 #[cfg_attr(not(target_arch = "wasm32"), inline(never))] // a frame of its own in native profiles
-pub fn extract(text: &str, lines: &Lines, outline: &[Node]) -> Facts {
+pub fn extract(lines: &Lines, clauses: &ClauseWords<'_>) -> Facts {
     let mut facts = Facts::default();
     for extractor in TEXT_EXTRACTORS {
-        extractor(text, &mut facts);
+        extractor(clauses.text, &mut facts);
     }
-    each_clause(text, lines, outline, &mut facts, CLAUSE_EXTRACTORS);
+    each_clause(lines, clauses, &mut facts, CLAUSE_EXTRACTORS);
     facts
 }
 
@@ -53,8 +53,8 @@ pub(crate) struct Clause<'a> {
     /// The clause's own text, as written.
     pub text: &'a str,
     /// Its text with its characters' set, built once for every extractor's
-    /// word tests.
-    pub words: crate::text::Words<'a>,
+    /// word tests (and the summary's).
+    pub words: &'a Words<'a>,
     span: Span,
     whole: &'a str,
     lines: &'a Lines,
@@ -69,10 +69,9 @@ impl Clause<'_> {
 
 /// Visits every clause of the outline once, in text order, and hands it to
 /// each of `extractors` in turn.
-fn each_clause(text: &str, lines: &Lines, outline: &[Node], facts: &mut Facts, extractors: &[fn(&Clause, &mut Facts)]) {
-    for span in crate::segment::clause_spans(outline) {
-        let own = &text[span.start..span.end];
-        let clause = Clause { text: own, words: crate::text::Words::new(own), span, whole: text, lines };
+fn each_clause(lines: &Lines, clauses: &ClauseWords<'_>, facts: &mut Facts, extractors: &[fn(&Clause, &mut Facts)]) {
+    for (span, words) in &clauses.clauses {
+        let clause = Clause { text: words.text, words, span: *span, whole: clauses.text, lines };
         for extractor in extractors {
             extractor(&clause, facts);
         }
