@@ -19,23 +19,14 @@ impl Lines {
         let bytes = text.as_bytes();
         let mut spans = Vec::with_capacity(bytes.len() / 40 + 1);
         let mut start = 0;
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => {
-                    spans.push(Span::new(start, i));
-                    start = i + 1;
-                }
-                b'\r' => {
-                    spans.push(Span::new(start, i));
-                    if bytes.get(i + 1) == Some(&b'\n') {
-                        i += 1;
-                    }
-                    start = i + 1;
-                }
-                _ => {}
+        // Only the line breaks are looked at (memchr), not every byte.
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            // The `\n` of a `\r\n`, already taken with its `\r`.
+            if i < start {
+                continue;
             }
-            i += 1;
+            spans.push(Span::new(start, i));
+            start = if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
         }
         if start < bytes.len() || spans.is_empty() {
             spans.push(Span::new(start, bytes.len()));
@@ -541,6 +532,28 @@ mod tests {
                 occ.within(Span::new(a, b)),
                 words.iter().any(|w| !w.is_empty() && inside.contains(w))
             );
+        }
+
+        #[test]
+        fn lines_split_as_a_walk_over_every_byte_does(s in "[a\r\n个]{0,20}") {
+            // The definition: `\n`, `\r\n` and a lone `\r` end a line.
+            let b = s.as_bytes();
+            let (mut want, mut start, mut i) = (Vec::new(), 0, 0);
+            while i < b.len() {
+                if b[i] == b'\n' || b[i] == b'\r' {
+                    want.push(Span::new(start, i));
+                    if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    start = i + 1;
+                }
+                i += 1;
+            }
+            if start < b.len() || want.is_empty() {
+                want.push(Span::new(start, b.len()));
+            }
+            let got = Lines::new(&s);
+            proptest::prop_assert_eq!(got.spans(), want.as_slice());
         }
 
         #[test]
