@@ -352,7 +352,8 @@ pub fn evidence(text: &str, lines: &Lines, span: Span) -> Evidence {
 
 /// Joins the hard-wrapped lines of a PDF copy into one line for display.
 fn collapse_breaks(s: &str) -> String {
-    if !s.contains(['\n', '\r']) {
+    // Bytes, not characters: a `char` pattern decodes every character.
+    if memchr::memchr2(b'\n', b'\r', s.as_bytes()).is_none() {
         return s.to_owned();
     }
     let mut out = String::with_capacity(s.len());

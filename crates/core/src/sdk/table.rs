@@ -669,13 +669,16 @@ pub(super) fn split_by(s: &str, d: Delim) -> Vec<(usize, usize)> {
 /// The header of a delimited table: its delimiter and fields, when the line
 /// splits into two or more column names with a name column.
 pub(super) fn delimited_header(s: &str) -> Option<(Delim, Vec<Option<Field>>)> {
-    if s.contains(',') && !s.contains(['|', '\t']) {
+    // ASCII delimiters are looked for as bytes (memchr): a `char` array
+    // pattern decodes every character of the line.
+    let b = s.as_bytes();
+    if memchr::memchr(b',', b).is_some() && memchr::memchr2(b'|', b'\t', b).is_none() {
         if let Some(found) = comma_header(s) {
             return Some(found);
         }
     }
     // Most lines hold no delimiter at all.
-    if !s.contains(['|', '\t', ' ']) {
+    if memchr::memchr3(b'|', b'\t', b' ', b).is_none() {
         return None;
     }
     for d in [Delim::Pipe, Delim::Tab, Delim::Spaces] {
