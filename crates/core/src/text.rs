@@ -321,6 +321,19 @@ impl Occurrences {
     }
 }
 
+/// The byte offsets of the colons of `s`, ASCII `:` and full-width `：`
+/// (EF BC 9A), in order: found from their bytes (memchr), where a `char`
+/// pattern (`s.find(['：', ':'])`) decodes every character of the line.
+pub fn colons(s: &str) -> impl Iterator<Item = usize> + '_ {
+    let b = s.as_bytes();
+    memchr::memchr2_iter(b':', 0xEF, b).filter(move |&i| b[i] == b':' || b.get(i + 1..i + 3) == Some(&[0xBC, 0x9A]))
+}
+
+/// The first colon of `s` ([`colons`]).
+pub fn find_colon(s: &str) -> Option<usize> {
+    colons(s).next()
+}
+
 /// Where the first ASCII digit of `b` is. Chunks of 32 bytes are tested
 /// without a branch per byte (the compiler vectorises the fold), so the long
 /// stretches of Chinese between digits pass quickly.
@@ -555,6 +568,13 @@ mod tests {
             }
             let got = Lines::new(&s);
             proptest::prop_assert_eq!(got.spans(), want.as_slice());
+        }
+
+        #[test]
+        fn colons_are_the_characters_that_are_colons(s in "[a:：个\u{ff00}-\u{ff20}\u{3000}-\u{3010}]{0,16}") {
+            let want: Vec<usize> = s.char_indices().filter(|&(_, c)| c == ':' || c == '：').map(|(i, _)| i).collect();
+            proptest::prop_assert_eq!(colons(&s).collect::<Vec<_>>(), want);
+            proptest::prop_assert_eq!(find_colon(&s), s.find([':', '：']));
         }
 
         #[test]

@@ -180,7 +180,7 @@ pub(super) fn grouped_by_provider(
             continue;
         }
         let t = strip_list_marker(c.text);
-        let Some(colon) = t.find(['：', ':']) else { continue };
+        let Some(colon) = crate::text::find_colon(t) else { continue };
         let head = t[..colon].trim().trim_matches('*');
         let is_company = lex::COMPANY_ENDINGS.iter().chain(lex::COMPANY_ENDINGS_MORE).any(|e| head.ends_with(e));
         if !is_company || head.chars().count() > 40 {

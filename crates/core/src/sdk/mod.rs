@@ -233,7 +233,7 @@ fn expand_definitions(cells: &[Cell<'_>], sdks: &mut [Sdk]) {
     }
     let mut defs: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
     for c in cells {
-        let Some(p) = c.text.find(['：', ':']) else { continue };
+        let Some(p) = crate::text::find_colon(c.text) else { continue };
         let term = c.text[..p].trim();
         if term.is_empty() || term.chars().count() > 12 || field_of(term).is_some() {
             continue;

@@ -10,7 +10,8 @@ use super::*;
 
 /// `SDK名称：微信SDK` → (field, value with its span, whether the key says SDK).
 pub(super) fn key_value(cell: Cell<'_>) -> Option<(Field, &str, Span, bool)> {
-    let (i, sep) = cell.text.char_indices().find(|&(_, c)| c == '：' || c == ':')?;
+    let i = crate::text::find_colon(cell.text)?;
+    let sep = if cell.text.as_bytes()[i] == b':' { ':' } else { '：' };
     if i > 40 {
         return None;
     }
@@ -78,7 +79,7 @@ fn line_pairs(c: Cell<'_>) -> (Vec<Pair<'_>>, Option<(&str, Span)>) {
     let mut pairs = Vec::new();
     let mut lead: Option<(&str, Span)> = None;
     // A line without a colon holds no key.
-    let parts = if c.text.contains(['：', ':']) { kv_parts(c.text) } else { Vec::new() };
+    let parts = if crate::text::find_colon(c.text).is_some() { kv_parts(c.text) } else { Vec::new() };
     for (n, part) in parts.into_iter().enumerate() {
         let (t, span) = trim_span(part.1, c.span.start + part.0);
         if let Some(kv) = key_value(Cell { text: t, span }) {
@@ -125,7 +126,7 @@ fn name_in_lead<'a>((t, span): (&'a str, Span), pairs: &mut Vec<Pair<'a>>) {
 /// `微信开放平台隐私政策：https://…`: the name before the policy's title in
 /// the key.
 fn name_in_link_key<'a>(c: Cell<'a>, pairs: &mut Vec<Pair<'a>>) {
-    let key_end = c.text.find(['：', ':']).unwrap_or(0);
+    let key_end = crate::text::find_colon(c.text).unwrap_or(0);
     let key = &c.text[..key_end];
     let name = ["个人信息保护政策", "隐私权政策", "隐私政策", "隐私协议"]
         .iter()
@@ -210,9 +211,9 @@ pub(super) fn without_trailing_aliases(s: &str) -> &str {
 /// `…/privacy2) SDK名称：…`), and at `；`.
 pub(super) fn kv_parts(s: &str) -> Vec<(usize, &str)> {
     let mut starts: Vec<usize> = vec![0];
-    for (c, ch) in s.char_indices().filter(|&(_, ch)| ch == '：' || ch == ':') {
+    for c in crate::text::colons(s) {
         // `https:` is no key.
-        if ch == ':' && s[c..].starts_with("://") {
+        if s[c..].starts_with("://") {
             continue;
         }
         // The key runs back from the colon, at most 16 characters, to a
