@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::lexicon as lex;
+use crate::text::Occurrences;
 
 /// Kinds of recipient named by type, and where a list of names follows them.
 pub(super) const RECIPIENT_KINDS: &[(&str, &str)] = &[
@@ -144,15 +145,13 @@ fn list_follows(text: &str, span: Span, sdks: &[Sdk]) -> bool {
 
 #[cfg_attr(not(target_arch = "wasm32"), inline(never))] // a frame of its own in native profiles; inlined in wasm (smaller)
 pub(super) fn external_list(text: &str, outline: &[Node], sdks: &[Sdk]) -> Option<Span> {
-    fn walk(text: &str, n: &Node, sdks: &[Sdk]) -> Option<Span> {
+    fn walk(text: &str, n: &Node, sdks: &[Sdk], candidates: &Occurrences) -> Option<Span> {
         for c in &n.clauses {
-            let raw = text.get(c.span.start..c.span.end).unwrap_or("");
             // Most clauses name no SDK: skip them before normalising.
-            let names_sdk =
-                memchr::memchr2(b's', b'S', raw.as_bytes()).is_some() || raw.contains('ｓ') || raw.contains('Ｓ');
-            if !names_sdk && !raw.contains("共享清单") {
+            if !candidates.within(c.span) {
                 continue;
             }
+            let raw = text.get(c.span.start..c.span.end).unwrap_or("");
             let t = normalize(raw);
             // The MIIT 第三方共享清单 lists the SDKs too (点击查看…第三方共享清单).
             let sharing_list = t.contains("共享清单") && lex::EXTERNAL_LIST_POINTERS.iter().any(|p| t.contains(p));
@@ -165,7 +164,10 @@ pub(super) fn external_list(text: &str, outline: &[Node], sdks: &[Sdk]) -> Optio
                 return Some(c.span);
             }
         }
-        n.children.iter().find_map(|child| walk(text, child, sdks))
+        n.children.iter().find_map(|child| walk(text, child, sdks, candidates))
     }
-    outline.iter().find_map(|d| walk(text, d, sdks))
+    // A clause that may name an SDK (an s in any width) or a sharing list,
+    // found in one search of the text per word.
+    let candidates = Occurrences::of(text, &["s", "S", "ｓ", "Ｓ", "共享清单"]);
+    outline.iter().find_map(|d| walk(text, d, sdks, &candidates))
 }
