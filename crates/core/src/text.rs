@@ -321,6 +321,32 @@ impl Occurrences {
     }
 }
 
+/// The lines of `text` as [`str::lines`] gives them (`\n` or `\r\n` ends
+/// one), the breaks found by memchr: `str::lines` searches with the
+/// standard library's scalar `memchr`, a tenth of the date reader's cost.
+pub fn lines_of(text: &str) -> impl Iterator<Item = &str> + '_ {
+    let mut breaks = memchr::memchr_iter(b'\n', text.as_bytes());
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= text.len() {
+            return None;
+        }
+        let line = match breaks.next() {
+            Some(end) => {
+                let line = &text[start..end];
+                start = end + 1;
+                line.strip_suffix('\r').unwrap_or(line)
+            }
+            None => {
+                let line = &text[start..];
+                start = text.len();
+                line
+            }
+        };
+        Some(line)
+    })
+}
+
 /// The byte offsets of the colons of `s`, ASCII `:` and full-width `：`
 /// (EF BC 9A), in order: found from their bytes (memchr), where a `char`
 /// pattern (`s.find(['：', ':'])`) decodes every character of the line.
@@ -575,6 +601,11 @@ mod tests {
             let want: Vec<usize> = s.char_indices().filter(|&(_, c)| c == ':' || c == '：').map(|(i, _)| i).collect();
             proptest::prop_assert_eq!(colons(&s).collect::<Vec<_>>(), want);
             proptest::prop_assert_eq!(find_colon(&s), s.find([':', '：']));
+        }
+
+        #[test]
+        fn lines_of_are_str_lines(s in "[a\r\n个]{0,20}") {
+            proptest::prop_assert_eq!(lines_of(&s).collect::<Vec<_>>(), s.lines().collect::<Vec<_>>());
         }
 
         #[test]

@@ -384,7 +384,9 @@ pub(super) fn clause_topics(norm: &str, s: &Scan) -> (Vec<C>, Signals) {
 /// A term on its line and its definition on the next (个人信息 / 指以电子
 /// 或者其他方式…), which the segmenter keeps together as one clause.
 pub(super) fn is_glossary_entry(raw: &str) -> bool {
-    let Some((term, rest)) = raw.trim().split_once('\n') else { return false };
+    let raw = raw.trim();
+    let Some(nl) = memchr::memchr(b'\n', raw.as_bytes()) else { return false };
+    let (term, rest) = (&raw[..nl], &raw[nl + 1..]);
     let term = term.trim();
     (1..=15).contains(&term.chars().count())
         && term.chars().all(|c| crate::text::is_cjk(c) || c.is_ascii_alphanumeric())

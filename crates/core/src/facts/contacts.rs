@@ -29,7 +29,7 @@ pub(super) fn extract(text: &str, facts: &mut Facts) {
 /// district near the start, a number, and the end of an address (号, 室, 层,
 /// 楼, 座); no sentence.
 fn address_lines(text: &str) -> Vec<&str> {
-    text.lines()
+    crate::text::lines_of(text)
         .map(str::trim)
         .filter(|l| {
             // The end first: it rules out almost every line at once.

@@ -8,7 +8,7 @@ use crate::scan::{date_at, folded, has_year_digits};
 
 #[cfg_attr(not(target_arch = "wasm32"), inline(never))] // a frame of its own in native profiles
 pub(super) fn extract(text: &str, facts: &mut Facts) {
-    for line in text.lines() {
+    for line in crate::text::lines_of(text) {
         // The first of each counts: once both are known, nothing is left to read.
         if facts.effective.is_some() && facts.updated.is_some() {
             break;
