@@ -189,8 +189,9 @@ fn settle_clause(cats: &mut Vec<C>, context: &[C], s: &Signals, raw: &str) {
     cats.retain(|c| !((*c == C::Security && drop_security) || (*c == C::Storage && drop_storage)));
     // …unless it also invites the reader to contact us (发送邮件…与我们联系并
     // 说明您的要求), which CAPP-130's experts label contact too.
-    let invites_contact = raw.contains("联系我们") || raw.contains("与我们联系");
-    if s.rights_request && cats.contains(&C::Rights) && !invites_contact {
+    // (Searched only for a request of a right: most clauses make none.)
+    let invites_contact = || raw.contains("联系我们") || raw.contains("与我们联系");
+    if s.rights_request && cats.contains(&C::Rights) && !invites_contact() {
         cats.retain(|c| *c != C::Contact);
     }
     // An SDK row is sharing. A clause that only asks for a permission keeps
