@@ -23,10 +23,14 @@ pub(super) const RECIPIENT_KINDS: &[(&str, &str)] = &[
 pub(super) fn recipients(text: &str, lines: &Lines, cells: &[Cell<'_>], kb: &Kb) -> Vec<Recipient> {
     let mut out: Vec<Recipient> = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    // Most lines give nothing to anyone: skip them before splitting sentences.
-    let giving = crate::text::Occurrences::of(text, &["共享", "提供", "传输", "委托", "支付服务"]);
+    // Most lines give nothing to anyone: skip them before splitting
+    // sentences. The words are found once in the whole text and asked of
+    // each line and sentence by its span.
+    let sharing = Occurrences::of(text, &["共享", "提供"]);
+    let passing = Occurrences::of(text, &["传输", "委托"]);
+    let paying = Occurrences::of(text, &["支付服务"]);
     for c in cells {
-        if !giving.within(c.span) {
+        if !(sharing.within(c.span) || passing.within(c.span) || paying.within(c.span)) {
             continue;
         }
         for (at, sentence) in sentences(c.text) {
@@ -54,11 +58,13 @@ pub(super) fn recipients(text: &str, lines: &Lines, cells: &[Cell<'_>], kb: &Kb)
                 };
             // Share/transfer context only: a recipient receives something.
             // Most sentences have none: test that before any recipient word.
-            let words = crate::text::Words::new(sentence);
-            let gives = words.any(&["共享", "提供", "传输", "委托"]);
-            if !gives && !words.has("支付服务") {
+            let shares = sharing.within(span);
+            let gives = shares || passing.within(span);
+            let pays = paying.within(span);
+            if !gives && !pays {
                 continue;
             }
+            let words = crate::text::Words::new(sentence);
             for (word, kind) in RECIPIENT_KINDS {
                 if !gives || !words.has(word) {
                     continue;
@@ -81,7 +87,7 @@ pub(super) fn recipients(text: &str, lines: &Lines, cells: &[Cell<'_>], kb: &Kb)
             // Payment SDKs the knowledge base knows, named where the sentence
             // shares or pays: the names are looked up only then.
             let mut named: Vec<String> = Vec::new();
-            if words.any(&["共享", "提供", "支付服务"]) {
+            if shares || pays {
                 for (entry, s, e) in kb.find_all(sentence) {
                     if entry.category.contains("payment") {
                         named.push(sentence[s..e].to_owned());
