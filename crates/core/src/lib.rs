@@ -61,7 +61,12 @@ pub fn analyze_decoded(input: &str, encoding: &str) -> Report {
 /// for both.
 fn clause_words() -> &'static scan::WordIndex {
     static INDEX: std::sync::OnceLock<scan::WordIndex> = std::sync::OnceLock::new();
-    INDEX.get_or_init(|| scan::WordIndex::new(classify::clause_words().chain(rules::keyword_words())))
+    INDEX.get_or_init(|| {
+        let words = classify::clause_words().chain(rules::keyword_words());
+        // The summary's sensitive items: it searches only the clauses that
+        // name one.
+        scan::WordIndex::new(words.chain(sdk::vocab::SENSITIVE_ALIASES.iter().copied()))
+    })
 }
 
 /// Analyses with another clause model than the shipped one: training and
@@ -94,7 +99,7 @@ pub fn analyze_with(input: &str, encoding: &str, model: &classify::model::Clause
         classify::settle(text, &mut outline, &signals);
     }
     // The raw clauses with their characters' sets, for facts and the summary.
-    let clause_words = text::ClauseWords::new(text, &segment::clause_spans(&outline));
+    let clause_words = scan::ClauseWords::new(text, &segment::clause_spans(&outline), &clauses);
     let facts = facts::extract(&lines, &clause_words);
     let sdks = sdk::extract(text, &lines, &outline);
     // Text that is not a policy gets its outline and facts, but no checklist

@@ -91,6 +91,24 @@ impl WordIndex {
     }
 }
 
+/// The raw clauses of a text, each with its [`Words`], and their normalised
+/// texts with the one scan's hits: built once for the stages that test the
+/// raw clauses for words (facts, the summary), each of which built the same
+/// character sets of every clause before.
+pub struct ClauseWords<'a> {
+    pub text: &'a str,
+    /// Every clause's span and words, in text order.
+    pub clauses: Vec<(Span, Words<'a>)>,
+    pub normalized: &'a ClauseTexts,
+}
+
+impl<'a> ClauseWords<'a> {
+    pub fn new(text: &'a str, spans: &[Span], normalized: &'a ClauseTexts) -> Self {
+        let clauses = spans.iter().map(|&s| (s, Words::new(text.get(s.start..s.end).unwrap_or("")))).collect();
+        ClauseWords { text, clauses, normalized }
+    }
+}
+
 impl ClauseTexts {
     /// The texts joined, each followed by `\n`.
     pub fn joined(&self) -> &str {
@@ -172,6 +190,25 @@ impl ClauseTexts {
             .collect();
         debug_assert_eq!(found, self.first_with(words, usize::MAX), "{words:?}");
         found
+    }
+
+    /// The numbers of `words` in the index, sorted: `None` when the texts
+    /// were not scanned with an index that holds every one of them.
+    pub fn ids_of(&self, words: &[&str]) -> Option<Vec<u32>> {
+        let index = self.index?;
+        let mut ids = words.iter().map(|w| index.id(w).map(|i| i as u32)).collect::<Option<Vec<u32>>>()?;
+        ids.sort_unstable();
+        Some(ids)
+    }
+
+    /// Whether the text at `span` may hold one of the words numbered `ids`
+    /// ([`ClauseTexts::ids_of`]), normalised: false only when the one scan
+    /// found none of them in it. A span that is no text's may hold anything.
+    pub fn may_hold(&self, span: Span, ids: &[u32]) -> bool {
+        match self.items.binary_search_by_key(&span, |(s, _)| *s) {
+            Ok(i) => self.hits_of(i).is_none_or(|hits| hits.iter().any(|h| ids.binary_search(&h.word).is_ok())),
+            Err(_) => true,
+        }
     }
 
     /// Indices of the first `limit` clauses, in input order, that contain

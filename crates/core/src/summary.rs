@@ -17,8 +17,9 @@ use std::collections::BTreeMap;
 use crate::lexicon as lex;
 use crate::report::{DataItem, Finding, FindingStatus, InputKind, Node, NodeKind, Recipient, Sdk, Severity};
 pub use crate::report::{FlowGraph, FlowNode, FlowNodeKind, SensitiveKind, Summary};
+use crate::scan::ClauseWords;
 use crate::sdk::vocab::Vocab;
-use crate::text::{ClauseWords, Lines};
+use crate::text::Lines;
 
 #[cfg_attr(not(target_arch = "wasm32"), inline(never))] // a frame of its own in native profiles
 pub fn summarize(
@@ -82,9 +83,16 @@ fn sensitive_kinds(
     }
     // Then every clause that collects, uses or passes on data.
     let vocab = Vocab::builtin();
+    // The clauses that may name a sensitive item, from the one scan of the
+    // clauses (the pipeline's index holds the aliases): most clauses that
+    // handle data name none, and are passed over without a search.
+    let sensitive = clauses.normalized.ids_of(crate::sdk::vocab::SENSITIVE_ALIASES);
     for (span, words) in &clauses.clauses {
         let (span, clause) = (*span, words.text);
         if !words.any(lex::DATA_HANDLING) || words.any(lex::DATA_NOT_HANDLED) {
+            continue;
+        }
+        if sensitive.as_ref().is_some_and(|ids| !clauses.normalized.may_hold(span, ids)) {
             continue;
         }
         for (example, group) in vocab.sensitive_in(clause) {

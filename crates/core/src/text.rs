@@ -278,22 +278,6 @@ impl<'a> Words<'a> {
     }
 }
 
-/// The clauses of a text, each with its [`Words`]: built once for the
-/// stages that test the raw clauses for words (facts, the summary), each of
-/// which built the same character sets of every clause before.
-pub struct ClauseWords<'a> {
-    pub text: &'a str,
-    /// Every clause's span and words, in text order.
-    pub clauses: Vec<(Span, Words<'a>)>,
-}
-
-impl<'a> ClauseWords<'a> {
-    pub fn new(text: &'a str, spans: &[Span]) -> Self {
-        let clauses = spans.iter().map(|&s| (s, Words::new(text.get(s.start..s.end).unwrap_or("")))).collect();
-        ClauseWords { text, clauses }
-    }
-}
-
 /// Where any of some words occur in a whole text, for the question "does
 /// this span hold one of them?" asked of many spans (the lines of a
 /// policy): one `memmem` search per word over the text instead of a test of

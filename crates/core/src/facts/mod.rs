@@ -28,7 +28,8 @@ mod replies;
 mod storage;
 
 use crate::report::{Evidence, Facts, Span};
-use crate::text::{ClauseWords, Lines, Words};
+use crate::scan::ClauseWords;
+use crate::text::{Lines, Words};
 
 /// Extractors that read the whole text, in the order they run.
 const TEXT_EXTRACTORS: &[fn(&str, &mut Facts)] = &[dates::extract, contacts::extract, controller::extract];

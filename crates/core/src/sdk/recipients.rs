@@ -71,16 +71,8 @@ pub(super) fn recipients(text: &str, lines: &Lines, cells: &[Cell<'_>], kb: &Kb)
                 }
                 push(&mut out, &mut seen, word, kind);
                 if *kind == "payment" {
-                    let after = &sentence[sentence.find(word).unwrap_or(0) + word.len()..];
-                    if let Some(list) = after.strip_prefix(['（', '(']) {
-                        let list = list.split(['）', ')']).next().unwrap_or("");
-                        let list = list.trim_start_matches("包括").trim_start_matches("如");
-                        for name in list.split(['、', '，', ',']) {
-                            let name = name.split(['，', '以', '等']).next().unwrap_or("").trim();
-                            if !name.is_empty() && name.chars().count() <= 12 {
-                                push(&mut out, &mut seen, name, "payment");
-                            }
-                        }
+                    for name in listed_after(sentence, word) {
+                        push(&mut out, &mut seen, name, "payment");
                     }
                 }
             }
@@ -103,6 +95,19 @@ pub(super) fn recipients(text: &str, lines: &Lines, cells: &[Cell<'_>], kb: &Kb)
         }
     }
     out
+}
+
+/// The names listed in brackets right after `word` in `sentence`:
+/// `支付机构（包括支付宝支付、微信支付等）` → 支付宝支付, 微信支付.
+fn listed_after<'s>(sentence: &'s str, word: &str) -> Vec<&'s str> {
+    let after = &sentence[sentence.find(word).unwrap_or(0) + word.len()..];
+    let Some(list) = after.strip_prefix(['（', '(']) else { return Vec::new() };
+    let list = list.split(['）', ')']).next().unwrap_or("");
+    let list = list.trim_start_matches("包括").trim_start_matches("如");
+    list.split(['、', '，', ','])
+        .map(|name| name.split(['，', '以', '等']).next().unwrap_or("").trim())
+        .filter(|name| !name.is_empty() && name.chars().count() <= 12)
+        .collect()
 }
 
 /// Whether a clause that names SDKs points to a list of them elsewhere: a
@@ -176,4 +181,17 @@ pub(super) fn external_list(text: &str, outline: &[Node], sdks: &[Sdk]) -> Optio
     // found in one search of the text per word.
     let candidates = Occurrences::of(text, &["s", "S", "ｓ", "Ｓ", "共享清单"]);
     outline.iter().find_map(|d| walk(text, d, sdks, &candidates))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_listed_in_brackets_after_a_kind() {
+        let s = "我们会将订单信息共享给支付机构（包括支付宝支付、微信支付等）以完成支付。";
+        assert_eq!(listed_after(s, "支付机构"), ["支付宝支付", "微信支付"]);
+        assert_eq!(listed_after("共享给支付机构。", "支付机构"), Vec::<&str>::new());
+        assert_eq!(listed_after("金融机构(如银联)", "金融机构"), ["银联"]);
+    }
 }

@@ -11,6 +11,8 @@ use crate::report::DataItem;
 
 const BUILTIN: &str = include_str!("../../data/data-vocab.tsv");
 
+include!(concat!(env!("OUT_DIR"), "/sensitive_aliases.rs"));
+
 /// One group of the vocabulary.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Group {
@@ -167,6 +169,21 @@ mod tests {
             let found: Vec<(usize, usize, String)> = vocab.matches(&text).into_iter().map(|(s, e, g)| (s, e, g.id.clone())).collect();
             proptest::prop_assert_eq!(found, expected);
         }
+    }
+
+    #[test]
+    fn sensitive_aliases_are_the_sensitive_groups_aliases_normalised() {
+        let tsv_aliases: Vec<String> = BUILTIN
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(|l| l.split('\t').collect::<Vec<_>>())
+            .filter(|c| c.len() >= 4 && c[1] == "y")
+            .flat_map(|c| c[3].split('|').map(|a| a.trim().to_ascii_lowercase()).collect::<Vec<_>>())
+            .collect();
+        assert!(SENSITIVE_ALIASES.contains(&"gps") && SENSITIVE_ALIASES.contains(&"身份证"));
+        assert!(tsv_aliases.iter().all(|a| SENSITIVE_ALIASES.contains(&a.as_str())));
+        // As the clause index reads them: normalised text.
+        assert!(SENSITIVE_ALIASES.iter().all(|a| crate::text::normalize(a) == *a), "{SENSITIVE_ALIASES:?}");
     }
 
     #[test]
