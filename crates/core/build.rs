@@ -7,6 +7,9 @@
 //! keyword rule (see that file's header), so that reading it costs nothing at
 //! run time and a malformed record fails the build.
 //!
+//! `data/data-vocab.tsv` → `sensitive_aliases.rs`: the sensitive groups'
+//! aliases, lower-cased, for the clause index (the summary's sensitive items).
+//!
 //! The knowledge base from `data/sdk-kb.csv`, which
 //! has one owner and keeps every column (typical data, privacy URL, source,
 //! how sure the row is) for the people who curate it. The analysis reads
