@@ -89,10 +89,10 @@ fn sensitive_kinds(
     let sensitive = clauses.normalized.ids_of(crate::sdk::vocab::SENSITIVE_ALIASES);
     for (span, words) in &clauses.clauses {
         let (span, clause) = (*span, words.text);
-        if !words.any(lex::DATA_HANDLING) || words.any(lex::DATA_NOT_HANDLED) {
+        if sensitive.as_ref().is_some_and(|ids| !clauses.normalized.may_hold(span, ids)) {
             continue;
         }
-        if sensitive.as_ref().is_some_and(|ids| !clauses.normalized.may_hold(span, ids)) {
+        if !words.any(lex::DATA_HANDLING) || words.any(lex::DATA_NOT_HANDLED) {
             continue;
         }
         for (example, group) in vocab.sensitive_in(clause) {
