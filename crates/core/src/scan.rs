@@ -261,7 +261,10 @@ impl std::ops::Deref for ClauseTexts {
 
 /// Chars of `s`, width-folded, with their byte offsets.
 pub(crate) fn folded(s: &str) -> Vec<(usize, char)> {
-    s.char_indices().map(|(i, c)| (i, fold_width(c))).collect()
+    // Sized by a count first: `collect` would grow the vector several times.
+    let mut out = Vec::with_capacity(s.chars().count());
+    out.extend(s.char_indices().map(|(i, c)| (i, fold_width(c))));
+    out
 }
 
 /// Reads a date at `cs[i..]`: `2020 年 5月 20日`, `2021-07-01`, `2021/7/1`,

@@ -712,7 +712,7 @@ pub fn apply(model: &ClauseModel, outline: &mut [Node], normalized: &ClauseTexts
     }
     // Each clause's blocks summed as it is walked: one pass over its
     // characters and pairs, no vectors of features.
-    let mut summed: Vec<Summed> = Vec::new();
+    let mut summed: Vec<Summed> = Vec::with_capacity(normalized.len());
     let contexts = walk_clauses(outline, normalized, Some(signals), |seen| summed.push(model.summed(&seen)));
     summed.sort_by_key(|s| s.start);
     let heading_sums: Vec<[f32; N]> = contexts.iter().map(|c| model.block_sum(HEADING_PAIR, c)).collect();

@@ -74,7 +74,30 @@ pub struct Context<'a> {
     pub clauses: &'a ClauseTexts,
     /// Where the keyword rules' words first occur, found in one pass when a
     /// rule first asks ([`Context::clauses_with`]).
-    pub hits: std::cell::OnceCell<Vec<Vec<u32>>>,
+    pub hits: std::cell::OnceCell<Vec<FirstThree>>,
+}
+
+/// The first three clauses (their numbers) that hold a word, in order: a
+/// fixed array, not a vector per word (those were a third of the cost of
+/// building the table).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FirstThree {
+    at: [u32; 3],
+    n: u8,
+}
+
+impl FirstThree {
+    fn add(&mut self, clause: u32) {
+        let n = usize::from(self.n);
+        if n < 3 && (n == 0 || self.at[n - 1] != clause) {
+            self.at[n] = clause;
+            self.n += 1;
+        }
+    }
+
+    fn as_slice(&self) -> &[u32] {
+        &self.at[..usize::from(self.n)]
+    }
 }
 
 /// Every word of the keyword rules (`words`, `together`, `also`): the
@@ -142,16 +165,11 @@ impl<'a> Context<'a> {
     }
 
     /// Per word of the index, the first three clauses that hold it.
-    fn hits(&self) -> &[Vec<u32>] {
+    fn hits(&self) -> &[FirstThree] {
         self.hits.get_or_init(|| {
             let index = self.index();
-            let mut hits: Vec<Vec<u32>> = vec![Vec::new(); index.len()];
-            let mut add = |word: u32, i: u32| {
-                let found = &mut hits[word as usize];
-                if found.len() < 3 && found.last() != Some(&i) {
-                    found.push(i);
-                }
-            };
+            let mut hits: Vec<FirstThree> = vec![FirstThree::default(); index.len()];
+            let mut add = |word: u32, i: u32| hits[word as usize].add(i);
             if self.clauses.index().is_some() {
                 for i in 0..self.clauses.len() {
                     for h in self.clauses.hits_of(i).unwrap_or_default() {
@@ -184,7 +202,8 @@ impl<'a> Context<'a> {
             return self.clauses.first_with(words, 3);
         };
         let hits = self.hits();
-        let mut found: Vec<usize> = ids.iter().flat_map(|&id| hits[id].iter().map(|&i| i as usize)).collect();
+        let mut found: Vec<usize> =
+            ids.iter().flat_map(|&id| hits[id].as_slice().iter().map(|&i| i as usize)).collect();
         found.sort_unstable();
         found.dedup();
         found.truncate(3);
@@ -231,7 +250,7 @@ impl<'a> Context<'a> {
         let index = self.index();
         if words.iter().all(|w| w.is_empty() || index.id(w).is_some()) {
             let hits = self.hits();
-            let found = words.iter().filter_map(|w| index.id(w)).any(|id| !hits[id].is_empty());
+            let found = words.iter().filter_map(|w| index.id(w)).any(|id| hits[id].n > 0);
             debug_assert_eq!(
                 found,
                 words.iter().any(|w| !w.is_empty() && self.clauses.joined().contains(w)),
