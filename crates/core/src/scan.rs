@@ -177,15 +177,20 @@ impl ClauseTexts {
         let ids = self.index.and_then(|index| {
             words.iter().filter(|w| !w.is_empty()).map(|w| index.id(w).map(|i| i as u32)).collect::<Option<Vec<u32>>>()
         });
-        let Some(mut ids) = ids else {
+        let (Some(ids), Some(index)) = (ids, self.index) else {
             searched_again();
             return self.first_with(words, usize::MAX);
         };
-        ids.sort_unstable();
+        // The words as a set of bits by number: a hit is tested with one
+        // load, not a binary search (every hit of every clause is tested).
+        let mut set = vec![0u64; index.len().div_ceil(64)];
+        for id in ids {
+            set[id as usize / 64] |= 1 << (id % 64);
+        }
         let found: Vec<usize> = (0..self.items.len())
             .filter(|&i| {
                 let hits = &self.hits[self.hit_starts[i] as usize..self.hit_starts[i + 1] as usize];
-                hits.iter().any(|h| ids.binary_search(&h.word).is_ok())
+                hits.iter().any(|h| set[h.word as usize / 64] & (1 << (h.word % 64)) != 0)
             })
             .collect();
         debug_assert_eq!(found, self.first_with(words, usize::MAX), "{words:?}");
