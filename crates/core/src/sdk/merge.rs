@@ -51,10 +51,10 @@ fn brand_mention(mention: &Sdk, row: &Sdk) -> bool {
 /// beyond its name (a mention in prose), or is a brand mention the other's
 /// name holds, and both are the same knowledge-base entry. Linear: rows are looked up by key and by entry.
 pub(super) fn same_sdks(sdks: &mut Vec<Sdk>) {
-    use std::collections::HashMap;
+    use foldhash::HashMap;
     let mut out: Vec<Sdk> = Vec::with_capacity(sdks.len());
-    let mut by_key: HashMap<String, usize> = HashMap::new();
-    let mut by_entry: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_key: HashMap<String, usize> = HashMap::default();
+    let mut by_entry: HashMap<String, Vec<usize>> = HashMap::default();
     for sdk in sdks.drain(..) {
         let k = key(&sdk.name);
         let found =

@@ -231,7 +231,7 @@ fn expand_definitions(cells: &[Cell<'_>], sdks: &mut [Sdk]) {
     if sdks.is_empty() {
         return;
     }
-    let mut defs: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
+    let mut defs: foldhash::HashMap<&str, &str> = foldhash::HashMap::default();
     for c in cells {
         let Some(p) = crate::text::find_colon(c.text) else { continue };
         let term = c.text[..p].trim();

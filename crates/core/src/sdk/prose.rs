@@ -14,7 +14,7 @@ use crate::lexicon as lex;
 pub(super) fn prose(text: &str, lines: &Lines, cells: &[Cell<'_>], used: &[bool], kb: &Kb, out: &mut Vec<Sdk>) {
     // Each name once, by where it is in `out`; a name met again adds its
     // sentence to the evidence (a few at most).
-    let mut seen: std::collections::HashMap<String, usize> =
+    let mut seen: foldhash::HashMap<String, usize> =
         out.iter().enumerate().map(|(i, s)| (normalize(&s.name), i)).collect();
     for (i, c) in cells.iter().enumerate() {
         if used[i] || !(has_sdk(c.text) || has_push(c.text)) {
@@ -175,7 +175,7 @@ fn record_names(
     lines: &Lines,
     naming: &Naming<'_>,
     names: Vec<(usize, usize)>,
-    seen: &mut std::collections::HashMap<String, usize>,
+    seen: &mut foldhash::HashMap<String, usize>,
     out: &mut Vec<Sdk>,
 ) {
     let Naming { sentence, start, .. } = *naming;

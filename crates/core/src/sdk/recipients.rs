@@ -22,7 +22,7 @@ pub(super) const RECIPIENT_KINDS: &[(&str, &str)] = &[
 #[cfg_attr(not(target_arch = "wasm32"), inline(never))] // a frame of its own in native profiles; inlined in wasm (smaller)
 pub(super) fn recipients(text: &str, lines: &Lines, cells: &[Cell<'_>], kb: &Kb) -> Vec<Recipient> {
     let mut out: Vec<Recipient> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = foldhash::HashSet::default();
     // Most lines give nothing to anyone: skip them before splitting
     // sentences. The words are found once in the whole text and asked of
     // each line and sentence by its span.
@@ -38,24 +38,23 @@ pub(super) fn recipients(text: &str, lines: &Lines, cells: &[Cell<'_>], kb: &Kb)
             // What this sentence gives, found once and only when it names a
             // recipient; a recipient named again gains that sentence's items.
             let mut given: Option<Vec<DataItem>> = None;
-            let mut push =
-                |out: &mut Vec<Recipient>, seen: &mut std::collections::HashSet<String>, name: &str, kind: &str| {
-                    let data = given.get_or_insert_with(|| vocab::Vocab::builtin().items_in(sentence));
-                    if seen.insert(name.to_owned()) {
-                        out.push(Recipient {
-                            name: name.to_owned(),
-                            kind: kind.to_owned(),
-                            evidence: vec![evidence(text, lines, window(text, span, span.start, span.start))],
-                            data: data.clone(),
-                        });
-                    } else if let Some(r) = out.iter_mut().find(|r| r.name == name) {
-                        for d in data.iter() {
-                            if r.data.len() < 40 && !r.data.iter().any(|x| x.text == d.text) {
-                                r.data.push(d.clone());
-                            }
+            let mut push = |out: &mut Vec<Recipient>, seen: &mut foldhash::HashSet<String>, name: &str, kind: &str| {
+                let data = given.get_or_insert_with(|| vocab::Vocab::builtin().items_in(sentence));
+                if seen.insert(name.to_owned()) {
+                    out.push(Recipient {
+                        name: name.to_owned(),
+                        kind: kind.to_owned(),
+                        evidence: vec![evidence(text, lines, window(text, span, span.start, span.start))],
+                        data: data.clone(),
+                    });
+                } else if let Some(r) = out.iter_mut().find(|r| r.name == name) {
+                    for d in data.iter() {
+                        if r.data.len() < 40 && !r.data.iter().any(|x| x.text == d.text) {
+                            r.data.push(d.clone());
                         }
                     }
-                };
+                }
+            };
             // Share/transfer context only: a recipient receives something.
             // Most sentences have none: test that before any recipient word.
             let shares = sharing.within(span);

@@ -59,7 +59,7 @@ impl Vocab {
         // Matching is ASCII-case-insensitive: the aliases are lower-cased
         // here and a text with upper case is searched as a lower-cased copy
         // (same bytes, same offsets; `matches`).
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = foldhash::HashSet::default();
         let (patterns, owners): (Vec<String>, Vec<usize>) = patterns
             .into_iter()
             .map(|p| p.to_ascii_lowercase())

@@ -23,7 +23,7 @@
 //!   changed 19 of 130 outlines before, 4 after.
 
 use crate::lexicon as lex;
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use super::marker::{self, Marker, Style};
 use crate::report::Span;
@@ -137,7 +137,7 @@ pub fn classify_lines<'a>(text: &'a str, lines: &Lines) -> Vec<LineInfo<'a>> {
 /// heading (after a finished sentence) or body.
 fn mark_kinds(infos: &mut [LineInfo<'_>]) {
     // Running headers: the same short line many times over.
-    let mut counts: HashMap<&str, u32> = HashMap::new();
+    let mut counts: HashMap<&str, u32> = HashMap::default();
     for info in infos.iter() {
         if !info.text.is_empty() && info.text.len() <= 90 {
             *counts.entry(info.text).or_default() += 1;
@@ -256,7 +256,7 @@ fn fitting_candidates(infos: &[LineInfo<'_>], candidates: &[Candidate]) -> Vec<b
     // The numbered headings of each style, in order, with the candidates
     // among them: a candidate's neighbours are the marked lines of its
     // style that are headings or candidates.
-    let mut by_style: HashMap<Style, Vec<(usize, Option<u32>)>> = HashMap::new();
+    let mut by_style: HashMap<Style, Vec<(usize, Option<u32>)>> = HashMap::default();
     // The styles some line is a heading in by itself.
     let mut heading_styles: Vec<Style> = Vec::new();
     let mut k = 0;
@@ -297,7 +297,7 @@ fn fitting_candidates(infos: &[LineInfo<'_>], candidates: &[Candidate]) -> Vec<b
             run.retain(|&(j, _)| candidates.binary_search_by_key(&j, |c| c.0).map_or(true, |c| accepted[c]));
         }
         // Where each line stands in its style's run.
-        let mut position: HashMap<usize, usize> = HashMap::new();
+        let mut position: HashMap<usize, usize> = HashMap::default();
         for run in by_style.values() {
             position.extend(run.iter().enumerate().map(|(pos, &(j, _))| (j, pos)));
         }
@@ -408,7 +408,7 @@ fn decimal_chapter_range(infos: &[LineInfo<'_>]) -> std::ops::Range<usize> {
     // Chapters numbered 1. to 5 or beyond make a numbered policy too, whose
     // other short lines are no headings; a 1. 2. 3. list inside one chapter
     // does not.
-    let decimal_chapters: std::collections::HashSet<u32> = infos
+    let decimal_chapters: foldhash::HashSet<u32> = infos
         .iter()
         .filter_map(|i| match i.kind {
             LineKind::Heading(Heading { style: Style::Decimal(1), number: Some(n) }) => Some(n),
@@ -480,7 +480,7 @@ fn demote_lead_in_lists(infos: &mut [LineInfo<'_>]) {
     // Where each style's count last starts at 1, and where each heading
     // title last stands: one pass, so that many lead-ins stay linear.
     let mut last_one: Vec<(Style, usize)> = Vec::new();
-    let mut last_title: HashMap<&str, u32> = HashMap::new();
+    let mut last_title: HashMap<&str, u32> = HashMap::default();
     for (j, info) in infos.iter().enumerate() {
         if let LineKind::Heading(h) = info.kind {
             if h.number == Some(1) {
@@ -606,7 +606,7 @@ fn mark_topic_headings(infos: &mut [LineInfo<'_>], numbered_chapters: std::ops::
     // (我们如何…, 您如何…) for its chapters; otherwise its topic headings are
     // all one level, as in policies written as a flat list of topics.
     // (Distinct titles: a table of contents repeats them.)
-    let questions: std::collections::HashSet<&str> =
+    let questions: foldhash::HashSet<&str> =
         topics.iter().map(|&i| infos[i].title_norm.as_str()).filter(|t| is_question_topic(t)).collect();
     let questions = questions.len();
     if questions >= 4 {

@@ -34,7 +34,7 @@ mod toc;
 mod tree;
 
 use crate::lexicon as lex;
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use crate::report::{Node, NodeKind, Span, TocMismatch, TocMismatchKind};
 use crate::text::{evidence, Lines};
@@ -86,7 +86,7 @@ fn split_documents(infos: &[LineInfo<'_>]) -> Vec<DocStart> {
     let mut docs = vec![DocStart { first_line: 0, title_line: None }];
     // The heading styles of the current document, with the last number of
     // each: empty until it has a heading.
-    let mut styles: HashMap<marker::Style, Option<u32>> = HashMap::new();
+    let mut styles: HashMap<marker::Style, Option<u32>> = HashMap::default();
     // The first heading after each line, found in one backward pass so that
     // looking ahead stays linear. Titles are looked past: titles in a row
     // (《QQ隐私保护指引》《微信隐私保护指引》) are links.

@@ -153,7 +153,7 @@ impl TitleKey {
 
 /// Keys by line index, made on first use.
 #[derive(Default)]
-struct KeyCache(std::collections::HashMap<usize, TitleKey>);
+struct KeyCache(foldhash::HashMap<usize, TitleKey>);
 
 impl KeyCache {
     fn ensure(&mut self, line: usize, infos: &[LineInfo<'_>]) {

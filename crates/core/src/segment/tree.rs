@@ -16,7 +16,7 @@
 //! Numbering anomalies (a gap, a repeat, a number out of order) are collected
 //! as [`Anomaly`]s for the STR rules; the tree itself is built regardless.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::ops::Range;
 
 use super::clauses;
@@ -412,7 +412,7 @@ fn nest(
 ) -> Vec<Node> {
     let mut out = Vec::new();
     // Per style, the last sibling's number and line.
-    let mut numbering: HashMap<Style, (u32, usize)> = HashMap::new();
+    let mut numbering: HashMap<Style, (u32, usize)> = HashMap::default();
     while *pos < flats.len() && flats[*pos].level >= level {
         let f = &flats[*pos];
         *pos += 1;
