@@ -9,7 +9,7 @@ use crate::scan::response_time_in;
 
 #[cfg_attr(not(target_arch = "wasm32"), inline(never))] // a frame of its own in native profiles
 pub(super) fn extract(clause: &Clause, facts: &mut Facts) {
-    if let Some(rt) = response_time_in(&clause.words) {
+    if let Some(rt) = response_time_in(clause.words) {
         if !facts.response_time.iter().any(|r| r.value == rt.0 && r.unit == rt.1) {
             facts.response_time.push(ResponseTime { value: rt.0, unit: rt.1, evidence: clause.evidence() });
         }

@@ -12,14 +12,14 @@ const MAX_RETENTION: usize = 5;
 
 #[cfg_attr(not(target_arch = "wasm32"), inline(never))] // a frame of its own in native profiles
 pub(super) fn extract_retention(clause: &Clause, facts: &mut Facts) {
-    if is_retention(&clause.words) && facts.retention.len() < MAX_RETENTION {
+    if is_retention(clause.words) && facts.retention.len() < MAX_RETENTION {
         facts.retention.push(clause.evidence());
     }
 }
 
 #[cfg_attr(not(target_arch = "wasm32"), inline(never))] // a frame of its own in native profiles
 pub(super) fn extract_location(clause: &Clause, facts: &mut Facts) {
-    if let Some(loc) = storage_location(&clause.words) {
+    if let Some(loc) = storage_location(clause.words) {
         facts.storage_location = Some(match facts.storage_location.as_deref() {
             Some(prev) if prev != loc => "both".to_owned(),
             _ => loc.to_owned(),

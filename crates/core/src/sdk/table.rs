@@ -678,9 +678,7 @@ pub(super) fn delimited_header(s: &str) -> Option<(Delim, Vec<Option<Field>>)> {
         }
     }
     // Most lines hold no delimiter at all.
-    if memchr::memchr3(b'|', b'\t', b' ', b).is_none() {
-        return None;
-    }
+    memchr::memchr3(b'|', b'\t', b' ', b)?;
     for d in [Delim::Pipe, Delim::Tab, Delim::Spaces] {
         let parts = split_by(s, d);
         // Column names hold no `key：value`.
