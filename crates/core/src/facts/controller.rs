@@ -20,6 +20,12 @@ fn controller(text: &str) -> Option<String> {
     });
     for (pos, suffix) in suffixes {
         let end = pos + suffix.len();
+        let window = &text[end..window_end(text, end)];
+        let named_we = window.contains("我们") || window.contains("简称");
+        // Once a fallback is found, only a company named as “we” matters.
+        if first.is_some() && !named_we {
+            continue;
+        }
         let before = &text[..pos];
         // Extend left over the company's name: CJK and brackets.
         let mut start = pos;
@@ -37,8 +43,7 @@ fn controller(text: &str) -> Option<String> {
         if name.chars().count() < 6 {
             continue;
         }
-        let window = &text[end..window_end(text, end)];
-        if window.contains("我们") || window.contains("简称") {
+        if named_we {
             return Some(name.to_owned());
         }
         // Not, as the fallback, a company named as a third party (an SDK's
