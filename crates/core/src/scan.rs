@@ -109,6 +109,19 @@ impl<'a> ClauseWords<'a> {
     }
 }
 
+/// Some words of a [`WordIndex`] as a set of bits by their numbers: a hit
+/// is tested with one load, not a search (every hit of every clause is
+/// tested).
+#[derive(Debug, Clone)]
+pub struct WordSet(Vec<u64>);
+
+impl WordSet {
+    /// Whether any of `hits` is a word of the set.
+    pub fn any_in(&self, hits: &[Hit]) -> bool {
+        hits.iter().any(|h| self.0[h.word as usize / 64] & (1 << (h.word % 64)) != 0)
+    }
+}
+
 impl ClauseTexts {
     /// The texts joined, each followed by `\n`.
     pub fn joined(&self) -> &str {
@@ -174,46 +187,41 @@ impl ClauseTexts {
     /// from the hits of the one scan when the index holds every word, else
     /// as [`ClauseTexts::first_with`] finds them.
     pub fn holding_any(&self, words: &[&str]) -> Vec<usize> {
-        let ids = self.index.and_then(|index| {
-            words.iter().filter(|w| !w.is_empty()).map(|w| index.id(w).map(|i| i as u32)).collect::<Option<Vec<u32>>>()
-        });
-        let (Some(ids), Some(index)) = (ids, self.index) else {
+        let Some(set) = self.word_set(words) else {
             searched_again();
             return self.first_with(words, usize::MAX);
         };
-        // The words as a set of bits by number: a hit is tested with one
-        // load, not a binary search (every hit of every clause is tested).
-        let mut set = vec![0u64; index.len().div_ceil(64)];
-        for id in ids {
-            set[id as usize / 64] |= 1 << (id % 64);
-        }
-        let found: Vec<usize> = (0..self.items.len())
-            .filter(|&i| {
-                let hits = &self.hits[self.hit_starts[i] as usize..self.hit_starts[i + 1] as usize];
-                hits.iter().any(|h| set[h.word as usize / 64] & (1 << (h.word % 64)) != 0)
-            })
-            .collect();
+        let found: Vec<usize> = (0..self.items.len()).filter(|&i| set.any_in(self.hits_in(i))).collect();
         debug_assert_eq!(found, self.first_with(words, usize::MAX), "{words:?}");
         found
     }
 
-    /// The numbers of `words` in the index, sorted: `None` when the texts
-    /// were not scanned with an index that holds every one of them.
-    pub fn ids_of(&self, words: &[&str]) -> Option<Vec<u32>> {
+    /// `words` (the empty one aside) as a set of the index's word numbers:
+    /// `None` when the texts were not scanned with an index that holds
+    /// every one of them.
+    pub fn word_set(&self, words: &[&str]) -> Option<WordSet> {
         let index = self.index?;
-        let mut ids = words.iter().map(|w| index.id(w).map(|i| i as u32)).collect::<Option<Vec<u32>>>()?;
-        ids.sort_unstable();
-        Some(ids)
+        let mut bits = vec![0u64; index.len().div_ceil(64)];
+        for w in words.iter().filter(|w| !w.is_empty()) {
+            let id = index.id(w)?;
+            bits[id / 64] |= 1 << (id % 64);
+        }
+        Some(WordSet(bits))
     }
 
-    /// Whether the text at `span` may hold one of the words numbered `ids`
-    /// ([`ClauseTexts::ids_of`]), normalised: false only when the one scan
+    /// Whether the text at `span` may hold one of the words of `set`
+    /// ([`ClauseTexts::word_set`]), normalised: false only when the one scan
     /// found none of them in it. A span that is no text's may hold anything.
-    pub fn may_hold(&self, span: Span, ids: &[u32]) -> bool {
+    pub fn may_hold(&self, span: Span, set: &WordSet) -> bool {
         match self.items.binary_search_by_key(&span, |(s, _)| *s) {
-            Ok(i) => self.hits_of(i).is_none_or(|hits| hits.iter().any(|h| ids.binary_search(&h.word).is_ok())),
+            Ok(i) => set.any_in(self.hits_in(i)),
             Err(_) => true,
         }
+    }
+
+    /// The hits of text `i` (empty before [`ClauseTexts::indexed`]).
+    fn hits_in(&self, i: usize) -> &[Hit] {
+        self.hits_of(i).unwrap_or_default()
     }
 
     /// Indices of the first `limit` clauses, in input order, that contain
@@ -341,10 +349,12 @@ pub(crate) fn is_date_field(line: &str) -> bool {
 /// need no closer look.
 pub(crate) fn has_digit(s: &str) -> bool {
     let b = s.as_bytes();
-    // A full-width digit is EF BC 90–99.
-    crate::text::first_ascii_digit(b).is_some()
-        || memchr::memchr_iter(0xEF, b)
-            .any(|i| b.get(i + 1) == Some(&0xBC) && b.get(i + 2).is_some_and(|x| (0x90..=0x99).contains(x)))
+    crate::text::first_ascii_digit(b).is_some() || memchr::memchr_iter(0xEF, b).any(|i| wide_digit_at(b, i))
+}
+
+/// Whether a full-width digit (EF BC 90–99) starts at byte `i` of `b`.
+fn wide_digit_at(b: &[u8], i: usize) -> bool {
+    matches!(b.get(i..i + 3), Some([0xEF, 0xBC, 0x90..=0x99]))
 }
 
 /// Whether `s` holds four digits in a row, ASCII or full-width: a date's
@@ -353,9 +363,7 @@ pub(crate) fn has_digit(s: &str) -> bool {
 /// EF BC 90–99, and 0xEF is never inside a character.
 pub(crate) fn has_year_digits(s: &str) -> bool {
     let b = s.as_bytes();
-    let wide =
-        |i: usize| b.get(i..i + 3).is_some_and(|x| x[0] == 0xEF && x[1] == 0xBC && (0x90..=0x99).contains(&x[2]));
-    if !memchr::memchr_iter(0xEF, b).any(wide) {
+    if !memchr::memchr_iter(0xEF, b).any(|i| wide_digit_at(b, i)) {
         // ASCII digits only (most lines): jump from digit to digit.
         let mut at = 0;
         while let Some(d) = crate::text::first_ascii_digit(&b[at..]) {
@@ -372,7 +380,7 @@ pub(crate) fn has_year_digits(s: &str) -> bool {
         if b[i].is_ascii_digit() {
             run += 1;
             i += 1;
-        } else if wide(i) {
+        } else if wide_digit_at(b, i) {
             run += 1;
             i += 3;
         } else {
@@ -628,6 +636,22 @@ mod tests {
         assert_eq!(texts.holding_any(&["乙"]), [0, 2]);
         assert_eq!(texts.holding_any(&["丙", "乙"]), [0, 1, 2], "丙 is not indexed");
         assert_eq!(texts.holding_any(&[]), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn a_span_may_hold_the_words_its_scan_found() {
+        static INDEX: std::sync::OnceLock<WordIndex> = std::sync::OnceLock::new();
+        let index = INDEX.get_or_init(|| WordIndex::new(["身份证", "手机号"]));
+        let texts =
+            ClauseTexts::new(vec![(Span::new(0, 12), "身份证号码".to_owned()), (Span::new(20, 26), "姓名".to_owned())]);
+        assert!(texts.word_set(&["身份证"]).is_none(), "not scanned yet");
+        let texts = texts.indexed(index);
+        let set = texts.word_set(&["身份证", ""]).unwrap();
+        assert!(texts.may_hold(Span::new(0, 12), &set));
+        assert!(!texts.may_hold(Span::new(20, 26), &set));
+        // A span that is no text's may hold anything.
+        assert!(texts.may_hold(Span::new(30, 40), &set));
+        assert!(texts.word_set(&["姓名"]).is_none(), "姓名 is not indexed");
     }
 
     proptest::proptest! {

@@ -86,10 +86,10 @@ fn sensitive_kinds(
     // The clauses that may name a sensitive item, from the one scan of the
     // clauses (the pipeline's index holds the aliases): most clauses that
     // handle data name none, and are passed over without a search.
-    let sensitive = clauses.normalized.ids_of(crate::sdk::vocab::SENSITIVE_ALIASES);
+    let sensitive = clauses.normalized.word_set(crate::sdk::vocab::SENSITIVE_ALIASES);
     for (span, words) in &clauses.clauses {
         let (span, clause) = (*span, words.text);
-        if sensitive.as_ref().is_some_and(|ids| !clauses.normalized.may_hold(span, ids)) {
+        if sensitive.as_ref().is_some_and(|set| !clauses.normalized.may_hold(span, set)) {
             continue;
         }
         if !words.any(lex::DATA_HANDLING) || words.any(lex::DATA_NOT_HANDLED) {
