@@ -74,7 +74,11 @@ pub fn examples(policies: &[Policy]) -> Vec<Example> {
         .map(|(p, policy)| {
             let text = policy.text();
             let report = policylens_core::analyze_with(&text, "utf-8", &ClauseModel::empty());
-            let normalized = policylens_core::segment::clause_texts(&text, &report.outline);
+            let normalized = policylens_core::segment::clause_texts(
+                &text,
+                &policylens_core::text::Lines::new(&text),
+                &report.outline,
+            );
             model::inputs(&report.outline, &normalized)
                 .into_iter()
                 .map(|c| {

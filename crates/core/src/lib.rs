@@ -90,7 +90,7 @@ pub fn analyze_with(input: &str, encoding: &str, model: &classify::model::Clause
     // policy is not judged: its first analysis builds the smaller index).
     let kind = input_kind::classify(text);
     let index = if kind == InputKind::Policy { clause_words() } else { classify::clause_word_index() };
-    let clauses = segment::clause_texts(text, &outline).indexed(index);
+    let clauses = segment::clause_texts(text, &lines, &outline).indexed(index);
     let signals = classify::classify(text, &mut outline, &clauses);
     // The rules' verdicts are the model's features: training reads them
     // before [`classify::settle`], so the rules alone go unsettled.

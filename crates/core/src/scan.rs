@@ -7,7 +7,7 @@
 
 use crate::lexicon as lex;
 use crate::report::{Span, TimeUnit};
-use crate::text::{fold_width, is_space, Words};
+use crate::text::{fold_width, is_space, Normalized, Words};
 
 /// The normalised clauses and headings of a policy, in input order, with
 /// their texts also joined into one string: a rule's words are then looked
@@ -15,7 +15,8 @@ use crate::text::{fold_width, is_space, Words};
 /// thousand clauses made this the largest cost of analysis).
 #[derive(Debug)]
 pub struct ClauseTexts {
-    items: Vec<(Span, String)>,
+    /// The texts' spans in the input, sorted.
+    items: Vec<Span>,
     /// The texts, each followed by `\n` (which normalised text never holds).
     joined: String,
     /// Where each text starts in `joined`.
@@ -128,6 +129,7 @@ impl ClauseTexts {
         &self.joined
     }
 
+    /// Texts given with their spans (sorted by span).
     pub fn new(items: Vec<(Span, String)>) -> Self {
         let mut joined = String::with_capacity(items.iter().map(|(_, t)| t.len() + 1).sum());
         let mut starts = Vec::with_capacity(items.len());
@@ -136,7 +138,61 @@ impl ClauseTexts {
             joined.push_str(t);
             joined.push('\n');
         }
+        let items = items.into_iter().map(|(span, _)| span).collect();
         ClauseTexts { items, joined, starts, hits: Vec::new(), hit_starts: Vec::new(), index: None }
+    }
+
+    /// The normal forms of `spans` (sorted) of a text normalised whole:
+    /// slices of it, copied once into the joined texts.
+    pub fn of_spans(items: Vec<Span>, normalized: &Normalized) -> Self {
+        let texts: Vec<&str> = items.iter().map(|&s| normalized.of(s)).collect();
+        let mut joined = String::with_capacity(texts.iter().map(|t| t.len() + 1).sum());
+        let mut starts = Vec::with_capacity(items.len());
+        for t in texts {
+            starts.push(joined.len());
+            joined.push_str(t);
+            joined.push('\n');
+        }
+        ClauseTexts { items, joined, starts, hits: Vec::new(), hit_starts: Vec::new(), index: None }
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// The span of text `i` in the input.
+    pub fn span(&self, i: usize) -> Span {
+        self.items[i]
+    }
+
+    /// Text `i`, normalised.
+    pub fn text(&self, i: usize) -> &str {
+        let end = self.starts.get(i + 1).map_or(self.joined.len(), |&e| e);
+        &self.joined[self.starts[i]..end - 1]
+    }
+
+    /// Every text with its span, in input order.
+    pub fn iter(&self) -> impl Iterator<Item = (Span, &str)> + '_ {
+        (0..self.items.len()).map(|i| (self.items[i], self.text(i)))
+    }
+
+    /// The number of the text at exactly `span`.
+    pub fn find(&self, span: Span) -> Option<usize> {
+        self.items.binary_search(&span).ok()
+    }
+
+    /// Text `i` with its span.
+    pub fn get(&self, i: usize) -> (Span, &str) {
+        (self.items[i], self.text(i))
+    }
+
+    /// The normalised text at exactly `span`.
+    pub fn text_of(&self, span: Span) -> Option<&str> {
+        self.find(span).map(|i| self.text(i))
     }
 
     /// The texts with every word of `index` found in them, in one scan of
@@ -213,10 +269,7 @@ impl ClauseTexts {
     /// ([`ClauseTexts::word_set`]), normalised: false only when the one scan
     /// found none of them in it. A span that is no text's may hold anything.
     pub fn may_hold(&self, span: Span, set: &WordSet) -> bool {
-        match self.items.binary_search_by_key(&span, |(s, _)| *s) {
-            Ok(i) => set.any_in(self.hits_in(i)),
-            Err(_) => true,
-        }
+        self.find(span).is_none_or(|i| set.any_in(self.hits_in(i)))
     }
 
     /// The hits of text `i` (empty before [`ClauseTexts::indexed`]).
@@ -263,13 +316,6 @@ thread_local! {
 pub(crate) fn searched_again() {
     #[cfg(test)]
     SEARCHES_AGAIN.with(|n| n.set(n.get() + 1));
-}
-
-impl std::ops::Deref for ClauseTexts {
-    type Target = [(Span, String)];
-    fn deref(&self) -> &Self::Target {
-        &self.items
-    }
 }
 
 /// Chars of `s`, width-folded, with their byte offsets.
@@ -684,7 +730,7 @@ mod tests {
             let index = INDEX.get_or_init(|| WordIndex::new(["甲", "甲乙", "乙乙", "a", "ab", "bca", "丙a"]));
             let texts = ClauseTexts::new(texts.into_iter().map(|s| (Span::new(0, 0), s)).collect()).indexed(index);
             for i in 0..texts.len() {
-                let own: Vec<Hit> = index.hits(&texts[i].1).collect();
+                let own: Vec<Hit> = index.hits(texts.text(i)).collect();
                 proptest::prop_assert_eq!(texts.hits_of(i).unwrap(), own.as_slice());
             }
         }

@@ -12,6 +12,7 @@ use crate::report::{Evidence, Span};
 #[derive(Debug, Clone)]
 pub struct Lines {
     spans: Vec<Span>,
+    normalized: Normalized,
 }
 
 impl Lines {
@@ -31,7 +32,12 @@ impl Lines {
         if start < bytes.len() || spans.is_empty() {
             spans.push(Span::new(start, bytes.len()));
         }
-        Self { spans }
+        Self { spans, normalized: Normalized::new(text) }
+    }
+
+    /// The whole text in its normal form, sliced by span.
+    pub fn normalized(&self) -> &Normalized {
+        &self.normalized
     }
 
     pub fn len(&self) -> usize {
@@ -129,17 +135,31 @@ pub fn fold_width(c: char) -> char {
 /// Matching sees `、，。；：（）` folded to their ASCII forms where they have
 /// one (`，` → `,`, `（` → `(`, `：` → `:`, `；` → `;`); `、` and `。` stay.
 pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out, |_, _| {});
+    out
+}
+
+/// Appends the normal form of `s` ([`normalize`]) to `out`, and calls
+/// `step(end in s, end in out)` after each character that does not stay as
+/// it is.
+fn fold_into(s: &str, out: &mut String, mut step: impl FnMut(usize, usize)) {
     // Most characters of a policy (ideographs, lower-case ASCII, digits,
     // Chinese punctuation) stay as they are: runs of them are copied as
-    // bytes. Whether a character stays is read from its first one or two
-    // bytes without decoding it ([`stays_at`]); only the others are decoded,
-    // tested and pushed one by one. Decoding every character was half the
-    // cost of normalising (callgrind, taobao.txt).
+    // bytes. Most are known to stay by their first byte alone
+    // ([`STAYING_LENGTH`]); a few first bytes need the next ones
+    // ([`stays_at`]); only the characters that change are decoded. Decoding
+    // every character was half the cost of normalising (callgrind,
+    // taobao.txt).
     let b = s.as_bytes();
-    let mut out = String::with_capacity(s.len());
     let mut run = 0;
     let mut i = 0;
     while i < b.len() {
+        let n = STAYING_LENGTH[usize::from(b[i])];
+        if n != 0 {
+            i += usize::from(n);
+            continue;
+        }
         let len = utf8_len(b[i]);
         if !stays_at(b, i) {
             out.push_str(&s[run..i]);
@@ -149,11 +169,120 @@ pub fn normalize(s: &str) -> String {
                     out.push(fold_width(c).to_ascii_lowercase());
                 }
             }
+            step(run, out.len());
         }
         i += len;
     }
     out.push_str(&s[run..]);
-    out
+}
+
+/// By the first byte of a character: the length of the character when the
+/// byte alone says that [`normalize`] keeps it, else 0 ([`stays_at`]
+/// decides). A test checks it against `stays_at` for every `char`.
+static STAYING_LENGTH: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let x = b as u8;
+        t[b] = match x {
+            0..=0x7f => {
+                if x.is_ascii_uppercase() || matches!(x, b'\t'..=b'\r' | b' ') {
+                    0
+                } else {
+                    1
+                }
+            }
+            0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xef => 0,
+            // Continuation bytes never start a character.
+            0x80..=0xc1 => 0,
+            0xc3..=0xdf => 2,
+            0xe0..=0xef => 3,
+            _ => 4,
+        };
+        b += 1;
+    }
+    t
+};
+
+/// A text in its normal form ([`normalize`]), with the way back: the normal
+/// form of any span of the text (on character boundaries) is a slice of it
+/// ([`Normalized::of`]), because `normalize` maps each character by itself.
+/// The pipeline normalises the whole text once ([`Lines::normalized`]);
+/// normalising each line and then each clause again was a twentieth of an
+/// analysis, with a string allocated for every one.
+#[derive(Debug, Clone, Default)]
+pub struct Normalized {
+    text: String,
+    /// After each character that does not stay as it is: its end in the
+    /// input and in `text`. Between two steps offsets move one for one.
+    steps: Vec<(usize, usize)>,
+}
+
+impl Normalized {
+    pub fn new(s: &str) -> Self {
+        let mut text = String::with_capacity(s.len());
+        let mut steps = Vec::new();
+        fold_into(s, &mut text, |from, to| steps.push((from, to)));
+        Normalized { text, steps }
+    }
+
+    /// The whole text, normalised.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Where input offset `at` (a character boundary) falls in the normal
+    /// form.
+    pub fn offset(&self, at: usize) -> usize {
+        match self.steps.partition_point(|&(from, _)| from <= at) {
+            0 => at,
+            k => {
+                let (from, to) = self.steps[k - 1];
+                to + (at - from)
+            }
+        }
+    }
+
+    /// The normal form of `span` of the input: `normalize(&input[span])`.
+    pub fn of(&self, span: Span) -> &str {
+        self.text.get(self.offset(span.start)..self.offset(span.end)).unwrap_or("")
+    }
+}
+
+/// A text with its normal form: the normal form of any slice of the text,
+/// without normalising it again.
+#[derive(Debug, Clone, Copy)]
+pub struct NormalText<'a> {
+    text: &'a str,
+    normalized: &'a Normalized,
+}
+
+impl<'a> NormalText<'a> {
+    /// `text` and its lines (which hold its normal form).
+    pub fn new(text: &'a str, lines: &'a Lines) -> Self {
+        NormalText { text, normalized: lines.normalized() }
+    }
+
+    /// The normal form of `part`: a slice of the normal form when `part` is
+    /// a slice of the text, else `part` normalised.
+    pub fn of(&self, part: &str) -> std::borrow::Cow<'a, str> {
+        // Where `part` lies in the text, by address (as `str::subslice_range`
+        // would say, were it stable).
+        let start = (part.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize);
+        match start.checked_add(part.len()) {
+            Some(end) if end <= self.text.len() => self.normalized.of(Span::new(start, end)).into(),
+            _ => normalize(part).into(),
+        }
+    }
+}
+
+/// Whether `s` has more than `n` characters (at most one count of the
+/// first `n + 1`: most lines are too long or too short to need one).
+pub fn more_chars_than(s: &str, n: usize) -> bool {
+    if s.len() <= n {
+        return false;
+    }
+    s.len() > 4 * n || s.chars().nth(n).is_some()
 }
 
 /// The length of the UTF-8 sequence that starts with `lead`.
@@ -171,7 +300,7 @@ fn utf8_len(lead: u8) -> usize {
 /// UTF-8 text, `i` on a character boundary) as it is: not upper-case ASCII,
 /// not white space ([`is_space`]), not full width ([`fold_width`]). Read
 /// from its bytes; a test checks it for every `char`.
-#[inline]
+#[inline(always)]
 fn stays_at(b: &[u8], i: usize) -> bool {
     let next = |k: usize| b.get(i + k).copied().unwrap_or(0);
     match b[i] {
@@ -290,8 +419,16 @@ pub struct Occurrences {
 impl Occurrences {
     pub fn of(text: &str, words: &[&str]) -> Self {
         let mut at: Vec<(usize, usize)> = Vec::new();
+        let bytes = text.as_bytes();
         for w in words.iter().filter(|w| !w.is_empty()) {
-            at.extend(memchr::memmem::find_iter(text.as_bytes(), w.as_bytes()).map(|s| (s, s + w.len())));
+            // Overlapping ones too (`集集` twice in `集集集`): a span may hold
+            // the second and not the first. `find_iter` skips them.
+            let finder = memchr::memmem::Finder::new(w.as_bytes());
+            let mut from = 0;
+            while let Some(s) = bytes.get(from..).and_then(|rest| finder.find(rest)) {
+                at.push((from + s, from + s + w.len()));
+                from += s + 1;
+            }
         }
         at.sort_unstable();
         Occurrences { at }
@@ -494,6 +631,9 @@ mod tests {
             // Kept only where the definition keeps it (some kept ones are
             // decoded all the same: the test of bytes is coarse).
             assert!(!stays_at(alone.as_bytes(), 0) || normalize_char_by_char(alone) == alone, "{c:?}");
+            // The first byte's verdict, where it gives one, is the bytes'.
+            let n = STAYING_LENGTH[usize::from(alone.as_bytes()[0])];
+            assert!(n == 0 || (usize::from(n) == alone.len() && stays_at(alone.as_bytes(), 0)), "{c:?}");
             let within = format!("a{c}个");
             assert_eq!(normalize(&within), normalize_char_by_char(&within), "{c:?}");
         }
@@ -597,6 +737,19 @@ mod tests {
             s in "[a-zA-Z0-9 \t\r\n\u{b}\u{c}.,:;()\u{3000}\u{a0}\u{200b}\u{feff}\u{ff01}-\u{ff5e}\u{4e00}-\u{4e10}\u{9ffe}-\u{a001}、，。；：（）“”…—·\u{20000}\u{1680}\u{2028}\u{85}]{0,40}"
         ) {
             proptest::prop_assert_eq!(normalize(&s), normalize_char_by_char(&s));
+        }
+
+        #[test]
+        fn a_span_of_the_normalized_text_is_the_span_normalized(
+            s in "[aZ0 \t\r\n\u{3000}\u{a0}\u{200b}\u{feff}\u{ff01}-\u{ff0f}\u{4e00}-\u{4e03}、，。：（\u{20000}\u{85}]{0,24}",
+            cut in proptest::collection::vec(0usize..25, 2)
+        ) {
+            let n = Normalized::new(&s);
+            proptest::prop_assert_eq!(n.as_str(), normalize(&s));
+            let bounds: Vec<usize> = s.char_indices().map(|(i, _)| i).chain([s.len()]).collect();
+            let (a, b) = (bounds[cut[0] % bounds.len()], bounds[cut[1] % bounds.len()]);
+            let (a, b) = (a.min(b), a.max(b));
+            proptest::prop_assert_eq!(n.of(Span::new(a, b)), normalize(&s[a..b]));
         }
     }
 

@@ -217,7 +217,7 @@ pub(super) fn scan(norm: &str) -> Scan {
 pub(super) fn scan_at(texts: &ClauseTexts, i: usize) -> Scan {
     match (texts.index(), texts.hits_of(i)) {
         (Some(index), Some(hits)) => scan_hits(hits.iter().copied(), &groups_of(index)),
-        _ => scan(&texts[i].1),
+        _ => scan(texts.text(i)),
     }
 }
 
@@ -335,7 +335,7 @@ pub fn clause_categories(norm: &str) -> Vec<C> {
 
 /// [`clause_categories`] of text `i` of `texts`, from the pipeline's scan.
 pub fn clause_categories_at(texts: &ClauseTexts, i: usize) -> Vec<C> {
-    clause_topics(&texts[i].1, &scan_at(texts, i)).0
+    clause_topics(texts.text(i), &scan_at(texts, i)).0
 }
 
 /// Categories a clause is about from its own words, in the taxonomy's

@@ -79,9 +79,9 @@ fn classify_clauses(
 ) {
     for clause in &mut node.clauses {
         let owned;
-        let (norm, found) = match normalized.binary_search_by_key(&clause.span, |(span, _)| *span) {
-            Ok(i) => (normalized[i].1.as_str(), clauses::scan_at(normalized, i)),
-            Err(_) => {
+        let (norm, found) = match normalized.find(clause.span) {
+            Some(i) => (normalized.text(i), clauses::scan_at(normalized, i)),
+            None => {
                 owned = normalize(text.get(clause.span.start..clause.span.end).unwrap_or(""));
                 (owned.as_str(), clauses::scan(&owned))
             }

@@ -613,10 +613,7 @@ impl Walk<'_> {
             self.contexts.push(sorted_unique(self.headings.iter().flat_map(|h| pairs_of(h)).collect()));
         }
         for c in &node.clauses {
-            let norm = match self.normalized.binary_search_by_key(&c.span, |(span, _)| *span) {
-                Ok(i) => self.normalized[i].1.as_str(),
-                Err(_) => "",
-            };
+            let norm = self.normalized.text_of(c.span).unwrap_or("");
             // What the clause's words signal beside its topics (a safeguard, a
             // retention period, security as a purpose).
             let found = self.signals.and_then(|s| s.get(c.span.start)).copied();
@@ -943,7 +940,7 @@ mod tests {
         let text =
             "示例隐私政策\n一、我们如何共享您的信息\n我们不会向第三方出售您的信息。\n我们会与合作伙伴签署协议。\n";
         let report = crate::analyze_with(text, "utf-8", &ClauseModel::empty());
-        let norm = crate::segment::clause_texts(text, &report.outline);
+        let norm = crate::segment::clause_texts(text, &crate::text::Lines::new(text), &report.outline);
         let clauses = inputs(&report.outline, &norm);
         assert_eq!(clauses.len(), 2);
         assert_eq!(clauses[0].lines, [3, 3]);
@@ -982,10 +979,10 @@ mod tests {
     fn apply_decides_as_the_features_say() {
         let text = include_str!("../../../../tests/corpus/policies/taobao.txt");
         let rules = crate::analyze_with(text, "utf-8", &ClauseModel::empty());
-        let norm = crate::segment::clause_texts(text, &rules.outline);
+        let lines = crate::text::Lines::new(text);
+        let norm = crate::segment::clause_texts(text, &lines, &rules.outline);
         let m = ClauseModel::shipped();
         // The signals as `analyze` has them, from classifying the outline.
-        let lines = crate::text::Lines::new(text);
         let mut outline = crate::segment::segment(text, &lines).outline;
         let signals = crate::classify::classify(text, &mut outline, &norm);
         assert_eq!(outline, rules.outline);

@@ -29,8 +29,13 @@ pub(super) const ASKED: &[&[&str]] = &[GIVES];
 
 fn check(ctx: &Context<'_>) -> Verdict {
     // Only clauses with one of the verbs can list (found in one pass).
-    let listing: Vec<_> =
-        ctx.clauses.holding_any(GIVES).into_iter().map(|i| &ctx.clauses[i]).filter(|(_, t)| lists_kinds(t)).collect();
+    let listing: Vec<_> = ctx
+        .clauses
+        .holding_any(GIVES)
+        .into_iter()
+        .map(|i| ctx.clauses.get(i))
+        .filter(|(_, t)| lists_kinds(t))
+        .collect();
     let ev = listing.iter().take(3).map(|(s, _)| crate::text::evidence(ctx.text, ctx.lines, *s)).collect();
     match listing.len() {
         0 => Verdict::Fail(Detail::new("COL-02.fail"), Vec::new()),

@@ -46,10 +46,10 @@ fn check(ctx: &Context<'_>) -> Verdict {
         .clauses
         .holding_any(crate::lexicon::SEPARATE_CONSENT_WORDS)
         .into_iter()
-        .map(|i| &ctx.clauses[i])
+        .map(|i| ctx.clauses.get(i))
         .filter(|(_, t)| separate_consent_for_sensitive(t))
         .take(3)
-        .map(|(s, _)| crate::text::evidence(ctx.text, ctx.lines, *s))
+        .map(|(s, _)| crate::text::evidence(ctx.text, ctx.lines, s))
         .collect();
     if consent.is_empty() {
         Verdict::Warn(Detail::new("COL-04.weak"), marked.into_iter().take(3).collect())

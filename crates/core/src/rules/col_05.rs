@@ -28,11 +28,11 @@ fn permission_clauses(ctx: &Context<'_>) -> Vec<Span> {
         .holding_any(&words)
         .into_iter()
         .filter(|&i| {
-            let t = &ctx.clauses[i].1;
+            let t = ctx.clauses.text(i);
             device_permission_word(t) || crate::lexicon::DEVICE_FEATURES.iter().any(|w| t.contains(w))
         })
         .filter(|&i| crate::classify::clause_categories_at(ctx.clauses, i).contains(&Category::Permissions))
-        .map(|i| ctx.clauses[i].0)
+        .map(|i| ctx.clauses.span(i))
         .collect()
 }
 
@@ -49,10 +49,10 @@ fn device_permission_word(t: &str) -> bool {
 fn says_how_to_turn_off(ctx: &Context<'_>, permissions: &[Span]) -> bool {
     const OFF: &[&str] = crate::lexicon::PERMISSION_OFF;
     // The clauses with an off word, found in one pass of the joined text.
-    ctx.clauses.holding_any(OFF).into_iter().map(|i| &ctx.clauses[i]).any(|(span, t)| {
+    ctx.clauses.holding_any(OFF).into_iter().map(|i| ctx.clauses.get(i)).any(|(span, t)| {
         // 关闭设备功能 is GB/T 35273's own wording for switching a permission
         // off (删除信息、关闭设备功能…撤回您的授权).
-        t.contains("权限") || t.contains("设备功能") || permissions.binary_search(span).is_ok()
+        t.contains("权限") || t.contains("设备功能") || permissions.binary_search(&span).is_ok()
     })
 }
 

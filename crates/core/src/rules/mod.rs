@@ -217,7 +217,7 @@ impl<'a> Context<'a> {
     pub fn clauses_with(&self, words: &[&str]) -> Vec<Evidence> {
         self.first_three_with(words)
             .into_iter()
-            .map(|i| crate::text::evidence(self.text, self.lines, self.clauses[i].0))
+            .map(|i| crate::text::evidence(self.text, self.lines, self.clauses.span(i)))
             .collect()
     }
 
@@ -239,9 +239,9 @@ impl<'a> Context<'a> {
         self.clauses
             .holding_any(words)
             .into_iter()
-            .filter(|&i| keep(&self.clauses[i].1))
+            .filter(|&i| keep(self.clauses.text(i)))
             .take(3)
-            .map(|i| crate::text::evidence(self.text, self.lines, self.clauses[i].0))
+            .map(|i| crate::text::evidence(self.text, self.lines, self.clauses.span(i)))
             .collect()
     }
 

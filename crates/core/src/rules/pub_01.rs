@@ -59,10 +59,10 @@ fn names_itself(ctx: &Context<'_>) -> Option<crate::report::Evidence> {
     // 本《隐私政策》: the title and the self-reference at once.
     let self_titled = |t: &str| t.contains("本《") && t.split("本《").skip(1).any(|rest| titled(&format!("《{rest}")));
     if let Some((span, _)) = ctx.clauses.iter().find(|(_, t)| self_titled(t)) {
-        return Some(evidence(ctx.text, ctx.lines, *span));
+        return Some(evidence(ctx.text, ctx.lines, span));
     }
     let (span, _) = ctx.clauses.iter().find(|(_, t)| titled(t))?;
-    self_named.then(|| evidence(ctx.text, ctx.lines, *span))
+    self_named.then(|| evidence(ctx.text, ctx.lines, span))
 }
 
 /// The text's first line, when it is a policy's title that the outline ran

@@ -31,12 +31,12 @@ fn check(ctx: &Context<'_>) -> Verdict {
         .clauses
         .holding_any(CONSENT)
         .into_iter()
-        .map(|i| &ctx.clauses[i])
+        .map(|i| ctx.clauses.get(i))
         .filter(|(_, t)| {
             USE.iter().any(|w| t.contains(w)) && DEEMED.iter().any(|w| t.contains(w)) && t.contains("同意")
         })
         .take(3)
-        .map(|(s, _)| crate::text::evidence(ctx.text, ctx.lines, *s))
+        .map(|(s, _)| crate::text::evidence(ctx.text, ctx.lines, s))
         .collect();
     if hits.is_empty() {
         Verdict::Pass(Vec::new())

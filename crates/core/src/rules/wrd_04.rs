@@ -86,7 +86,7 @@ fn check(ctx: &Context<'_>) -> Verdict {
         .clauses
         .holding_any(OPEN_LIST)
         .into_iter()
-        .map(|i| &ctx.clauses[i])
+        .map(|i| ctx.clauses.get(i))
         .filter(|(_, t)| lists_information_openly(t))
         .collect();
     if hits.is_empty() {

@@ -27,7 +27,9 @@ use foldhash::HashMap;
 
 use super::marker::{self, Marker, Style};
 use crate::report::Span;
-use crate::text::{is_cjk, is_space, normalize, trim_span, Lines};
+use std::borrow::Cow;
+
+use crate::text::{is_cjk, is_space, more_chars_than, normalize, trim_span, Lines, NormalText};
 
 /// One line of the input, trimmed, with what it is.
 #[derive(Debug, Clone)]
@@ -40,7 +42,7 @@ pub struct LineInfo<'a> {
     /// For headings: the marker as written, e.g. `一、` or `（二）`.
     pub marker: Option<&'a str>,
     /// For headings and items: the normalised text after the marker.
-    pub title_norm: String,
+    pub title_norm: Cow<'a, str>,
     /// For headings: the marker's number (kept when a heading turns out to
     /// be a table-of-contents entry).
     pub number: Option<u32>,
@@ -98,7 +100,8 @@ pub struct Heading {
 }
 
 /// Classifies every line of `text`.
-pub fn classify_lines<'a>(text: &'a str, lines: &Lines) -> Vec<LineInfo<'a>> {
+pub fn classify_lines<'a>(text: &'a str, lines: &'a Lines) -> Vec<LineInfo<'a>> {
+    let normal = NormalText::new(text, lines);
     let mut infos: Vec<LineInfo<'a>> = lines
         .spans()
         .iter()
@@ -109,14 +112,14 @@ pub fn classify_lines<'a>(text: &'a str, lines: &Lines) -> Vec<LineInfo<'a>> {
                 span,
                 kind: LineKind::Body,
                 marker: None,
-                title_norm: String::new(),
+                title_norm: Cow::Borrowed(""),
                 number: None,
                 body_at: None,
                 lead_in: false,
             }
         })
         .collect();
-    mark_kinds(&mut infos);
+    mark_kinds(&mut infos, normal);
     split_fused_headings(&mut infos);
     let numbered = infos
         .iter()
@@ -135,7 +138,7 @@ pub fn classify_lines<'a>(text: &'a str, lines: &Lines) -> Vec<LineInfo<'a>> {
 
 /// Gives every line its kind by itself: blank, noise, title, marked, plain
 /// heading (after a finished sentence) or body.
-fn mark_kinds(infos: &mut [LineInfo<'_>]) {
+fn mark_kinds<'a>(infos: &mut [LineInfo<'a>], normal: NormalText<'a>) {
     // Running headers: the same short line many times over.
     let mut counts: HashMap<&str, u32> = HashMap::default();
     for info in infos.iter() {
@@ -147,9 +150,10 @@ fn mark_kinds(infos: &mut [LineInfo<'_>]) {
     let mut prev_ends_sentence = true;
     for info in infos.iter_mut() {
         let line = info.text;
-        // Every short-line test below reads the line normalised: once for
-        // all of them, and only for lines short enough for any to accept.
-        let norm = (!line.is_empty() && !longer_than(line, SHORT_LINE)).then(|| normalize(line));
+        // Every short-line test below reads the line normalised (a slice of
+        // the text's normal form), and only lines short enough for any to
+        // accept. Normalising drops the spaces that `longer_than` skips.
+        let norm = Some(normal.of(line)).filter(|n| !n.is_empty() && !more_chars_than(n, SHORT_LINE));
         let n = norm.as_deref();
         let kind = if line.is_empty() {
             LineKind::Blank
@@ -160,7 +164,7 @@ fn mark_kinds(infos: &mut [LineInfo<'_>]) {
         } else if n.is_some_and(|n| doc_title(line, n) && !appendix_heading(n)) {
             info.title_norm = norm.unwrap_or_default();
             LineKind::DocTitle
-        } else if let Some((kind, marker, title)) = classify_marked(line) {
+        } else if let Some((kind, marker, title)) = classify_marked(line, normal) {
             info.marker = marker;
             info.title_norm = title;
             if let LineKind::Heading(h) = kind {
@@ -219,7 +223,7 @@ fn split_fused_headings(infos: &mut [LineInfo<'_>]) {
         let m = marker::parse(title).expect("the marker parsed before");
         info.kind = LineKind::Heading(Heading { style, number });
         info.marker = Some(&title[m.text_range.0..m.text_range.1]);
-        info.title_norm = normalize(&title[m.len..]);
+        info.title_norm = normalize(&title[m.len..]).into();
         info.number = number;
         info.body_at = Some(at.unwrap_or(m.len));
         info.lead_in = at.is_none();
@@ -489,7 +493,7 @@ fn demote_lead_in_lists(infos: &mut [LineInfo<'_>]) {
                     None => last_one.push((h.style, j)),
                 }
             }
-            last_title.insert(info.title_norm.as_str(), u32::try_from(j).unwrap_or(u32::MAX));
+            last_title.insert(info.title_norm.as_ref(), u32::try_from(j).unwrap_or(u32::MAX));
         }
     }
     let mut demoted = Vec::new();
@@ -522,7 +526,7 @@ fn demote_lead_in_lists(infos: &mut [LineInfo<'_>]) {
         // Entries that come back as headings make a table of contents,
         // which `toc.rs` finds.
         let is_toc =
-            run.iter().any(|&j| last_title.get(infos[j].title_norm.as_str()).is_some_and(|&at| at as usize > last));
+            run.iter().any(|&j| last_title.get(infos[j].title_norm.as_ref()).is_some_and(|&at| at as usize > last));
         if run.len() >= 2 && restarts && !is_toc {
             demoted.extend_from_slice(&run);
             i = last + 1;
@@ -567,7 +571,7 @@ fn mark_bulleted_chapters(infos: &mut [LineInfo<'_>]) {
     // Typographic chapters, as 【…】 are: they hold numbered subsections.
     for (i, title) in candidates {
         infos[i].kind = LineKind::Heading(Heading { style: Style::Bracket, number: None });
-        infos[i].title_norm = title;
+        infos[i].title_norm = title.into();
     }
 }
 
@@ -589,7 +593,7 @@ fn mark_topic_headings(infos: &mut [LineInfo<'_>], numbered_chapters: std::ops::
                 .find(|n| !matches!(n.kind, LineKind::Blank | LineKind::Noise))
                 .is_some_and(|n| matches!(n.kind, LineKind::Body | LineKind::Item | LineKind::Heading(_)));
             if followed {
-                infos[i].title_norm = normalize(infos[i].text);
+                infos[i].title_norm = normalize(infos[i].text).into();
                 infos[i].kind = LineKind::Heading(Heading { style: Style::Plain, number: None });
                 topics.push(i);
                 prev_ends_sentence = true;
@@ -607,7 +611,7 @@ fn mark_topic_headings(infos: &mut [LineInfo<'_>], numbered_chapters: std::ops::
     // all one level, as in policies written as a flat list of topics.
     // (Distinct titles: a table of contents repeats them.)
     let questions: foldhash::HashSet<&str> =
-        topics.iter().map(|&i| infos[i].title_norm.as_str()).filter(|t| is_question_topic(t)).collect();
+        topics.iter().map(|&i| infos[i].title_norm.as_ref()).filter(|t| is_question_topic(t)).collect();
     let questions = questions.len();
     if questions >= 4 {
         for &i in &topics {
@@ -665,7 +669,7 @@ fn is_topic_heading(line: &str) -> bool {
 }
 
 /// Lines with a marker, bullet or bracket: a heading or a list item.
-fn classify_marked(line: &str) -> Option<(LineKind, Option<&str>, String)> {
+fn classify_marked<'a>(line: &'a str, normal: NormalText<'a>) -> Option<(LineKind, Option<&'a str>, Cow<'a, str>)> {
     // 【…】 and **…** as whole lines are headings without numbers.
     for (open, close, style) in [("【", "】", Style::Bracket), ("**", "**", Style::Bold), ("[", "]", Style::Bracket)]
     {
@@ -673,7 +677,7 @@ fn classify_marked(line: &str) -> Option<(LineKind, Option<&str>, String)> {
             let inner = &line[open.len()..line.len() - close.len()];
             // 【设置→隐私→权限管理】 is a path through the app's menus.
             if !inner.contains(open) && !inner.contains(['→', '>']) {
-                let norm = normalize(inner);
+                let norm = normal.of(inner);
                 if title_ok_norm(&norm, style) && (style != Style::Bracket || open == "【" || inner.chars().any(is_cjk))
                 {
                     return Some((LineKind::Heading(Heading { style, number: None }), None, norm));
@@ -684,7 +688,7 @@ fn classify_marked(line: &str) -> Option<(LineKind, Option<&str>, String)> {
     if let Some(m) = marker::parse(line) {
         let title = line[m.len..].trim_matches(is_space);
         let marker_text = &line[m.text_range.0..m.text_range.1];
-        let title = normalize(strip_bold(title));
+        let title = normal.of(strip_bold(title));
         if title_ok_norm(&title, m.style) && !(m.bulleted && is_minor(&m)) {
             return Some((LineKind::Heading(Heading { style: m.style, number: m.number }), Some(marker_text), title));
         }
@@ -695,7 +699,7 @@ fn classify_marked(line: &str) -> Option<(LineKind, Option<&str>, String)> {
         || matches!(first, '√' | '✓' | '→')
         || (matches!(first, '-' | '*' | '+') && line[1..].starts_with(is_space))
     {
-        return Some((LineKind::Item, None, normalize(&line[first.len_utf8()..])));
+        return Some((LineKind::Item, None, normal.of(&line[first.len_utf8()..])));
     }
     None
 }

@@ -221,15 +221,13 @@ pub fn check_invariants(text: &str, outline: &[Node]) -> Result<(), String> {
 /// Every clause of the outline, and every section heading (rules look for
 /// what a policy says, in headings too), with its normalised text, in input
 /// order.
-pub fn clause_texts(text: &str, outline: &[Node]) -> crate::scan::ClauseTexts {
-    fn walk(text: &str, n: &Node, out: &mut Vec<(Span, String)>) {
+pub fn clause_texts(text: &str, lines: &Lines, outline: &[Node]) -> crate::scan::ClauseTexts {
+    fn walk(text: &str, n: &Node, out: &mut Vec<Span>) {
         if let (NodeKind::Section, Some(h)) = (n.kind, n.heading.as_deref()) {
             let start = n.span.start + text[n.span.start..].find(h).unwrap_or(0);
-            out.push((Span::new(start, start + h.len()), crate::text::normalize(h)));
+            out.push(Span::new(start, start + h.len()));
         }
-        for c in &n.clauses {
-            out.push((c.span, crate::text::normalize(text.get(c.span.start..c.span.end).unwrap_or(""))));
-        }
+        out.extend(n.clauses.iter().map(|c| c.span));
         for child in &n.children {
             walk(text, child, out);
         }
@@ -239,8 +237,8 @@ pub fn clause_texts(text: &str, outline: &[Node]) -> crate::scan::ClauseTexts {
         walk(text, d, &mut out);
     }
     // By span, so that classification can find a clause's text by its span.
-    out.sort_by_key(|(s, _)| *s);
-    crate::scan::ClauseTexts::new(out)
+    out.sort_unstable();
+    crate::scan::ClauseTexts::of_spans(out, lines.normalized())
 }
 
 /// The spans of every clause of the outline, in input order.
