@@ -276,6 +276,17 @@ impl<'a> NormalText<'a> {
     }
 }
 
+/// Where `needle` first occurs in `hay`, answered without a search when
+/// `hay` starts with it (a section starts with its heading, a heading with
+/// its marker): building the substring searcher cost more than the search.
+pub fn find_leading(hay: &str, needle: &str) -> Option<usize> {
+    if hay.starts_with(needle) {
+        Some(0)
+    } else {
+        hay.find(needle)
+    }
+}
+
 /// Whether `s` has more than `n` characters (at most one count of the
 /// first `n + 1`: most lines are too long or too short to need one).
 pub fn more_chars_than(s: &str, n: usize) -> bool {

@@ -37,7 +37,8 @@ pub(super) fn matches(norm: &str, words: &[&str]) -> bool {
 /// The normalised heading without its marker.
 pub(super) fn heading_title(node: &Node) -> String {
     let heading = node.heading.as_deref().unwrap_or("");
-    let start = node.marker.as_deref().and_then(|m| heading.find(m).map(|i| i + m.len())).unwrap_or(0);
+    let start =
+        node.marker.as_deref().and_then(|m| crate::text::find_leading(heading, m).map(|i| i + m.len())).unwrap_or(0);
     normalize(&heading[start..])
 }
 

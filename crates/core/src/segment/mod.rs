@@ -180,7 +180,8 @@ fn heading_number(infos: &[LineInfo<'_>], lines: &Lines, node: &Node) -> Option<
 
 fn normalized_heading_title(node: &Node) -> String {
     let heading = node.heading.as_deref().unwrap_or("");
-    let marker_len = node.marker.as_deref().map_or(0, |m| heading.find(m).map_or(0, |i| i + m.len()));
+    let marker_len =
+        node.marker.as_deref().map_or(0, |m| crate::text::find_leading(heading, m).map_or(0, |i| i + m.len()));
     crate::text::normalize(&heading[marker_len..])
 }
 
@@ -224,7 +225,7 @@ pub fn check_invariants(text: &str, outline: &[Node]) -> Result<(), String> {
 pub fn clause_texts(text: &str, lines: &Lines, outline: &[Node]) -> crate::scan::ClauseTexts {
     fn walk(text: &str, n: &Node, out: &mut Vec<Span>) {
         if let (NodeKind::Section, Some(h)) = (n.kind, n.heading.as_deref()) {
-            let start = n.span.start + text[n.span.start..].find(h).unwrap_or(0);
+            let start = n.span.start + crate::text::find_leading(&text[n.span.start..], h).unwrap_or(0);
             out.push(Span::new(start, start + h.len()));
         }
         out.extend(n.clauses.iter().map(|c| c.span));
