@@ -68,6 +68,7 @@ struct Names {
 const FIRST_BITS: usize = 4096;
 const PAIR_BITS: usize = 1 << 16;
 
+#[inline(always)]
 fn bit_set(bits: &[u64], i: usize) -> bool {
     bits[i / 64] & 1 << (i % 64) != 0
 }
@@ -108,9 +109,22 @@ impl Names {
 
     /// The longest name starting at byte `at` of `text`: its end and entry.
     fn longest_at(&self, text: &str, at: usize, first: char) -> Option<(usize, usize)> {
-        if self.firsts.is_empty() || !bit_set(&self.firsts, first.to_ascii_lowercase() as usize % FIRST_BITS) {
+        if !self.may_start(first) {
             return None;
         }
+        self.longest_from(text, at, first)
+    }
+
+    /// Whether a name may start with `first`: the test most characters
+    /// fail, inlined into the scan (the call cost as much as the test).
+    #[inline(always)]
+    fn may_start(&self, first: char) -> bool {
+        !self.firsts.is_empty() && bit_set(&self.firsts, first.to_ascii_lowercase() as usize % FIRST_BITS)
+    }
+
+    /// [`Names::longest_at`] past its first test.
+    #[inline(never)]
+    fn longest_from(&self, text: &str, at: usize, first: char) -> Option<(usize, usize)> {
         let second = text[at + first.len_utf8()..].chars().next();
         if !bit_set(&self.pairs, pair(first, second)) && !bit_set(&self.pairs, pair(first, None)) {
             return None;
