@@ -607,7 +607,7 @@ pub(crate) fn response_time_in(words: &Words) -> Option<(u32, TimeUnit)> {
         }
         // 提前15个工作日通知: how early a notice comes, not how fast a reply.
         let before: String = cs[i.saturating_sub(3)..i].iter().map(|c| c.1).collect();
-        if before.contains("提前") {
+        if crate::text::has(&before, "提前") {
             continue;
         }
         let mut k = i;

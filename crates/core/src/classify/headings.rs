@@ -51,7 +51,7 @@ fn words_of(category: C) -> &'static [&'static str] {
 /// `str::replace` gives it; a word the text (as replaced so far) lacks is
 /// skipped without building a searcher and a copy.
 fn replace_each(text: &str, words: &[&str], with: &str) -> String {
-    words.iter().fold(text.to_owned(), |acc, w| if acc.contains(w) { acc.replace(w, with) } else { acc })
+    words.iter().fold(text.to_owned(), |acc, w| if crate::text::has(&acc, w) { acc.replace(w, with) } else { acc })
 }
 
 /// Categories that a heading names. The precedence rules run in this

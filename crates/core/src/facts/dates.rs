@@ -25,15 +25,18 @@ pub(super) fn extract(text: &str, facts: &mut Facts) {
                     let before: String = cs[i.saturating_sub(16)..i].iter().map(|c| c.1).collect();
                     // 本政策于2022年1月19日更新, 自2022年8月26日起生效.
                     let after: String = cs[i + used..(i + used + 4).min(cs.len())].iter().map(|c| c.1).collect();
-                    let effective = before.contains("生效") || after.starts_with("生效") || after.starts_with("起生效");
-                    let updated = before.contains("更新") || before.contains("修订") || before.contains("发布");
+                    let effective =
+                        crate::text::has(&before, "生效") || after.starts_with("生效") || after.starts_with("起生效");
+                    let updated = crate::text::has(&before, "更新")
+                        || crate::text::has(&before, "修订")
+                        || crate::text::has(&before, "发布");
                     // 首次发布日期 is the first version, not the latest.
-                    let updated = (updated && !before.contains("首次")) || after.starts_with("更新");
+                    let updated = (updated && !crate::text::has(&before, "首次")) || after.starts_with("更新");
                     // 本版更新&生效时间: one date for both. (Not in the lexicon:
                     // 更新、生效 holds the lexicon's separator.)
                     let both = ["更新与生效", "更新及生效", "更新和生效", "更新&生效", "更新/生效", "更新、生效"]
                         .iter()
-                        .any(|w| before.contains(w));
+                        .any(|w| crate::text::has(&before, w));
                     if effective && facts.effective.is_none() {
                         facts.effective = Some(date.clone());
                     }

@@ -18,7 +18,8 @@ declare_rule! {
 
 /// A clause that lists kinds names two or more with 、 after 收集/提供.
 fn lists_kinds(t: &str) -> bool {
-    (t.contains("收集") || t.contains("提供") || t.contains("获取")) && t.matches('、').count() >= 2
+    (crate::text::has(&t, "收集") || crate::text::has(&t, "提供") || crate::text::has(&t, "获取"))
+        && t.matches('、').count() >= 2
 }
 
 const GIVES: &[&str] = &["收集", "提供", "获取"];

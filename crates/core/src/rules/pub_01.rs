@@ -25,16 +25,18 @@ pub(super) const ASKED: &[&[&str]] = &[crate::lexicon::SELF_REFERENCES];
 
 fn check(ctx: &Context<'_>) -> Verdict {
     let titled = ctx.outline.iter().find(|d| {
-        d.heading.as_deref().map(normalize).is_some_and(|h| h.contains("隐私") || h.contains("个人信息保护"))
+        d.heading
+            .as_deref()
+            .map(normalize)
+            .is_some_and(|h| crate::text::has(&h, "隐私") || crate::text::has(&h, "个人信息保护"))
     });
     match titled {
         Some(doc) => {
             Verdict::Pass(vec![evidence(ctx.text, ctx.lines, ctx.lines.span(ctx.lines.index_of(doc.span.start)))])
         }
-        None if ctx
-            .outline
-            .iter()
-            .any(|d| d.heading.as_deref().is_some_and(|h| h.contains("协议") && !h.contains("隐私"))) =>
+        None if ctx.outline.iter().any(|d| {
+            d.heading.as_deref().is_some_and(|h| crate::text::has(&h, "协议") && !crate::text::has(&h, "隐私"))
+        }) =>
         {
             Verdict::Fail(Detail::new("PUB-01.fail"), Vec::new())
         }
@@ -53,11 +55,13 @@ fn names_itself(ctx: &Context<'_>) -> Option<crate::report::Evidence> {
     let titled = |t: &str| {
         t.split('《').skip(1).any(|rest| {
             let title = &rest[..rest.find('》').unwrap_or(rest.len())];
-            (title.contains("隐私") || title.contains("个人信息保护")) && !title.contains("协议")
+            (crate::text::has(&title, "隐私") || crate::text::has(&title, "个人信息保护"))
+                && !crate::text::has(&title, "协议")
         })
     };
     // 本《隐私政策》: the title and the self-reference at once.
-    let self_titled = |t: &str| t.contains("本《") && t.split("本《").skip(1).any(|rest| titled(&format!("《{rest}")));
+    let self_titled =
+        |t: &str| crate::text::has(&t, "本《") && t.split("本《").skip(1).any(|rest| titled(&format!("《{rest}")));
     if let Some((span, _)) = ctx.clauses.iter().find(|(_, t)| self_titled(t)) {
         return Some(evidence(ctx.text, ctx.lines, span));
     }
@@ -76,9 +80,9 @@ fn title_line(ctx: &Context<'_>) -> Option<crate::report::Evidence> {
     let (i, line) = (0..ctx.lines.len()).map(|i| (i, line_at(i))).find(|(_, l)| !l.is_empty())?;
     let t = normalize(line);
     let title = t.chars().count() <= 40
-        && (t.contains("隐私") || t.contains("个人信息保护"))
+        && (crate::text::has(&t, "隐私") || crate::text::has(&t, "个人信息保护"))
         && ["政策", "指引", "声明", "规则"].iter().any(|e| t.ends_with(e))
-        && !t.contains("协议");
+        && !crate::text::has(&t, "协议");
     title.then(|| evidence(ctx.text, ctx.lines, ctx.lines.span(i)))
 }
 

@@ -46,7 +46,7 @@ fn dated_by_month(ctx: &Context<'_>) -> bool {
                 // Read backwards: `效生` is 生效.
                 let before: String = t[..at].chars().rev().take(6).collect();
                 let after: String = t[at + label.len()..].chars().take(12).collect();
-                ["效生", "新更", "订修", "布发"].iter().any(|w| before.contains(w))
+                ["效生", "新更", "订修", "布发"].iter().any(|w| crate::text::has(&before, w))
                     && after.find("20").is_some_and(|i| after[i..].contains('年') && after[i..].contains('月'))
             })
         })
@@ -59,8 +59,8 @@ fn dated_by_month(ctx: &Context<'_>) -> bool {
 /// named is a feature, not the scope.
 fn defines_its_product(ctx: &Context<'_>) -> bool {
     ctx.clauses.iter().take(6).any(|(_, t)| {
-        ["指", "是由", "运营", "提供"].iter().any(|w| t.contains(w))
-            && crate::lexicon::SCOPE_PRODUCTS.iter().any(|w| t.contains(w))
+        ["指", "是由", "运营", "提供"].iter().any(|w| crate::text::has(&t, w))
+            && crate::lexicon::SCOPE_PRODUCTS.iter().any(|w| crate::text::has(&t, w))
     })
 }
 

@@ -46,7 +46,7 @@ fn checks_identity(text: &str) -> bool {
             .rev()
             .collect();
         let after = &text[at + "身份".len()..];
-        crate::lexicon::IDENTITY_CHECK.iter().any(|v| before.contains(v) || after.starts_with(v))
+        crate::lexicon::IDENTITY_CHECK.iter().any(|v| crate::text::has(&before, v) || after.starts_with(v))
     })
 }
 

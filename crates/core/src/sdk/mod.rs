@@ -134,7 +134,7 @@ fn url_in(s: &str) -> Option<String> {
     let urls: Vec<String> = url_ranges(s).into_iter().filter_map(|(a, _)| one_url(&s[a..])).collect();
     let policy = |u: &&String| {
         let l = u.to_ascii_lowercase();
-        lex::POLICY_URL_WORDS.iter().any(|w| l.contains(w))
+        lex::POLICY_URL_WORDS.iter().any(|w| crate::text::has(&l, w))
     };
     urls.iter().find(policy).or(urls.first()).cloned()
 }

@@ -48,7 +48,7 @@ fn vendors_in(lower: &str) -> Vec<(usize, &'static str)> {
 /// (`华为/小米/OPPO/vivo厂商推送SDK`); `None` for any other name.
 pub(super) fn split_name(sdk: &Sdk) -> Option<Vec<Sdk>> {
     let lower = sdk.name.to_ascii_lowercase();
-    if !lex::PUSH_WORDS.iter().any(|p| lower.contains(p)) {
+    if !lex::PUSH_WORDS.iter().any(|p| crate::text::has(&lower, p)) {
         return None;
     }
     let vendors = vendors_in(&lower);

@@ -80,7 +80,7 @@ pub(super) fn recipients(text: &str, lines: &Lines, cells: &[Cell<'_>], kb: &Kb)
             let mut named: Vec<String> = Vec::new();
             if shares || pays {
                 for (entry, s, e) in kb.find_all(sentence) {
-                    if entry.category.contains("payment") {
+                    if crate::text::has(&entry.category, "payment") {
                         named.push(sentence[s..e].to_owned());
                     }
                 }
@@ -113,12 +113,12 @@ fn listed_after<'s>(sentence: &'s str, word: &str) -> Vec<&'s str> {
 /// pointer (点此查看, 请见) and a list word (清单, 详情), or a list named as
 /// a document of its own (查看《信息共享清单》中的“内嵌SDK”).
 fn points_to_a_list(t: &str) -> bool {
-    let list_word = |s: &str| lex::LIST_NAMES.iter().chain(lex::LIST_DETAILS).any(|l| s.contains(l));
-    let pointer = lex::EXTERNAL_LIST_POINTERS.iter().any(|p| t.contains(p));
+    let list_word = |s: &str| lex::LIST_NAMES.iter().chain(lex::LIST_DETAILS).any(|l| crate::text::has(&s, l));
+    let pointer = lex::EXTERNAL_LIST_POINTERS.iter().any(|p| crate::text::has(&t, p));
     // A list's title in 《》 or, on some pages, 【】 (【自意网络第三方信息共享清单】).
     let named_list =
         t.split(['《', '【']).skip(1).any(|rest| list_word(&rest[..rest.find(['》', '】']).unwrap_or(rest.len())]));
-    (pointer && list_word(t)) || (named_list && lex::LIST_VIEWING.iter().any(|v| t.contains(v)))
+    (pointer && list_word(t)) || (named_list && lex::LIST_VIEWING.iter().any(|v| crate::text::has(&t, v)))
 }
 
 /// Whether a clause is the text of a link on a line of its own, as copied
@@ -137,12 +137,13 @@ fn is_link_line(text: &str, span: Span, t: &str) -> bool {
     {
         return false;
     }
-    let about_sdks = body.contains("sdk") || body.contains("第三方") || body.contains("共享");
+    let about_sdks =
+        crate::text::has(&body, "sdk") || crate::text::has(&body, "第三方") || crate::text::has(&body, "共享");
     let list_title = lex::LIST_NAMES.iter().any(|l| body.ends_with(l));
     let pointer = lex::LIST_VIEWING.iter().chain(lex::EXTERNAL_LIST_POINTERS).any(|v| body.starts_with(v))
         || body.starts_with("点击")
         || body.starts_with("点此");
-    about_sdks && (list_title || (pointer && body.contains("sdk")))
+    about_sdks && (list_title || (pointer && crate::text::has(&body, "sdk")))
 }
 
 /// Whether an SDK the readers found starts within the three lines after
@@ -164,13 +165,14 @@ pub(super) fn external_list(text: &str, outline: &[Node], sdks: &[Sdk]) -> Optio
             let raw = text.get(c.span.start..c.span.end).unwrap_or("");
             let t = normalize(raw);
             // The MIIT 第三方共享清单 lists the SDKs too (点击查看…第三方共享清单).
-            let sharing_list = t.contains("共享清单") && lex::EXTERNAL_LIST_POINTERS.iter().any(|p| t.contains(p));
+            let sharing_list =
+                crate::text::has(&t, "共享清单") && lex::EXTERNAL_LIST_POINTERS.iter().any(|p| crate::text::has(&t, p));
             let link_line = is_link_line(text, c.span, &t) && !list_follows(text, c.span, sdks);
             // An appendix (详附件《SDK及类似程序列表》) may be in the text: it is
             // elsewhere only when the readers found next to no SDK rows.
-            let appendix = ["附件", "附录", "附表"].iter().any(|w| t.contains(w));
+            let appendix = ["附件", "附录", "附表"].iter().any(|w| crate::text::has(&t, w));
             let pointer = points_to_a_list(&t) && (!appendix || sdks.len() < 3);
-            if (t.contains("sdk") && pointer) || sharing_list || link_line {
+            if (crate::text::has(&t, "sdk") && pointer) || sharing_list || link_line {
                 return Some(c.span);
             }
         }

@@ -179,7 +179,7 @@ pub(super) fn header_fields<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec
         // partner its provider.
         let is_sdk = |k: usize| {
             let n = normalize(names[k]);
-            n.contains("sdk") || lex::SDK_COLUMN_WORDS.iter().any(|w| n.contains(w))
+            crate::text::has(&n, "sdk") || lex::SDK_COLUMN_WORDS.iter().any(|w| crate::text::has(&n, w))
         };
         if let Some(&sdk_column) = name_columns.iter().find(|&&k| is_sdk(k)) {
             for &k in &name_columns {
@@ -231,7 +231,7 @@ impl Row {
         };
         // A note inside a table (`vivo,品牌手机，我们接入的第三,方,SDK…`) has
         // no company in its provider column.
-        if f == Field::Provider && v.contains("我们") {
+        if f == Field::Provider && crate::text::has(&v, "我们") {
             self.prose = true;
         }
         self.span = Some(match self.span {
@@ -275,7 +275,7 @@ impl Row {
         if self.prose
             || name.chars().count() > 40
             || name.starts_with(['是', '指'])
-            || name.contains("是指")
+            || crate::text::has(&name, "是指")
             || junk_name(&name)
         {
             return None;
@@ -346,8 +346,8 @@ pub(super) fn data_items(s: &str) -> Vec<DataItem> {
 /// A data list that leaves its end open: `…等`, `…等信息`, `包括但不限于…`.
 pub(super) fn open_ended(s: &str) -> bool {
     let t = s.trim().trim_end_matches(['。', '；', ';', '.', ')', '）']);
-    s.contains("包括但不限于")
-        || s.contains("等等")
+    crate::text::has(&s, "包括但不限于")
+        || crate::text::has(&s, "等等")
         || t.ends_with('等')
         || t.ends_with("等信息")
         || t.ends_with("等数据")
@@ -576,7 +576,7 @@ pub(super) fn space_joined_row(s: &str, n: usize) -> Option<Vec<(usize, usize)>>
     let mut k = 1;
     while parts.len() > n && k < parts.len() {
         let piece = &s[parts[k].0..parts[k].1];
-        if piece.is_ascii() && !piece.contains("://") && !piece.starts_with("www.") {
+        if piece.is_ascii() && !crate::text::has(&piece, "://") && !piece.starts_with("www.") {
             parts[k - 1].1 = parts[k].1;
             parts.remove(k);
         } else {
@@ -595,7 +595,7 @@ pub(super) fn table_cell(s: &str) -> bool {
             "（(一二三四五六七八九十第".contains(c)
                 && s.chars().count() < 30
                 && s.contains(['、', '）', ')'])
-                && !s.contains("SDK")
+                && !crate::text::has(&s, "SDK")
         })
 }
 
