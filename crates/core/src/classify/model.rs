@@ -752,7 +752,7 @@ fn forced_topic(norm: &str) -> Option<usize> {
     if !gives_channel(norm) {
         return None;
     }
-    let asks_for_a_right = crate::lexicon::RIGHTS_REQUESTS.iter().any(|w| crate::text::has(&norm, w));
+    let asks_for_a_right = crate::lexicon::RIGHTS_REQUESTS.iter().any(|w| crate::text::has(norm, w));
     Some(if asks_for_a_right { RIGHTS } else { CONTACT })
 }
 

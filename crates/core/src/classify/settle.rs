@@ -190,7 +190,7 @@ fn settle_clause(cats: &mut Vec<C>, context: &[C], s: &Signals, raw: &str) {
     // …unless it also invites the reader to contact us (发送邮件…与我们联系并
     // 说明您的要求), which CAPP-130's experts label contact too.
     // (Searched only for a request of a right: most clauses make none.)
-    let invites_contact = || crate::text::has(&raw, "联系我们") || crate::text::has(&raw, "与我们联系");
+    let invites_contact = || crate::text::has(raw, "联系我们") || crate::text::has(raw, "与我们联系");
     if s.rights_request && cats.contains(&C::Rights) && !invites_contact() {
         cats.retain(|c| *c != C::Contact);
     }

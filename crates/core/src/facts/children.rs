@@ -18,8 +18,8 @@ pub(super) fn extract(clause: &Clause, facts: &mut Facts) {
 /// (PIPL arts. 28, 31). Other ages of minors (18, 12) name no children,
 /// unless the clause calls them children.
 fn children_age(clause: &str) -> Option<u32> {
-    let about_children = crate::text::has(&clause, "儿童");
-    if !about_children && !crate::text::has(&clause, "未成年") && !crate::text::has(&clause, "年龄") {
+    let about_children = crate::text::has(clause, "儿童");
+    if !about_children && !crate::text::has(clause, "未成年") && !crate::text::has(clause, "年龄") {
         return None;
     }
     let cs = folded(clause);

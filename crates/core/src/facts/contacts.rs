@@ -97,7 +97,7 @@ fn addresses(text: &str) -> Vec<String> {
         let end = rest.find(['。', '；', ';', '\n', '，', ',', '）', '（', '(']).unwrap_or(rest.len()).min(200);
         let addr = rest[..crate::text::floor_boundary(rest, end)].trim();
         // An address has place words; an email or web address is not one.
-        let placey = lex::ADDRESS_MARKS.iter().any(|w| crate::text::has(&addr, w));
+        let placey = lex::ADDRESS_MARKS.iter().any(|w| crate::text::has(addr, w));
         if placey && !addr.contains('@') && addr.chars().count() >= 6 && !out.iter().any(|a| a == addr) {
             out.push(addr.to_owned());
         }

@@ -21,7 +21,7 @@ fn controller(text: &str) -> Option<String> {
     for (pos, suffix) in suffixes {
         let end = pos + suffix.len();
         let window = &text[end..window_end(text, end)];
-        let named_we = crate::text::has(&window, "我们") || crate::text::has(&window, "简称");
+        let named_we = crate::text::has(window, "我们") || crate::text::has(window, "简称");
         // Once a fallback is found, only a company named as “we” matters.
         if first.is_some() && !named_we {
             continue;
@@ -49,7 +49,7 @@ fn controller(text: &str) -> Option<String> {
         // Not, as the fallback, a company named as a third party (an SDK's
         // provider in a policy that names no company of its own).
         let around = &text[crate::text::floor_boundary(text, start.saturating_sub(60))..window_end(text, end)];
-        if !["SDK", "sdk", "第三方", "合作方", "合作伙伴"].iter().any(|w| crate::text::has(&around, w)) {
+        if !["SDK", "sdk", "第三方", "合作方", "合作伙伴"].iter().any(|w| crate::text::has(around, w)) {
             first.get_or_insert_with(|| name.to_owned());
         }
     }

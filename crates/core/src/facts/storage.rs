@@ -41,15 +41,15 @@ fn storage_location(words: &Words) -> Option<&'static str> {
     }
     let clause = words.text;
     // 中国大陆 (CAPP-130 rw_29.jsonl:154: 您的信息将存储于中国大陆) is at home too.
-    let mainland = crate::text::has(&clause, "中国大陆")
-        && !crate::text::has(&clause, "境外")
-        && !["中国大陆以外", "中国大陆之外"].iter().any(|w| crate::text::has(&clause, w));
-    if crate::text::has(&clause, "境内") || mainland {
+    let mainland = crate::text::has(clause, "中国大陆")
+        && !crate::text::has(clause, "境外")
+        && !["中国大陆以外", "中国大陆之外"].iter().any(|w| crate::text::has(clause, w));
+    if crate::text::has(clause, "境内") || mainland {
         Some("domestic")
-    } else if crate::text::has(&clause, "境外")
-        && !crate::text::has(&clause, "向境外")
+    } else if crate::text::has(clause, "境外")
+        && !crate::text::has(clause, "向境外")
         // 我们不会将您的个人信息储存…或传输至境外: a promise to stay home.
-        && !lex::STORAGE_DENIALS.iter().any(|w| crate::text::has(&clause, w))
+        && !lex::STORAGE_DENIALS.iter().any(|w| crate::text::has(clause, w))
         && stored_near_abroad(clause)
     {
         Some("abroad")

@@ -18,7 +18,7 @@ declare_rule! {
 
 /// A clause that lists kinds names two or more with 、 after 收集/提供.
 fn lists_kinds(t: &str) -> bool {
-    (crate::text::has(&t, "收集") || crate::text::has(&t, "提供") || crate::text::has(&t, "获取"))
+    (crate::text::has(t, "收集") || crate::text::has(t, "提供") || crate::text::has(t, "获取"))
         && t.matches('、').count() >= 2
 }
 

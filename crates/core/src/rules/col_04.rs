@@ -25,12 +25,12 @@ declare_rule! {
 
 /// Whether a clause promises a separate consent for sensitive information.
 fn separate_consent_for_sensitive(t: &str) -> bool {
-    crate::lexicon::SEPARATE_CONSENT_WORDS.iter().any(|w| crate::text::has(&t, w))
-        && (crate::text::has(&t, "敏感") || crate::sdk::vocab::Vocab::builtin().items_in(t).iter().any(|d| d.sensitive))
+    crate::lexicon::SEPARATE_CONSENT_WORDS.iter().any(|w| crate::text::has(t, w))
+        && (crate::text::has(t, "敏感") || crate::sdk::vocab::Vocab::builtin().items_in(t).iter().any(|d| d.sensitive))
         // The separate consent the law asks for disclosing information or
         // sending it abroad (PIPL 25, 39) is not the one for sensitive
         // information (CAPP-130 rw_3.jsonl:215, rw_79.jsonl:549).
-        && !["公开披露", "境外", "出境"].iter().any(|w| crate::text::has(&t, w))
+        && !["公开披露", "境外", "出境"].iter().any(|w| crate::text::has(t, w))
 }
 
 /// The words this rule asks the clauses about: indexed by the pipeline's

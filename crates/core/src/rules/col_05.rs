@@ -29,7 +29,7 @@ fn permission_clauses(ctx: &Context<'_>) -> Vec<Span> {
         .into_iter()
         .filter(|&i| {
             let t = ctx.clauses.text(i);
-            device_permission_word(t) || crate::lexicon::DEVICE_FEATURES.iter().any(|w| crate::text::has(&t, w))
+            device_permission_word(t) || crate::lexicon::DEVICE_FEATURES.iter().any(|w| crate::text::has(t, w))
         })
         .filter(|&i| crate::classify::clause_categories_at(ctx.clauses, i).contains(&Category::Permissions))
         .map(|i| ctx.clauses.span(i))
@@ -52,7 +52,7 @@ fn says_how_to_turn_off(ctx: &Context<'_>, permissions: &[Span]) -> bool {
     ctx.clauses.holding_any(OFF).into_iter().map(|i| ctx.clauses.get(i)).any(|(span, t)| {
         // 关闭设备功能 is GB/T 35273's own wording for switching a permission
         // off (删除信息、关闭设备功能…撤回您的授权).
-        crate::text::has(&t, "权限") || crate::text::has(&t, "设备功能") || permissions.binary_search(&span).is_ok()
+        crate::text::has(t, "权限") || crate::text::has(t, "设备功能") || permissions.binary_search(&span).is_ok()
     })
 }
 

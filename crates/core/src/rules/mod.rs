@@ -224,13 +224,13 @@ impl<'a> Context<'a> {
     /// Evidence from the clauses (at most three) that contain a word of `a`
     /// and a word of `b`.
     pub fn clauses_with_both(&self, a: &[&str], b: &[&str]) -> Vec<Evidence> {
-        self.evidence_where(a, |t| b.iter().any(|w| crate::text::has(&t, w)))
+        self.evidence_where(a, |t| b.iter().any(|w| crate::text::has(t, w)))
     }
 
     /// Evidence from the clauses (at most three) that contain any of `words`
     /// and none of `not`.
     pub fn clauses_with_but_not(&self, words: &[&str], not: &[&str]) -> Vec<Evidence> {
-        self.evidence_where(words, |t| !not.iter().any(|w| crate::text::has(&t, w)))
+        self.evidence_where(words, |t| !not.iter().any(|w| crate::text::has(t, w)))
     }
 
     /// Evidence from the first three clauses with any of `words` whose

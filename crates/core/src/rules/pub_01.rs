@@ -35,7 +35,7 @@ fn check(ctx: &Context<'_>) -> Verdict {
             Verdict::Pass(vec![evidence(ctx.text, ctx.lines, ctx.lines.span(ctx.lines.index_of(doc.span.start)))])
         }
         None if ctx.outline.iter().any(|d| {
-            d.heading.as_deref().is_some_and(|h| crate::text::has(&h, "协议") && !crate::text::has(&h, "隐私"))
+            d.heading.as_deref().is_some_and(|h| crate::text::has(h, "协议") && !crate::text::has(h, "隐私"))
         }) =>
         {
             Verdict::Fail(Detail::new("PUB-01.fail"), Vec::new())
@@ -55,13 +55,13 @@ fn names_itself(ctx: &Context<'_>) -> Option<crate::report::Evidence> {
     let titled = |t: &str| {
         t.split('《').skip(1).any(|rest| {
             let title = &rest[..rest.find('》').unwrap_or(rest.len())];
-            (crate::text::has(&title, "隐私") || crate::text::has(&title, "个人信息保护"))
-                && !crate::text::has(&title, "协议")
+            (crate::text::has(title, "隐私") || crate::text::has(title, "个人信息保护"))
+                && !crate::text::has(title, "协议")
         })
     };
     // 本《隐私政策》: the title and the self-reference at once.
     let self_titled =
-        |t: &str| crate::text::has(&t, "本《") && t.split("本《").skip(1).any(|rest| titled(&format!("《{rest}")));
+        |t: &str| crate::text::has(t, "本《") && t.split("本《").skip(1).any(|rest| titled(&format!("《{rest}")));
     if let Some((span, _)) = ctx.clauses.iter().find(|(_, t)| self_titled(t)) {
         return Some(evidence(ctx.text, ctx.lines, span));
     }

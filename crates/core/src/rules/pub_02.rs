@@ -59,8 +59,8 @@ fn dated_by_month(ctx: &Context<'_>) -> bool {
 /// named is a feature, not the scope.
 fn defines_its_product(ctx: &Context<'_>) -> bool {
     ctx.clauses.iter().take(6).any(|(_, t)| {
-        ["指", "是由", "运营", "提供"].iter().any(|w| crate::text::has(&t, w))
-            && crate::lexicon::SCOPE_PRODUCTS.iter().any(|w| crate::text::has(&t, w))
+        ["指", "是由", "运营", "提供"].iter().any(|w| crate::text::has(t, w))
+            && crate::lexicon::SCOPE_PRODUCTS.iter().any(|w| crate::text::has(t, w))
     })
 }
 

@@ -33,9 +33,9 @@ fn check(ctx: &Context<'_>) -> Verdict {
         .into_iter()
         .map(|i| ctx.clauses.get(i))
         .filter(|(_, t)| {
-            USE.iter().any(|w| crate::text::has(&t, w))
-                && DEEMED.iter().any(|w| crate::text::has(&t, w))
-                && crate::text::has(&t, "同意")
+            USE.iter().any(|w| crate::text::has(t, w))
+                && DEEMED.iter().any(|w| crate::text::has(t, w))
+                && crate::text::has(t, "同意")
         })
         .take(3)
         .map(|(s, _)| crate::text::evidence(ctx.text, ctx.lines, s))

@@ -139,14 +139,14 @@ fn group_score(s: &str, pieces: &[(usize, usize)], field: Option<Field>) -> i32 
 
 fn fit(t: &str, field: Option<Field>) -> i32 {
     let t = t.trim();
-    let url = super::is_link(t) || crate::text::has(&t, "://");
+    let url = super::is_link(t) || crate::text::has(t, "://");
     let chars = t.chars().count();
     let org = lex::COMPANY_WORD
         .iter()
         .chain(lex::COMPANY_ENDINGS)
         .chain(lex::COMPANY_ENDINGS_MORE)
         .chain(lex::ORGANISATION_WORDS)
-        .any(|w| crate::text::has(&t, w));
+        .any(|w| crate::text::has(t, w));
     let sdk = t.to_ascii_lowercase().contains("sdk");
     // `SDK` alone is the end of a name whose space became a comma.
     if ["sdk", "api", "push"].contains(&t.to_ascii_lowercase().as_str()) {

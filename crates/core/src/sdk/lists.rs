@@ -162,7 +162,7 @@ pub(super) fn bare_list(body: &str) -> Option<&str> {
     (!v.is_empty()
         && short
         && !v.contains(['。', '，'])
-        && !["用于", "为了", "以便", "通过"].iter().any(|w| crate::text::has(&v, w)))
+        && !["用于", "为了", "以便", "通过"].iter().any(|w| crate::text::has(v, w)))
     .then_some(v)
 }
 

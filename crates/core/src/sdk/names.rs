@@ -19,8 +19,8 @@ pub(super) fn junk_name(name: &str) -> bool {
     let pointer = ["第三方", "相关", "该", "此", "上述", "前述", "使用的", "我们", "服务商", "其他", "以上"];
     // … and verbs of the sentence, and words of a heading about SDKs
     // (`第三方SDK收集使用信息说明`).
-    (pointer.iter().any(|w| crate::text::has(&n, w)) && generic_words(&without_sdk))
-        || SENTENCE_VERBS.iter().chain(SDK_LIST_HEADING_WORDS).any(|w| crate::text::has(&n, w))
+    (pointer.iter().any(|w| crate::text::has(n, w)) && generic_words(&without_sdk))
+        || SENTENCE_VERBS.iter().chain(SDK_LIST_HEADING_WORDS).any(|w| crate::text::has(n, w))
 }
 
 /// Words that only say what kind of SDK it is, or point at one.
@@ -40,7 +40,7 @@ const NOT_IN_NAMES: &[&str] = crate::lexicon::STOP_NOT_IN_NAMES;
 /// Whether `t` holds a word of the sentence around a name
 /// ([`SENTENCE_VERBS`], [`NOT_IN_NAMES`]): no name does.
 pub(super) fn holds_sentence_word(t: &str) -> bool {
-    SENTENCE_VERBS.iter().chain(NOT_IN_NAMES).any(|w| crate::text::has(&t, w))
+    SENTENCE_VERBS.iter().chain(NOT_IN_NAMES).any(|w| crate::text::has(t, w))
 }
 
 /// A name in prose written only in Chinese words: one that is more than the
@@ -82,7 +82,7 @@ pub(super) fn company_before(head: &str) -> Option<String> {
     let h = h.strip_suffix("提供的").or_else(|| h.strip_suffix('的'))?;
     let h = h.strip_suffix("所").unwrap_or(h);
     let ends = lex::COMPANY_ENDINGS.iter().chain(lex::COMPANY_WORD).any(|e| h.ends_with(e))
-        || h.ends_with(['）', ')']) && crate::text::has(&h, "公司");
+        || h.ends_with(['）', ')']) && crate::text::has(h, "公司");
     if !ends {
         return None;
     }

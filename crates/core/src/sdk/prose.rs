@@ -47,7 +47,7 @@ pub(super) fn has_sdk(s: &str) -> bool {
 
 /// Whether `s` speaks of push (`推送`, `push` in any case).
 fn has_push(s: &str) -> bool {
-    crate::text::has(&s, "推送") || has_ascii_word(s, b"push")
+    crate::text::has(s, "推送") || has_ascii_word(s, b"push")
 }
 
 /// Whether `s` holds `word` (lower-case ASCII) in any case. Its first
@@ -118,7 +118,7 @@ fn kb_names(sentence: &str, kb: &Kb, names: &mut Vec<(usize, usize)>) {
     // whether a knowledge-base match overlaps one.
     let by_token = names.len();
     // Payment institutions are recipients, not SDKs.
-    let about_payment = crate::text::has(&sentence, "支付机构") || crate::text::has(&sentence, "金融机构");
+    let about_payment = crate::text::has(sentence, "支付机构") || crate::text::has(sentence, "金融机构");
     let urls = url_ranges(sentence);
     for (entry, s, e) in kb.find_all(sentence) {
         if crate::text::has(&entry.category, "payment") || about_payment {

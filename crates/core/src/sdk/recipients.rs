@@ -113,12 +113,12 @@ fn listed_after<'s>(sentence: &'s str, word: &str) -> Vec<&'s str> {
 /// pointer (点此查看, 请见) and a list word (清单, 详情), or a list named as
 /// a document of its own (查看《信息共享清单》中的“内嵌SDK”).
 fn points_to_a_list(t: &str) -> bool {
-    let list_word = |s: &str| lex::LIST_NAMES.iter().chain(lex::LIST_DETAILS).any(|l| crate::text::has(&s, l));
-    let pointer = lex::EXTERNAL_LIST_POINTERS.iter().any(|p| crate::text::has(&t, p));
+    let list_word = |s: &str| lex::LIST_NAMES.iter().chain(lex::LIST_DETAILS).any(|l| crate::text::has(s, l));
+    let pointer = lex::EXTERNAL_LIST_POINTERS.iter().any(|p| crate::text::has(t, p));
     // A list's title in 《》 or, on some pages, 【】 (【自意网络第三方信息共享清单】).
     let named_list =
         t.split(['《', '【']).skip(1).any(|rest| list_word(&rest[..rest.find(['》', '】']).unwrap_or(rest.len())]));
-    (pointer && list_word(t)) || (named_list && lex::LIST_VIEWING.iter().any(|v| crate::text::has(&t, v)))
+    (pointer && list_word(t)) || (named_list && lex::LIST_VIEWING.iter().any(|v| crate::text::has(t, v)))
 }
 
 /// Whether a clause is the text of a link on a line of its own, as copied
@@ -138,12 +138,12 @@ fn is_link_line(text: &str, span: Span, t: &str) -> bool {
         return false;
     }
     let about_sdks =
-        crate::text::has(&body, "sdk") || crate::text::has(&body, "第三方") || crate::text::has(&body, "共享");
+        crate::text::has(body, "sdk") || crate::text::has(body, "第三方") || crate::text::has(body, "共享");
     let list_title = lex::LIST_NAMES.iter().any(|l| body.ends_with(l));
     let pointer = lex::LIST_VIEWING.iter().chain(lex::EXTERNAL_LIST_POINTERS).any(|v| body.starts_with(v))
         || body.starts_with("点击")
         || body.starts_with("点此");
-    about_sdks && (list_title || (pointer && crate::text::has(&body, "sdk")))
+    about_sdks && (list_title || (pointer && crate::text::has(body, "sdk")))
 }
 
 /// Whether an SDK the readers found starts within the three lines after

@@ -346,8 +346,8 @@ pub(super) fn data_items(s: &str) -> Vec<DataItem> {
 /// A data list that leaves its end open: `…等`, `…等信息`, `包括但不限于…`.
 pub(super) fn open_ended(s: &str) -> bool {
     let t = s.trim().trim_end_matches(['。', '；', ';', '.', ')', '）']);
-    crate::text::has(&s, "包括但不限于")
-        || crate::text::has(&s, "等等")
+    crate::text::has(s, "包括但不限于")
+        || crate::text::has(s, "等等")
         || t.ends_with('等')
         || t.ends_with("等信息")
         || t.ends_with("等数据")
@@ -576,7 +576,7 @@ pub(super) fn space_joined_row(s: &str, n: usize) -> Option<Vec<(usize, usize)>>
     let mut k = 1;
     while parts.len() > n && k < parts.len() {
         let piece = &s[parts[k].0..parts[k].1];
-        if piece.is_ascii() && !crate::text::has(&piece, "://") && !piece.starts_with("www.") {
+        if piece.is_ascii() && !crate::text::has(piece, "://") && !piece.starts_with("www.") {
             parts[k - 1].1 = parts[k].1;
             parts.remove(k);
         } else {
@@ -595,7 +595,7 @@ pub(super) fn table_cell(s: &str) -> bool {
             "（(一二三四五六七八九十第".contains(c)
                 && s.chars().count() < 30
                 && s.contains(['、', '）', ')'])
-                && !crate::text::has(&s, "SDK")
+                && !crate::text::has(s, "SDK")
         })
 }
 

@@ -558,7 +558,7 @@ fn mark_bulleted_chapters(infos: &mut [LineInfo<'_>]) {
         let title = info.title_norm.trim_matches([',', '?']);
         let named = is_question_topic(title)
             || is_major_topic(title)
-            || ["说明", "规则", "政策", "cookie", "sdk", "权限"].iter().any(|w| crate::text::has(&title, w));
+            || ["说明", "规则", "政策", "cookie", "sdk", "权限"].iter().any(|w| crate::text::has(title, w));
         let sentence = title.contains(['。', ';', '；', ',', ':', '?', '!']);
         (named && !sentence && (2..=30).contains(&title.chars().count())).then(|| title.to_owned())
     };
@@ -665,7 +665,7 @@ fn is_topic_heading(line: &str) -> bool {
             matches!(c, '。' | ';' | '；' | ',' | '，' | ':' | '：' | '!' | '！' | '?' | '？' | '@' | '"' | '“' | '”')
         })
         && !n.chars().next().is_some_and(|c| c.is_ascii_digit())
-        && (TOPIC_WORDS.iter().any(|w| crate::text::has(&n, w)) || n == "我们是谁")
+        && (TOPIC_WORDS.iter().any(|w| crate::text::has(n, w)) || n == "我们是谁")
 }
 
 /// Lines with a marker, bullet or bracket: a heading or a list item.
@@ -759,9 +759,7 @@ fn title_ok_norm(norm: &str, style: Style) -> bool {
         return false;
     }
     // Headings are words, not numbers or addresses.
-    norm.chars().any(|c| is_cjk(c) || c.is_ascii_alphabetic())
-        && !crate::text::has(&norm, "http")
-        && !norm.contains('@')
+    norm.chars().any(|c| is_cjk(c) || c.is_ascii_alphabetic()) && !crate::text::has(norm, "http") && !norm.contains('@')
 }
 
 fn ends_sentence(line: &str) -> bool {

@@ -337,7 +337,7 @@ fn document_title_between(infos: &[LineInfo<'_>], from: usize, to: usize) -> boo
         let t = info.text.trim();
         t.chars().count() <= 40
             && super::marker::parse(t).is_none()
-            && (crate::text::has(&t, "隐私") || crate::text::has(&t, "个人信息"))
+            && (crate::text::has(t, "隐私") || crate::text::has(t, "个人信息"))
             && ["政策", "规则", "指引", "须知", "声明"].iter().any(|e| t.ends_with(e))
     })
 }
