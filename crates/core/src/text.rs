@@ -508,8 +508,24 @@ pub fn lines_of(text: &str) -> impl Iterator<Item = &str> + '_ {
 /// (EF BC 9A), in order: found from their bytes (memchr), where a `char`
 /// pattern (`s.find(['：', ':'])`) decodes every character of the line.
 pub fn colons(s: &str) -> impl Iterator<Item = usize> + '_ {
+    narrow_or_wide(s, b':').map(|(at, _)| at)
+}
+
+/// Where the ASCII punctuation `a` (`!` to `~`) and its full-width form
+/// (U+FEE0 + `a`: `；` for `;`) are in `s`, with their lengths, in order:
+/// found from their bytes (memchr) instead of decoding every character.
+pub fn narrow_or_wide(s: &str, a: u8) -> impl Iterator<Item = (usize, usize)> + '_ {
     let b = s.as_bytes();
-    memchr::memchr2_iter(b':', 0xEF, b).filter(move |&i| b[i] == b':' || b.get(i + 1..i + 3) == Some(&[0xBC, 0x9A]))
+    let wide = u32::from(a) + 0xFEE0;
+    #[allow(clippy::cast_possible_truncation)]
+    let tail = [0x80 | ((wide >> 6) & 0x3F) as u8, 0x80 | (wide & 0x3F) as u8];
+    memchr::memchr2_iter(a, 0xEF, b).filter_map(move |i| {
+        if b[i] == a {
+            Some((i, 1))
+        } else {
+            (b.get(i + 1..i + 3) == Some(&tail[..])).then_some((i, 3))
+        }
+    })
 }
 
 /// The first colon of `s` ([`colons`]).
@@ -766,6 +782,13 @@ mod tests {
         #[test]
         fn has_is_str_contains(hay in "[ab个人a\u{8f}]{0,12}", needle in "[ab个人]{0,3}") {
             proptest::prop_assert_eq!(has_by_last_byte(&hay, &needle), hay.contains(needle.as_str()));
+        }
+
+        #[test]
+        fn narrow_or_wide_finds_both_widths(s in "[a;；:：个\u{ff00}-\u{ff20}]{0,16}") {
+            let want: Vec<(usize, usize)> =
+                s.char_indices().filter(|&(_, c)| c == ';' || c == '；').map(|(i, c)| (i, c.len_utf8())).collect();
+            proptest::prop_assert_eq!(narrow_or_wide(&s, b';').collect::<Vec<_>>(), want);
         }
 
         #[test]

@@ -220,7 +220,11 @@ pub(super) fn kv_parts(s: &str) -> Vec<(usize, &str)> {
         // separator or to where a URL or Latin word before it ends
         // (`…/privacy第三方SDK名称：`); the longest that names a field wins.
         let head = &s[..c];
-        let mut best = None;
+        // Where a key may start, nearest first; then asked farthest first,
+        // the first that names a field is the longest (one `field_of` for a
+        // plain `SDK名称：`, not one per character).
+        let mut candidates = [0usize; 16];
+        let mut n = 0;
         for (count, (at, x)) in head.char_indices().rev().enumerate() {
             if count >= 16 || x.is_whitespace() || ends_a_key(x) {
                 break;
@@ -229,18 +233,20 @@ pub(super) fn kv_parts(s: &str) -> Vec<(usize, &str)> {
             let starts = before.is_none_or(|p| p.is_whitespace() || ends_a_key(p) || (p.is_ascii() && !x.is_ascii()));
             // A bare `SDK：` is a key only where the line begins (`Bugly,SDK：` is a name).
             let bare_sdk = s[at..c].trim().eq_ignore_ascii_case("sdk") && at > 0;
-            if starts && !bare_sdk && field_of(&s[at..c]).is_some() {
-                best = Some(at);
+            if starts && !bare_sdk {
+                candidates[n] = at;
+                n += 1;
             }
         }
+        let best = candidates[..n].iter().rev().copied().find(|&at| field_of(&s[at..c]).is_some());
         if let Some(k) = best {
             if k > 0 && !starts.contains(&k) {
                 starts.push(k);
             }
         }
     }
-    for (i, ch) in s.char_indices().filter(|&(_, ch)| ch == '；' || ch == ';') {
-        let after = i + ch.len_utf8();
+    for (i, len) in crate::text::narrow_or_wide(s, b';') {
+        let after = i + len;
         if after < s.len() && !starts.contains(&after) {
             starts.push(after);
         }
