@@ -110,6 +110,18 @@ impl<'a> ClauseWords<'a> {
     }
 }
 
+/// `texts` joined, each followed by `\n`, and where each starts.
+fn join(texts: &[&str]) -> (String, Vec<usize>) {
+    let mut joined = String::with_capacity(texts.iter().map(|t| t.len() + 1).sum());
+    let mut starts = Vec::with_capacity(texts.len());
+    for t in texts {
+        starts.push(joined.len());
+        joined.push_str(t);
+        joined.push('\n');
+    }
+    (joined, starts)
+}
+
 /// Some words of a [`WordIndex`] as a set of bits by their numbers: a hit
 /// is tested with one load, not a search (every hit of every clause is
 /// tested).
@@ -131,13 +143,7 @@ impl ClauseTexts {
 
     /// Texts given with their spans (sorted by span).
     pub fn new(items: Vec<(Span, String)>) -> Self {
-        let mut joined = String::with_capacity(items.iter().map(|(_, t)| t.len() + 1).sum());
-        let mut starts = Vec::with_capacity(items.len());
-        for (_, t) in &items {
-            starts.push(joined.len());
-            joined.push_str(t);
-            joined.push('\n');
-        }
+        let (joined, starts) = join(&items.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>());
         let items = items.into_iter().map(|(span, _)| span).collect();
         ClauseTexts { items, joined, starts, hits: Vec::new(), hit_starts: Vec::new(), index: None }
     }
@@ -145,14 +151,7 @@ impl ClauseTexts {
     /// The normal forms of `spans` (sorted) of a text normalised whole:
     /// slices of it, copied once into the joined texts.
     pub fn of_spans(items: Vec<Span>, normalized: &Normalized) -> Self {
-        let texts: Vec<&str> = items.iter().map(|&s| normalized.of(s)).collect();
-        let mut joined = String::with_capacity(texts.iter().map(|t| t.len() + 1).sum());
-        let mut starts = Vec::with_capacity(items.len());
-        for t in texts {
-            starts.push(joined.len());
-            joined.push_str(t);
-            joined.push('\n');
-        }
+        let (joined, starts) = join(&items.iter().map(|&s| normalized.of(s)).collect::<Vec<_>>());
         ClauseTexts { items, joined, starts, hits: Vec::new(), hit_starts: Vec::new(), index: None }
     }
 
