@@ -109,14 +109,30 @@ pub fn extract_with(text: &str, lines: &Lines, outline: &[Node], kb: &Kb) -> Sdk
 struct Cell<'a> {
     text: &'a str,
     span: Span,
+    /// Where the first colon of `text` is ([`crate::text::find_colon`]):
+    /// several passes ask it of every line, and in Chinese text the scan
+    /// stops at every full-width comma on its way.
+    colon: Option<usize>,
+}
+
+impl<'a> Cell<'a> {
+    /// A piece of a line, its colon looked for in it.
+    fn new(text: &'a str, span: Span) -> Self {
+        Cell { text, span, colon: crate::text::find_colon(text) }
+    }
 }
 
 fn cells<'a>(text: &'a str, lines: &Lines) -> Vec<Cell<'a>> {
     let mut out = Vec::new();
+    // The colons of the whole text, in one scan, dealt to the lines in order.
+    let mut colons = crate::text::colons(text).peekable();
     for &s in lines.spans() {
         let (t, span) = trim_span(&text[s.start..s.end], s.start);
+        while colons.next_if(|&at| at < span.start).is_some() {}
+        let colon = colons.peek().filter(|&&at| at < span.end).map(|&at| at - span.start);
         if !t.is_empty() {
-            out.push(Cell { text: t, span });
+            debug_assert_eq!(colon, crate::text::find_colon(t));
+            out.push(Cell { text: t, span, colon });
         }
     }
     out
@@ -233,7 +249,7 @@ fn expand_definitions(cells: &[Cell<'_>], sdks: &mut [Sdk]) {
     }
     let mut defs: foldhash::HashMap<&str, &str> = foldhash::HashMap::default();
     for c in cells {
-        let Some(p) = crate::text::find_colon(c.text) else { continue };
+        let Some(p) = c.colon else { continue };
         let term = c.text[..p].trim();
         if term.is_empty() || term.chars().count() > 12 || field_of(term).is_some() {
             continue;

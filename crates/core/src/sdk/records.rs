@@ -10,7 +10,7 @@ use super::*;
 
 /// `SDK名称：微信SDK` → (field, value with its span, whether the key says SDK).
 pub(super) fn key_value(cell: Cell<'_>) -> Option<(Field, &str, Span, bool)> {
-    let i = crate::text::find_colon(cell.text)?;
+    let i = cell.colon?;
     let sep = if cell.text.as_bytes()[i] == b':' { ':' } else { '：' };
     if i > 40 {
         return None;
@@ -79,10 +79,10 @@ fn line_pairs(c: Cell<'_>) -> (Vec<Pair<'_>>, Option<(&str, Span)>) {
     let mut pairs = Vec::new();
     let mut lead: Option<(&str, Span)> = None;
     // A line without a colon holds no key.
-    let parts = if crate::text::find_colon(c.text).is_some() { kv_parts(c.text) } else { Vec::new() };
+    let parts = if c.colon.is_some() { kv_parts(c.text) } else { Vec::new() };
     for (n, part) in parts.into_iter().enumerate() {
         let (t, span) = trim_span(part.1, c.span.start + part.0);
-        if let Some(kv) = key_value(Cell { text: t, span }) {
+        if let Some(kv) = key_value(Cell::new(t, span)) {
             pairs.push(kv);
         } else if n == 0 {
             lead = Some((t, span));
@@ -126,7 +126,7 @@ fn name_in_lead<'a>((t, span): (&'a str, Span), pairs: &mut Vec<Pair<'a>>) {
 /// `微信开放平台隐私政策：https://…`: the name before the policy's title in
 /// the key.
 fn name_in_link_key<'a>(c: Cell<'a>, pairs: &mut Vec<Pair<'a>>) {
-    let key_end = crate::text::find_colon(c.text).unwrap_or(0);
+    let key_end = c.colon.unwrap_or(0);
     let key = &c.text[..key_end];
     let name = ["个人信息保护政策", "隐私权政策", "隐私政策", "隐私协议"]
         .iter()
