@@ -78,9 +78,9 @@ pub(super) fn recipients(text: &str, lines: &Lines, cells: &[Cell<'_>], kb: &Kb)
             // Payment SDKs the knowledge base knows, named where the sentence
             // shares or pays: the names are looked up only then.
             let mut named: Vec<String> = Vec::new();
-            if shares || pays {
+            if (shares || pays) && kb.may_name_payment(sentence) {
                 for (entry, s, e) in kb.find_all(sentence) {
-                    if crate::text::has(&entry.category, "payment") {
+                    if super::kb::is_payment(entry) {
                         named.push(sentence[s..e].to_owned());
                     }
                 }
