@@ -232,7 +232,8 @@ impl Kb {
                 names.push((n, i));
             }
         }
-        let payment = names.iter().filter(|(_, i)| is_payment(&entries[*i])).cloned().collect();
+        let pays: Vec<bool> = entries.iter().map(is_payment).collect();
+        let payment = names.iter().filter(|(_, i)| pays[*i]).cloned().collect();
         Self { entries, names: Names::new(names), payment: Names::new(payment) }
     }
 
