@@ -153,27 +153,39 @@ fn fold_into(s: &str, out: &mut String, mut step: impl FnMut(usize, usize)) {
     // taobao.txt).
     let b = s.as_bytes();
     let mut run = 0;
-    let mut i = 0;
+    let mut i = next_changed(b, 0);
+    while i < b.len() {
+        let len = utf8_len(b[i]);
+        out.push_str(&s[run..i]);
+        run = i + len;
+        if let Some(c) = s[i..run].chars().next() {
+            if !is_space(c) {
+                out.push(fold_width(c).to_ascii_lowercase());
+            }
+        }
+        step(run, out.len());
+        i = next_changed(b, run);
+    }
+    out.push_str(&s[run..]);
+}
+
+/// The first character at or after byte `i` of `b` (on a character
+/// boundary) that [`normalize`] may change, or `b.len()`: most are passed
+/// by their first byte ([`STAYING_LENGTH`]), a few by their next ones
+/// ([`stays_at`]).
+#[inline(always)]
+fn next_changed(b: &[u8], mut i: usize) -> usize {
     while i < b.len() {
         let n = STAYING_LENGTH[usize::from(b[i])];
         if n != 0 {
             i += usize::from(n);
-            continue;
+        } else if stays_at(b, i) {
+            i += utf8_len(b[i]);
+        } else {
+            break;
         }
-        let len = utf8_len(b[i]);
-        if !stays_at(b, i) {
-            out.push_str(&s[run..i]);
-            run = i + len;
-            if let Some(c) = s[i..i + len].chars().next() {
-                if !is_space(c) {
-                    out.push(fold_width(c).to_ascii_lowercase());
-                }
-            }
-            step(run, out.len());
-        }
-        i += len;
     }
-    out.push_str(&s[run..]);
+    i
 }
 
 /// By the first byte of a character: the length of the character when the
@@ -253,16 +265,12 @@ impl Normalized {
 /// case: told from its bytes, without building the normal form.
 pub fn is_normal_but_case(s: &str) -> bool {
     let b = s.as_bytes();
-    let mut i = 0;
+    let mut i = next_changed(b, 0);
     while i < b.len() {
-        let n = STAYING_LENGTH[usize::from(b[i])];
-        if n != 0 {
-            i += usize::from(n);
-        } else if b[i].is_ascii_uppercase() || stays_at(b, i) {
-            i += utf8_len(b[i]);
-        } else {
+        if !b[i].is_ascii_uppercase() {
             return false;
         }
+        i = next_changed(b, i + 1);
     }
     true
 }

@@ -120,14 +120,14 @@ pub fn classify_lines<'a>(text: &'a str, lines: &'a Lines) -> Vec<LineInfo<'a>> 
         })
         .collect();
     mark_kinds(&mut infos, normal);
-    split_fused_headings(&mut infos);
+    split_fused_headings(&mut infos, normal);
     let numbered = infos
         .iter()
         .filter(|i| matches!(i.kind, LineKind::Heading(h) if h.style.rank() <= 4 && h.style != Style::Plain))
         .count();
     if numbered < 3 {
         let chapters = decimal_chapter_range(&infos);
-        mark_topic_headings(&mut infos, chapters);
+        mark_topic_headings(&mut infos, chapters, normal);
     }
     mark_bulleted_chapters(&mut infos);
     demote_glossary_terms(&mut infos);
@@ -205,7 +205,7 @@ fn mark_kinds<'a>(infos: &mut [LineInfo<'a>], normal: NormalText<'a>) {
 /// and its number fits them (the last one is n − 1, the next n + 1 or
 /// none): a list `1. 账号信息 您注册时…` inside a chapter continues no
 /// chapters.
-fn split_fused_headings(infos: &mut [LineInfo<'_>]) {
+fn split_fused_headings<'a>(infos: &mut [LineInfo<'a>], normal: NormalText<'a>) {
     let candidates = fused_candidates(infos);
     if candidates.is_empty() {
         return;
@@ -223,7 +223,7 @@ fn split_fused_headings(infos: &mut [LineInfo<'_>]) {
         let m = marker::parse(title).expect("the marker parsed before");
         info.kind = LineKind::Heading(Heading { style, number });
         info.marker = Some(&title[m.text_range.0..m.text_range.1]);
-        info.title_norm = normalize(&title[m.len..]).into();
+        info.title_norm = normal.of(&title[m.len..]);
         info.number = number;
         info.body_at = Some(at.unwrap_or(m.len));
         info.lead_in = at.is_none();
@@ -578,7 +578,11 @@ fn mark_bulleted_chapters(infos: &mut [LineInfo<'_>]) {
 /// In a policy without numbered headings, short unpunctuated lines that name
 /// a topic (我们收集哪些个人信息, Cookie 和其他技术) are its headings, provided
 /// they stand between a finished sentence and more text.
-fn mark_topic_headings(infos: &mut [LineInfo<'_>], numbered_chapters: std::ops::Range<usize>) {
+fn mark_topic_headings<'a>(
+    infos: &mut [LineInfo<'a>],
+    numbered_chapters: std::ops::Range<usize>,
+    normal: NormalText<'a>,
+) {
     let mut prev_ends_sentence = true;
     let mut topics = Vec::new();
     for i in 0..infos.len() {
@@ -593,7 +597,7 @@ fn mark_topic_headings(infos: &mut [LineInfo<'_>], numbered_chapters: std::ops::
                 .find(|n| !matches!(n.kind, LineKind::Blank | LineKind::Noise))
                 .is_some_and(|n| matches!(n.kind, LineKind::Body | LineKind::Item | LineKind::Heading(_)));
             if followed {
-                infos[i].title_norm = normalize(infos[i].text).into();
+                infos[i].title_norm = normal.of(infos[i].text);
                 infos[i].kind = LineKind::Heading(Heading { style: Style::Plain, number: None });
                 topics.push(i);
                 prev_ends_sentence = true;
