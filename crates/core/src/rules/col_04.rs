@@ -42,15 +42,7 @@ fn check(ctx: &Context<'_>) -> Verdict {
     if marked.is_empty() {
         return Verdict::Fail(Detail::new("COL-04.absent"), Vec::new());
     }
-    let consent: Vec<_> = ctx
-        .clauses
-        .holding_any(crate::lexicon::SEPARATE_CONSENT_WORDS)
-        .into_iter()
-        .map(|i| ctx.clauses.get(i))
-        .filter(|(_, t)| separate_consent_for_sensitive(t))
-        .take(3)
-        .map(|(s, _)| crate::text::evidence(ctx.text, ctx.lines, s))
-        .collect();
+    let consent = ctx.evidence_where(crate::lexicon::SEPARATE_CONSENT_WORDS, separate_consent_for_sensitive);
     if consent.is_empty() {
         Verdict::Warn(Detail::new("COL-04.weak"), marked.into_iter().take(3).collect())
     } else {

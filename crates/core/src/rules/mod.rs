@@ -235,7 +235,7 @@ impl<'a> Context<'a> {
 
     /// Evidence from the first three clauses with any of `words` whose
     /// normalised text `keep` accepts.
-    fn evidence_where(&self, words: &[&str], keep: impl Fn(&str) -> bool) -> Vec<Evidence> {
+    pub(super) fn evidence_where(&self, words: &[&str], keep: impl Fn(&str) -> bool) -> Vec<Evidence> {
         self.clauses
             .holding_any(words)
             .into_iter()

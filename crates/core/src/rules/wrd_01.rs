@@ -27,19 +27,11 @@ const CONSENT: &[&str] = &["同意"];
 pub(super) const ASKED: &[&[&str]] = &[CONSENT];
 
 fn check(ctx: &Context<'_>) -> Verdict {
-    let hits: Vec<_> = ctx
-        .clauses
-        .holding_any(CONSENT)
-        .into_iter()
-        .map(|i| ctx.clauses.get(i))
-        .filter(|(_, t)| {
-            USE.iter().any(|w| crate::text::has(t, w))
-                && DEEMED.iter().any(|w| crate::text::has(t, w))
-                && crate::text::has(t, "同意")
-        })
-        .take(3)
-        .map(|(s, _)| crate::text::evidence(ctx.text, ctx.lines, s))
-        .collect();
+    let hits = ctx.evidence_where(CONSENT, |t| {
+        USE.iter().any(|w| crate::text::has(t, w))
+            && DEEMED.iter().any(|w| crate::text::has(t, w))
+            && crate::text::has(t, "同意")
+    });
     if hits.is_empty() {
         Verdict::Pass(Vec::new())
     } else {
