@@ -53,7 +53,84 @@ pub fn analyze(text: &str) -> Report {
 
 /// Analyses text that was decoded from `encoding` (recorded in the report).
 pub fn analyze_decoded(input: &str, encoding: &str) -> Report {
-    analyze_with(input, encoding, classify::model::ClauseModel::shipped())
+    parallel::within_pool(|| analyze_here(input, encoding, None))
+}
+
+pub(crate) mod parallel {
+    //! Two independent passes of one analysis at once: natively on rayon's
+    //! threads (in `batch`, whose files already keep every core busy, the
+    //! second pass is mostly run by the same thread, after the first); in
+    //! the browser, which gives the wasm one thread, one after the other.
+    //! Each pass computes what it would alone, so the report is the same.
+
+    /// `(a(), b())`.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn join<A, B, RA, RB>(a: A, b: B) -> (RA, RB)
+    where
+        A: FnOnce() -> RA + Send,
+        B: FnOnce() -> RB + Send,
+        RA: Send,
+        RB: Send,
+    {
+        rayon::join(a, b)
+    }
+
+    /// `f()`, run on rayon's pool: the analysis's joins are then a worker's
+    /// own, and a thread outside the pool hands its work over once, not at
+    /// every join.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn within_pool<R: Send>(f: impl FnOnce() -> R + Send) -> R {
+        match rayon::current_thread_index() {
+            Some(_) => f(),
+            None => rayon::scope(|_| f()),
+        }
+    }
+
+    /// `f()`.
+    #[cfg(target_arch = "wasm32")]
+    pub fn within_pool<R>(f: impl FnOnce() -> R) -> R {
+        f()
+    }
+
+    /// `(a(), b())`.
+    #[cfg(target_arch = "wasm32")]
+    pub fn join<A, B, RA, RB>(a: A, b: B) -> (RA, RB)
+    where
+        A: FnOnce() -> RA,
+        B: FnOnce() -> RB,
+    {
+        (a(), b())
+    }
+}
+
+/// Topics for every node and clause of `outline`: the rules' words, then
+/// the clause model.
+fn classify_all(text: &str, outline: &mut [Node], clauses: &scan::ClauseTexts, model: &classify::model::ClauseModel) {
+    let signals = classify::classify(text, outline, clauses);
+    // The rules' verdicts are the model's features: training reads them
+    // before [`classify::settle`], so the rules alone go unsettled.
+    if !model.is_empty() {
+        classify::model::apply(model, outline, clauses, &signals);
+        classify::settle(text, outline, &signals);
+    }
+}
+
+/// The checklist and the findings of a policy.
+fn judge(
+    text: &str,
+    lines: &text::Lines,
+    outline: &[Node],
+    facts: &Facts,
+    sdks: &sdk::SdkExtraction,
+    anomalies: &[segment::Anomaly],
+    clauses: &scan::ClauseTexts,
+) -> (Vec<ChecklistRow>, Vec<Finding>) {
+    let mut checklist = checklist::build(text, lines, outline, facts);
+    let findings = rules::run(&rules::Context::new(text, lines, outline, facts, &checklist, sdks, anomalies, clauses));
+    // The rows name the rules that judge them, so that the checklist and the
+    // findings tell one story.
+    rules::link_checklist(&mut checklist);
+    (checklist, findings)
 }
 
 /// One index over the words that classification and the keyword rules look
@@ -73,6 +150,12 @@ fn clause_words() -> &'static scan::WordIndex {
 /// cross-validation (`policylens train`, `policylens eval --folds`) pass
 /// [`classify::model::ClauseModel::empty`] to see the rules' own verdicts.
 pub fn analyze_with(input: &str, encoding: &str, model: &classify::model::ClauseModel) -> Report {
+    parallel::within_pool(|| analyze_here(input, encoding, Some(model)))
+}
+
+/// The analysis, with the shipped clause model when `model` is `None`: a
+/// first analysis loads it beside segmentation.
+fn analyze_here(input: &str, encoding: &str, model: Option<&classify::model::ClauseModel>) -> Report {
     // A saved web page is analysed as the text it shows, offset for offset.
     let is_html = html::is_html(input);
     let view;
@@ -83,47 +166,52 @@ pub fn analyze_with(input: &str, encoding: &str, model: &classify::model::Clause
         input
     };
     let lines = text::Lines::new(text);
-    let seg = segment::segment(text, &lines);
-    let mut outline = seg.outline;
-    // Clauses are normalised once, here, and scanned once for the words of
-    // classification and, in a policy, of the rules (text that is not a
-    // policy is not judged: its first analysis builds the smaller index).
     let kind = input_kind::classify(text);
-    let index = if kind == InputKind::Policy { clause_words() } else { classify::clause_word_index() };
-    let clauses = segment::clause_texts(text, &lines, &outline).indexed(index);
-    let signals = classify::classify(text, &mut outline, &clauses);
-    // The rules' verdicts are the model's features: training reads them
-    // before [`classify::settle`], so the rules alone go unsettled.
-    if !model.is_empty() {
-        classify::model::apply(model, &mut outline, &clauses, &signals);
-        classify::settle(text, &mut outline, &signals);
-    }
-    // The raw clauses with their characters' sets, for facts and the summary.
-    let clause_words = scan::ClauseWords::new(text, &segment::clause_spans(&outline), &clauses);
-    let facts = facts::extract(&lines, &clause_words);
-    let sdks = sdk::extract(text, &lines, &outline);
+    // The SDK pass reads only the text and its lines: it runs beside
+    // segmentation (natively on a second thread), as do the first
+    // analysis's builds of the word indices, the knowledge base and the
+    // clause model.
+    let ((seg, clauses), (sdks, model)) = parallel::join(
+        || {
+            // Clauses are normalised once, here, and scanned once for the
+            // words of classification and, in a policy, of the rules (text
+            // that is not a policy is not judged: its first analysis builds
+            // the smaller index).
+            let index = if kind == InputKind::Policy { clause_words() } else { classify::clause_word_index() };
+            let seg = segment::segment(text, &lines);
+            let clauses = segment::clause_texts(text, &lines, &seg.outline).indexed(index);
+            (seg, clauses)
+        },
+        || (sdk::find(text, &lines), model.unwrap_or_else(|| classify::model::ClauseModel::shipped())),
+    );
+    let mut outline = seg.outline;
+    // Classification sets topics and leaves the clauses where they are, so
+    // the facts are read from the same clauses beside it.
+    let spans = segment::clause_spans(&outline);
+    let ((), (clause_words, facts)) = parallel::join(
+        || classify_all(text, &mut outline, &clauses, model),
+        || {
+            // The raw clauses with their characters' sets, for facts and the
+            // summary's sensitive kinds.
+            let clause_words = scan::ClauseWords::new(text, &spans, &clauses);
+            let facts = facts::extract(&lines, &clause_words);
+            (clause_words, facts)
+        },
+    );
+    debug_assert!(segment::clause_spans(&outline) == spans, "classification moved a clause");
+    let mut sdks = sdks;
+    sdk::link_external_list(&mut sdks, text, &outline);
     // Text that is not a policy gets its outline and facts, but no checklist
-    // and no findings: a wall of failures would say nothing useful.
-    let (checklist, findings) = if kind == InputKind::Policy {
-        let mut checklist = checklist::build(text, &lines, &outline, &facts);
-        let findings = rules::run(&rules::Context::new(
-            text,
-            &lines,
-            &outline,
-            &facts,
-            &checklist,
-            &sdks,
-            &seg.anomalies,
-            &clauses,
-        ));
-        // The rows name the rules that judge them, so that the checklist and
-        // the findings tell one story.
-        rules::link_checklist(&mut checklist);
-        (checklist, findings)
-    } else {
-        (Vec::new(), Vec::new())
-    };
-    let summary = summary::summarize(&clause_words, &lines, kind, &outline, &findings, &sdks.sdks, &sdks.recipients);
+    // and no findings: a wall of failures would say nothing useful. The
+    // summary's sensitive kinds need no findings: they are found beside.
+    let ((checklist, findings), sensitive) = parallel::join(
+        || match kind {
+            InputKind::Policy => judge(text, &lines, &outline, &facts, &sdks, &seg.anomalies, &clauses),
+            _ => (Vec::new(), Vec::new()),
+        },
+        || summary::sensitive_kinds(&clause_words, &lines, &sdks.sdks, &sdks.recipients),
+    );
+    let summary = summary::summarize(kind, &outline, &findings, &sdks.sdks, &sdks.recipients, sensitive);
     let flows = summary::flow_graph(&sdks.sdks, &sdks.recipients);
     Report {
         schema_version: SCHEMA_VERSION,

@@ -21,15 +21,13 @@ use crate::scan::ClauseWords;
 use crate::sdk::vocab::Vocab;
 use crate::text::Lines;
 
-#[cfg_attr(not(target_arch = "wasm32"), inline(never))] // a frame of its own in native profiles
 pub fn summarize(
-    clause_words: &ClauseWords<'_>,
-    lines: &Lines,
     kind: InputKind,
     outline: &[Node],
     findings: &[Finding],
     sdks: &[Sdk],
     recipients: &[Recipient],
+    sensitive: Vec<SensitiveKind>,
 ) -> Summary {
     let failing = |sev| findings.iter().filter(|f| f.severity == sev && f.status == FindingStatus::Fail).count();
     let (mut sections, mut clauses) = (0, 0);
@@ -43,7 +41,7 @@ pub fn summarize(
         clauses,
         sdks: sdks.len(),
         recipients: recipients.len(),
-        sensitive: sensitive_kinds(clause_words, lines, sdks, recipients),
+        sensitive,
     }
 }
 
@@ -57,7 +55,11 @@ fn count(nodes: &[Node], sections: &mut usize, clauses: &mut usize) {
     }
 }
 
-fn sensitive_kinds(
+/// The sensitive kinds of personal information the SDKs and recipients
+/// receive and the clauses collect, for [`summarize`] (they need no
+/// findings: the analysis finds them while the rules judge).
+#[cfg_attr(not(target_arch = "wasm32"), inline(never))] // a frame of its own in native profiles
+pub fn sensitive_kinds(
     clauses: &ClauseWords<'_>,
     lines: &Lines,
     sdks: &[Sdk],

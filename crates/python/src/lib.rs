@@ -23,8 +23,12 @@
 //! `analyze_many` analyses on its own threads with the interpreter released;
 //! the calling thread converts each finished report while the next ones are
 //! analysed, so conversion overlaps analysis instead of following it. With
-//! `threads=1` everything runs on the calling thread, one report after the
-//! other, the interpreter released during each analysis.
+//! `threads=1` the reports are made one after the other, the interpreter
+//! released during each analysis. The core splits one analysis into passes
+//! that run at once on rayon's threads: `analyze` uses the global pool (every
+//! core), `analyze_many` a pool of `threads` threads, so that it never keeps
+//! more than `threads` cores busy (a Dask worker with one thread stays on
+//! one core).
 //!
 //! Bad input is refused as the CLI refuses it: bytes that are not UTF-8,
 //! UTF-16 with a byte-order mark or GB18030 raise `ValueError` with the
@@ -39,7 +43,7 @@ use std::sync::mpsc;
 use std::sync::Mutex;
 
 use policylens_core::decode::decode;
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyList, PyModule, PyString};
@@ -338,13 +342,18 @@ mod policylens_module {
             // Ctrl-C in a long run: KeyboardInterrupt, the threads stop.
             py.check_signals()
         };
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .map_err(|e| PyRuntimeError::new_err(format!("cannot start {threads} analysis threads: {e}")))?;
+        let work = |input: &Input| pool.install(|| report_json(input));
         if threads == 1 {
             for (i, input) in inputs.iter().enumerate() {
-                let result = py.detach(|| report_json(input));
+                let result = py.detach(|| work(input));
                 convert(i, result)?;
             }
         } else {
-            for_each_parallel(&inputs, threads, report_json, |receive| py.detach(receive), convert)?;
+            for_each_parallel(&inputs, threads, work, |receive| py.detach(receive), convert)?;
         }
         PyList::new(py, out.into_iter().flatten())
     }

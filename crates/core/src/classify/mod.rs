@@ -57,14 +57,33 @@ pub fn classify(text: &str, outline: &mut [Node], normalized: &ClauseTexts) -> C
         for clause in &mut doc.clauses {
             context::drop_summary_topics(&mut clause.categories);
         }
-        for child in &mut doc.children {
-            let first = all.len();
-            classify_section(text, normalized, child, &mut all);
-            context::contextualise(child, &[], Scope::default(), &mut all[first..].iter().map(|(_, s)| s));
-        }
+        all.extend(classify_sections(text, normalized, &mut doc.children));
     }
     all.sort_by_key(|(at, _)| *at);
     ClauseSignals(all)
+}
+
+/// Classifies top-level sections, each on its own: natively halves of them
+/// at once, down to one section each (rayon gives an idle thread the other
+/// half).
+fn classify_sections(text: &str, normalized: &ClauseTexts, sections: &mut [Node]) -> Vec<(usize, Signals)> {
+    match sections {
+        [] => return Vec::new(),
+        [child] => {
+            let mut all = Vec::new();
+            classify_section(text, normalized, child, &mut all);
+            context::contextualise(child, &[], Scope::default(), &mut all.iter().map(|(_, s)| s));
+            return all;
+        }
+        _ => {}
+    }
+    let (left, right) = sections.split_at_mut(sections.len() / 2);
+    let (mut all, more) = crate::parallel::join(
+        || classify_sections(text, normalized, left),
+        || classify_sections(text, normalized, right),
+    );
+    all.extend(more);
+    all
 }
 
 /// Classifies the clauses a node holds directly, adds what they say to

@@ -817,8 +817,22 @@ pub fn apply(model: &ClauseModel, outline: &mut [Node], normalized: &ClauseTexts
     }
     // Each clause's blocks summed as it is walked: one pass over its
     // characters and pairs, no vectors of features.
-    let mut summed: Vec<Summed> = Vec::with_capacity(normalized.len());
-    let contexts = walk_clauses(outline, normalized, Some(signals), |seen| summed.push(model.summed(&seen)));
+    // Natively in two halves at once, alternate clauses each (the walk
+    // itself is cheap beside the sums).
+    let outline_now = &*outline;
+    let half = |part: usize| {
+        let mut summed: Vec<Summed> = Vec::with_capacity(normalized.len() / 2 + 1);
+        let mut i = 0usize;
+        let contexts = walk_clauses(outline_now, normalized, Some(signals), |seen| {
+            if i % 2 == part {
+                summed.push(model.summed(&seen));
+            }
+            i += 1;
+        });
+        (summed, contexts)
+    };
+    let ((mut summed, contexts), (odd, _)) = crate::parallel::join(|| half(0), || half(1));
+    summed.extend(odd);
     summed.sort_by_key(|s| s.start);
     let heading_sums: Vec<[f32; N]> = contexts.iter().map(|c| model.block_sum(HEADING_PAIR, c)).collect();
     let mut verdicts: Vec<(usize, [bool; N])> = Vec::with_capacity(summed.len());

@@ -59,6 +59,27 @@ pub fn extract(text: &str, lines: &Lines, outline: &[Node]) -> SdkExtraction {
 
 /// [`extract`] with a knowledge base of the caller's (tests, or none).
 pub fn extract_with(text: &str, lines: &Lines, outline: &[Node], kb: &Kb) -> SdkExtraction {
+    let mut out = find_with(text, lines, kb);
+    link_external_list(&mut out, text, outline);
+    out
+}
+
+/// Everything [`extract`] finds but the external list: it reads only the
+/// text and its lines, so it needs no outline and may run while the text is
+/// segmented and classified ([`crate::analyze_with`] runs it beside them).
+pub fn find(text: &str, lines: &Lines) -> SdkExtraction {
+    find_with(text, lines, Kb::builtin())
+}
+
+/// Sets `external_list` of what [`find`] found: where the outline says the
+/// policy's SDK list is on another page, when it gives none in the text.
+pub fn link_external_list(found: &mut SdkExtraction, text: &str, outline: &[Node]) {
+    // Also beside SDKs named in the text: a policy that links its full list
+    // often names a few SDKs in passing.
+    found.external_list = external_list(text, outline, &found.sdks);
+}
+
+fn find_with(text: &str, lines: &Lines, kb: &Kb) -> SdkExtraction {
     let mut out = SdkExtraction::default();
     let cells = cells(text, lines);
     let mut used = vec![false; cells.len()];
@@ -98,9 +119,6 @@ pub fn extract_with(text: &str, lines: &Lines, outline: &[Node], kb: &Kb) -> Sdk
             });
         }
     }
-    // Also beside SDKs named in the text: a policy that links its full list
-    // often names a few SDKs in passing.
-    out.external_list = external_list(text, outline, &out.sdks);
     out
 }
 
