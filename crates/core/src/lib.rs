@@ -72,7 +72,11 @@ pub(crate) mod parallel {
         RA: Send,
         RB: Send,
     {
-        rayon::join(a, b)
+        match rayon::current_thread_index() {
+            Some(_) => rayon::join(a, b),
+            // Outside the pool only when it has one thread ([`within_pool`]).
+            None => (a(), b()),
+        }
     }
 
     /// `f()`, run on rayon's pool: the analysis's joins are then a worker's
@@ -80,9 +84,13 @@ pub(crate) mod parallel {
     /// every join.
     #[cfg(not(target_arch = "wasm32"))]
     pub fn within_pool<R: Send>(f: impl FnOnce() -> R + Send) -> R {
-        match rayon::current_thread_index() {
-            Some(_) => f(),
-            None => rayon::scope(|_| f()),
+        // A pool of one thread (RAYON_NUM_THREADS=1, one core) would only
+        // add the hand-over: the joins then run here, one half after the
+        // other.
+        if rayon::current_thread_index().is_some() || rayon::current_num_threads() < 2 {
+            f()
+        } else {
+            rayon::scope(|_| f())
         }
     }
 
@@ -103,16 +111,48 @@ pub(crate) mod parallel {
     }
 }
 
-/// Topics for every node and clause of `outline`: the rules' words, then
-/// the clause model.
-fn classify_all(text: &str, outline: &mut [Node], clauses: &scan::ClauseTexts, model: &classify::model::ClauseModel) {
-    let signals = classify::classify(text, outline, clauses);
+/// Topics for every node and clause of `outline` (the rules' words, then the
+/// clause model), and the facts of its clauses added to those of the text.
+fn topics_and_facts<'a>(
+    text: &'a str,
+    lines: &text::Lines,
+    outline: &mut [Node],
+    clauses: &'a scan::ClauseTexts,
+    text_facts: Facts,
+    model: Option<&classify::model::ClauseModel>,
+) -> (scan::ClauseWords<'a>, Facts) {
+    // Classification sets topics and leaves the clauses where they are, so
+    // the facts are read from the same clauses beside it.
+    let spans = segment::clause_spans(outline);
+    // So are the clause model's sums of each clause's characters and pairs,
+    // which need no topics (and a first analysis's loading of the model).
+    let (signals, ((model, sums), (clause_words, facts))) = parallel::join(
+        || classify::classify(text, outline, clauses),
+        || {
+            parallel::join(
+                || {
+                    let model = model.unwrap_or_else(|| classify::model::ClauseModel::shipped());
+                    (model, classify::model::text_sums(model, &spans, clauses))
+                },
+                || {
+                    // The raw clauses with their characters' sets, for facts
+                    // and the summary's sensitive kinds.
+                    let clause_words = scan::ClauseWords::new(text, &spans, clauses);
+                    let mut facts = text_facts;
+                    facts::add_from_clauses(lines, &clause_words, &mut facts);
+                    (clause_words, facts)
+                },
+            )
+        },
+    );
     // The rules' verdicts are the model's features: training reads them
     // before [`classify::settle`], so the rules alone go unsettled.
     if !model.is_empty() {
-        classify::model::apply(model, outline, clauses, &signals);
+        classify::model::apply_with(model, outline, clauses, &signals, &sums);
         classify::settle(text, outline, &signals);
     }
+    debug_assert!(segment::clause_spans(outline) == spans, "classification moved a clause");
+    (clause_words, facts)
 }
 
 /// The checklist and the findings of a policy.
@@ -167,11 +207,10 @@ fn analyze_here(input: &str, encoding: &str, model: Option<&classify::model::Cla
     };
     let lines = text::Lines::new(text);
     let kind = input_kind::classify(text);
-    // The SDK pass reads only the text and its lines: it runs beside
-    // segmentation (natively on a second thread), as do the first
-    // analysis's builds of the word indices, the knowledge base and the
-    // clause model.
-    let ((seg, clauses), (sdks, model)) = parallel::join(
+    // The SDK pass and the facts read from the whole text need no outline:
+    // they run beside segmentation (natively on a second thread), as do a
+    // first analysis's builds of the word index and the knowledge base.
+    let ((seg, clauses), (sdks, text_facts)) = parallel::join(
         || {
             // Clauses are normalised once, here, and scanned once for the
             // words of classification and, in a policy, of the rules (text
@@ -182,23 +221,10 @@ fn analyze_here(input: &str, encoding: &str, model: Option<&classify::model::Cla
             let clauses = segment::clause_texts(text, &lines, &seg.outline).indexed(index);
             (seg, clauses)
         },
-        || (sdk::find(text, &lines), model.unwrap_or_else(|| classify::model::ClauseModel::shipped())),
+        || (sdk::find(text, &lines), facts::from_text(text)),
     );
     let mut outline = seg.outline;
-    // Classification sets topics and leaves the clauses where they are, so
-    // the facts are read from the same clauses beside it.
-    let spans = segment::clause_spans(&outline);
-    let ((), (clause_words, facts)) = parallel::join(
-        || classify_all(text, &mut outline, &clauses, model),
-        || {
-            // The raw clauses with their characters' sets, for facts and the
-            // summary's sensitive kinds.
-            let clause_words = scan::ClauseWords::new(text, &spans, &clauses);
-            let facts = facts::extract(&lines, &clause_words);
-            (clause_words, facts)
-        },
-    );
-    debug_assert!(segment::clause_spans(&outline) == spans, "classification moved a clause");
+    let (clause_words, facts) = topics_and_facts(text, &lines, &mut outline, &clauses, text_facts, model);
     let mut sdks = sdks;
     sdk::link_external_list(&mut sdks, text, &outline);
     // Text that is not a policy gets its outline and facts, but no checklist

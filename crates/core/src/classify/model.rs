@@ -812,27 +812,36 @@ pub fn inputs(outline: &[Node], normalized: &ClauseTexts) -> Vec<ClauseInput> {
 /// block once: a section's headings once for all its clauses, a clause's
 /// pairs once for itself and once for each neighbour.
 pub fn apply(model: &ClauseModel, outline: &mut [Node], normalized: &ClauseTexts, signals: &ClauseSignals) {
+    let sums = text_sums(model, &crate::segment::clause_spans(outline), normalized);
+    apply_with(model, outline, normalized, signals, &sums);
+}
+
+/// [`apply`] with the clauses' [`TextSum`]s summed already: they need no
+/// topics, so the analysis sums them while the rules classify.
+pub fn apply_with(
+    model: &ClauseModel,
+    outline: &mut [Node],
+    normalized: &ClauseTexts,
+    signals: &ClauseSignals,
+    sums: &[TextSum],
+) {
     if model.is_empty() {
         return;
     }
-    // Each clause's blocks summed as it is walked: one pass over its
-    // characters and pairs, no vectors of features.
-    // Natively in two halves at once, alternate clauses each (the walk
-    // itself is cheap beside the sums).
-    let outline_now = &*outline;
-    let half = |part: usize| {
-        let mut summed: Vec<Summed> = Vec::with_capacity(normalized.len() / 2 + 1);
-        let mut i = 0usize;
-        let contexts = walk_clauses(outline_now, normalized, Some(signals), |seen| {
-            if i % 2 == part {
-                summed.push(model.summed(&seen));
+    // Each clause's blocks summed as it is walked, its text's from `sums`.
+    let mut summed: Vec<Summed> = Vec::with_capacity(sums.len());
+    let contexts = walk_clauses(outline, normalized, Some(signals), |seen| {
+        let start = seen.clause.span.start;
+        let summed_now;
+        let text = match sums.binary_search_by_key(&start, |s| s.start) {
+            Ok(i) => &sums[i],
+            Err(_) => {
+                summed_now = model.text_sum(start, seen.norm);
+                &summed_now
             }
-            i += 1;
-        });
-        (summed, contexts)
-    };
-    let ((mut summed, contexts), (odd, _)) = crate::parallel::join(|| half(0), || half(1));
-    summed.extend(odd);
+        };
+        summed.push(model.summed(&seen, text));
+    });
     summed.sort_by_key(|s| s.start);
     let heading_sums: Vec<[f32; N]> = contexts.iter().map(|c| model.block_sum(HEADING_PAIR, c)).collect();
     let mut verdicts: Vec<(usize, [bool; N])> = Vec::with_capacity(summed.len());
@@ -871,9 +880,39 @@ fn add_f32(sum: &mut [f32; N], s: &[f32; N], v: f32) {
     }
 }
 
-/// One clause's blocks, summed ([`ClauseModel::summed`]): its characters,
-/// its pairs in their three roles (in the clause, before a clause, after
-/// one), its verdicts, with their counts.
+/// The clauses' [`TextSum`]s, in the order of `spans` (each clause's span,
+/// sorted): natively halves of them at once, down to a few dozen clauses.
+pub fn text_sums(model: &ClauseModel, spans: &[Span], normalized: &ClauseTexts) -> Vec<TextSum> {
+    if model.is_empty() {
+        return Vec::new();
+    }
+    if spans.len() <= 32 {
+        return spans.iter().map(|s| model.text_sum(s.start, normalized.text_of(*s).unwrap_or(""))).collect();
+    }
+    let (first, second) = spans.split_at(spans.len() / 2);
+    let (mut sums, more) =
+        crate::parallel::join(|| text_sums(model, first, normalized), || text_sums(model, second, normalized));
+    sums.extend(more);
+    sums
+}
+
+/// What a clause's own text gives the model whatever its topics: its
+/// characters' and pairs' weights summed in one pass (no vectors of
+/// features), the pairs in their three roles (in the clause, before a
+/// clause, after one), with their counts, and the topic a channel forces.
+#[derive(Debug, Clone)]
+pub struct TextSum {
+    start: usize,
+    chars: [i32; N],
+    n_chars: usize,
+    pairs: [[i32; N]; 3],
+    n_pairs: usize,
+    /// The topic a channel forces, whatever the model says ([`forced_topic`]).
+    forced: Option<usize>,
+}
+
+/// One clause's blocks, summed ([`ClauseModel::summed`]): its text's
+/// ([`TextSum`]) and its verdicts, with their counts.
 struct Summed {
     start: usize,
     chars: [i32; N],
@@ -888,13 +927,13 @@ struct Summed {
 }
 
 impl ClauseModel {
-    fn summed(&self, seen: &Seen<'_>) -> Summed {
+    fn text_sum(&self, start: usize, norm: &str) -> TextSum {
         let mut chars = PackedSum::<CHAR_WORDS, N>::new();
         // The pairs' three roles side by side, as `pair_weights` has them.
         let mut pairs = PackedSum::<PAIR_WORDS, { 3 * N }>::new();
         let (mut n_chars, mut n_pairs) = (0, 0);
         let mut last: Option<char> = None;
-        for c in seen.norm.chars() {
+        for c in norm.chars() {
             n_chars += 1;
             if let Some(row) = self.char_row(c).and_then(|i| self.char_weights.get(i)) {
                 chars.add(row);
@@ -908,20 +947,31 @@ impl ClauseModel {
             last = Some(c);
         }
         let (chars, pairs) = (chars.total(), pairs.total());
+        TextSum {
+            start,
+            chars,
+            n_chars,
+            pairs: std::array::from_fn(|role| std::array::from_fn(|t| pairs[role * N + t])),
+            n_pairs,
+            forced: forced_topic(norm),
+        }
+    }
+
+    fn summed(&self, seen: &Seen<'_>, text: &TextSum) -> Summed {
         let mut verdicts = [0i32; N];
         for k in seen.verdicts {
             add_row(&mut verdicts, self.table.get(RULE_VERDICT << 42 | k).and_then(|i| self.weights.get(i)));
         }
         Summed {
             start: seen.clause.span.start,
-            chars,
-            n_chars,
-            pairs: std::array::from_fn(|role| std::array::from_fn(|t| pairs[role * N + t])),
-            n_pairs,
+            chars: text.chars,
+            n_chars: text.n_chars,
+            pairs: text.pairs,
+            n_pairs: text.n_pairs,
             verdicts,
             n_verdicts: seen.verdicts.len(),
             headings: seen.headings,
-            forced: forced_topic(seen.norm),
+            forced: text.forced,
         }
     }
 }

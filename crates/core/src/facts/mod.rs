@@ -41,12 +41,25 @@ const CLAUSE_EXTRACTORS: &[fn(&Clause, &mut Facts)] =
 
 #[cfg_attr(not(target_arch = "wasm32"), inline(never))] // a frame of its own in native profiles
 pub fn extract(lines: &Lines, clauses: &ClauseWords<'_>) -> Facts {
+    let mut facts = from_text(clauses.text);
+    add_from_clauses(lines, clauses, &mut facts);
+    facts
+}
+
+/// What the extractors that read the whole text find: they need no outline,
+/// so the analysis runs them beside segmentation. [`extract`] is this, then
+/// [`add_from_clauses`].
+pub fn from_text(text: &str) -> Facts {
     let mut facts = Facts::default();
     for extractor in TEXT_EXTRACTORS {
-        extractor(clauses.text, &mut facts);
+        extractor(text, &mut facts);
     }
-    each_clause(lines, clauses, &mut facts, CLAUSE_EXTRACTORS);
     facts
+}
+
+/// Adds what the clause extractors find to what [`from_text`] found.
+pub fn add_from_clauses(lines: &Lines, clauses: &ClauseWords<'_>, facts: &mut Facts) {
+    each_clause(lines, clauses, facts, CLAUSE_EXTRACTORS);
 }
 
 /// One clause of the outline as a clause extractor sees it.

@@ -74,7 +74,7 @@ pub struct Context<'a> {
     pub clauses: &'a ClauseTexts,
     /// Where the keyword rules' words first occur, found in one pass when a
     /// rule first asks ([`Context::clauses_with`]).
-    pub hits: std::cell::OnceCell<Vec<FirstThree>>,
+    pub hits: std::sync::OnceLock<Vec<FirstThree>>,
 }
 
 /// The first three clauses (their numbers) that hold a word, in order: a
@@ -161,7 +161,7 @@ impl<'a> Context<'a> {
         anomalies: &'a [Anomaly],
         clauses: &'a ClauseTexts,
     ) -> Self {
-        Context { text, lines, outline, facts, checklist, sdks, anomalies, clauses, hits: std::cell::OnceCell::new() }
+        Context { text, lines, outline, facts, checklist, sdks, anomalies, clauses, hits: std::sync::OnceLock::new() }
     }
 
     /// Per word of the index, the first three clauses that hold it.
@@ -508,7 +508,19 @@ pub fn link_checklist(checklist: &mut [ChecklistRow]) {
 
 /// Runs every rule of the registry.
 pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
-    REGISTRY.iter().filter_map(|rule| finding(rule, rule.verdict(ctx))).collect()
+    run_each(ctx, REGISTRY)
+}
+
+/// The findings of `rules`, in their order: natively halves of them at once
+/// (each rule judges alone), down to a few rules each.
+fn run_each(ctx: &Context<'_>, rules: &[&Rule]) -> Vec<Finding> {
+    if rules.len() <= 4 {
+        return rules.iter().filter_map(|rule| finding(rule, rule.verdict(ctx))).collect();
+    }
+    let (first, second) = rules.split_at(rules.len() / 2);
+    let (mut found, more) = crate::parallel::join(|| run_each(ctx, first), || run_each(ctx, second));
+    found.extend(more);
+    found
 }
 
 fn finding(rule: &Rule, verdict: Verdict) -> Option<Finding> {
