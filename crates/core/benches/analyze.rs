@@ -1,5 +1,6 @@
-//! Criterion benchmarks: segmenting and analysing taobao.txt (56 KB), and
-//! analysis time per byte from 50 KB to 10 MB (it must stay flat).
+//! Criterion benchmarks: segmenting and analysing taobao.txt (56 KB), the
+//! analysis on every core and on one thread, and analysis time per byte from
+//! 50 KB to 10 MB (it must stay flat).
 //! Run with `make bench` (or `cargo bench -p policylens-core`).
 
 use std::path::PathBuf;
@@ -21,6 +22,11 @@ fn bench_taobao(c: &mut Criterion) {
         })
     });
     c.bench_function("analyze taobao.txt", |b| b.iter(|| analyze(&text)));
+    // The same with one thread (its passes one after the other, as in the
+    // browser): what an analysis costs in CPU time. The loop runs on the
+    // pool's thread, so no call is handed over.
+    let one = rayon::ThreadPoolBuilder::new().num_threads(1).build().expect("one thread");
+    c.bench_function("analyze taobao.txt, one thread", |b| one.install(|| b.iter(|| analyze(&text))));
 }
 
 fn bench_scaling(c: &mut Criterion) {
