@@ -53,7 +53,7 @@ pub fn analyze(text: &str) -> Report {
 
 /// Analyses text that was decoded from `encoding` (recorded in the report).
 pub fn analyze_decoded(input: &str, encoding: &str) -> Report {
-    parallel::within_pool(input.len() >= parallel::WORTH_IT, || analyze_here(input, encoding, None))
+    parallel::within_pool(parallel::worth_it(input), || analyze_here(input, encoding, None))
 }
 
 pub(crate) mod parallel {
@@ -86,6 +86,16 @@ pub(crate) mod parallel {
     /// threads, 0.25–0.30 ms on one), and a fuzzer's short inputs would
     /// spend their time waking threads.
     pub const WORTH_IT: usize = 4096;
+
+    /// Whether the analysis of `input` is worth two threads: from
+    /// [`WORTH_IT`] bytes on, and always in a process's first analysis,
+    /// which builds the word index, the knowledge base and the clause model
+    /// (about 2 ms on one thread; a one-shot CLI call of a short policy).
+    pub fn worth_it(input: &str) -> bool {
+        use std::sync::atomic::{AtomicBool, Ordering};
+        static FIRST: AtomicBool = AtomicBool::new(true);
+        input.len() >= WORTH_IT || FIRST.swap(false, Ordering::Relaxed)
+    }
 
     /// `f()`, run on rayon's pool when `worth_it`: the analysis's joins are
     /// then a worker's own, and a thread outside the pool hands its work
@@ -128,21 +138,18 @@ fn topics_and_facts<'a>(
     outline: &mut [Node],
     clauses: &'a scan::ClauseTexts,
     text_facts: Facts,
-    model: Option<&classify::model::ClauseModel>,
+    model: &classify::model::ClauseModel,
 ) -> (scan::ClauseWords<'a>, Facts) {
     // Classification sets topics and leaves the clauses where they are, so
     // the facts are read from the same clauses beside it.
     let spans = segment::clause_spans(outline);
     // So are the clause model's sums of each clause's characters and pairs,
-    // which need no topics (and a first analysis's loading of the model).
-    let (signals, ((model, sums), (clause_words, facts))) = parallel::join(
+    // which need no topics.
+    let (signals, (sums, (clause_words, facts))) = parallel::join(
         || classify::classify(text, outline, clauses),
         || {
             parallel::join(
-                || {
-                    let model = model.unwrap_or_else(|| classify::model::ClauseModel::shipped());
-                    (model, classify::model::text_sums(model, &spans, clauses))
-                },
+                || classify::model::text_sums(model, &spans, clauses),
                 || {
                     // The raw clauses with their characters' sets, for facts
                     // and the summary's sensitive kinds.
@@ -199,7 +206,7 @@ fn clause_words() -> &'static scan::WordIndex {
 /// cross-validation (`policylens train`, `policylens eval --folds`) pass
 /// [`classify::model::ClauseModel::empty`] to see the rules' own verdicts.
 pub fn analyze_with(input: &str, encoding: &str, model: &classify::model::ClauseModel) -> Report {
-    parallel::within_pool(input.len() >= parallel::WORTH_IT, || analyze_here(input, encoding, Some(model)))
+    parallel::within_pool(parallel::worth_it(input), || analyze_here(input, encoding, Some(model)))
 }
 
 /// The analysis, with the shipped clause model when `model` is `None`: a
@@ -217,9 +224,10 @@ fn analyze_here(input: &str, encoding: &str, model: Option<&classify::model::Cla
     let lines = text::Lines::new(text);
     let kind = input_kind::classify(text);
     // The SDK pass and the facts read from the whole text need no outline:
-    // they run beside segmentation (natively on a second thread), as do a
-    // first analysis's builds of the word index and the knowledge base.
-    let ((seg, clauses), (sdks, text_facts)) = parallel::join(
+    // they run beside segmentation (natively on a second thread), and so
+    // do a first analysis's loading of the clause model and building of the
+    // knowledge base beside its building of the word index.
+    let ((seg, clauses), (model, sdks, text_facts)) = parallel::join(
         || {
             // Clauses are normalised once, here, and scanned once for the
             // words of classification and, in a policy, of the rules (text
@@ -230,7 +238,10 @@ fn analyze_here(input: &str, encoding: &str, model: Option<&classify::model::Cla
             let clauses = segment::clause_texts(text, &lines, &seg.outline).indexed(index);
             (seg, clauses)
         },
-        || (sdk::find(text, &lines), facts::from_text(text)),
+        || {
+            let model = model.unwrap_or_else(|| classify::model::ClauseModel::shipped());
+            (model, sdk::find(text, &lines), facts::from_text(text))
+        },
     );
     let mut outline = seg.outline;
     let (clause_words, facts) = topics_and_facts(text, &lines, &mut outline, &clauses, text_facts, model);
