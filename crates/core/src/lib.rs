@@ -119,6 +119,47 @@ pub(crate) mod parallel {
         f()
     }
 
+    /// `f` of `items` in pieces of at most `piece`, the results in order:
+    /// natively the halves at once, down to pieces of `piece`.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn in_pieces<T: Sync, R: Send>(items: &[T], piece: usize, f: &(impl Fn(&[T]) -> Vec<R> + Sync)) -> Vec<R> {
+        if items.len() <= piece.max(1) {
+            return f(items);
+        }
+        let (first, second) = items.split_at(items.len() / 2);
+        let (mut out, more) = join(|| in_pieces(first, piece, f), || in_pieces(second, piece, f));
+        out.extend(more);
+        out
+    }
+
+    /// [`in_pieces`] of items `f` changes.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn in_pieces_mut<T: Send, R: Send>(
+        items: &mut [T],
+        piece: usize,
+        f: &(impl Fn(&mut [T]) -> Vec<R> + Sync),
+    ) -> Vec<R> {
+        if items.len() <= piece.max(1) {
+            return f(items);
+        }
+        let (first, second) = items.split_at_mut(items.len() / 2);
+        let (mut out, more) = join(|| in_pieces_mut(first, piece, f), || in_pieces_mut(second, piece, f));
+        out.extend(more);
+        out
+    }
+
+    /// `f(items)`.
+    #[cfg(target_arch = "wasm32")]
+    pub fn in_pieces<T, R>(items: &[T], _piece: usize, f: &impl Fn(&[T]) -> Vec<R>) -> Vec<R> {
+        f(items)
+    }
+
+    /// `f(items)`.
+    #[cfg(target_arch = "wasm32")]
+    pub fn in_pieces_mut<T, R>(items: &mut [T], _piece: usize, f: &impl Fn(&mut [T]) -> Vec<R>) -> Vec<R> {
+        f(items)
+    }
+
     /// `(a(), b())`.
     #[cfg(target_arch = "wasm32")]
     pub fn join<A, B, RA, RB>(a: A, b: B) -> (RA, RB)

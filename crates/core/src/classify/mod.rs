@@ -67,23 +67,15 @@ pub fn classify(text: &str, outline: &mut [Node], normalized: &ClauseTexts) -> C
 /// at once, down to one section each (rayon gives an idle thread the other
 /// half).
 fn classify_sections(text: &str, normalized: &ClauseTexts, sections: &mut [Node]) -> Vec<(usize, Signals)> {
-    match sections {
-        [] => return Vec::new(),
-        [child] => {
-            let mut all = Vec::new();
+    crate::parallel::in_pieces_mut(sections, 1, &|sections: &mut [Node]| {
+        let mut all = Vec::new();
+        for child in sections {
+            let first = all.len();
             classify_section(text, normalized, child, &mut all);
-            context::contextualise(child, &[], Scope::default(), &mut all.iter().map(|(_, s)| s));
-            return all;
+            context::contextualise(child, &[], Scope::default(), &mut all[first..].iter().map(|(_, s)| s));
         }
-        _ => {}
-    }
-    let (left, right) = sections.split_at_mut(sections.len() / 2);
-    let (mut all, more) = crate::parallel::join(
-        || classify_sections(text, normalized, left),
-        || classify_sections(text, normalized, right),
-    );
-    all.extend(more);
-    all
+        all
+    })
 }
 
 /// Classifies the clauses a node holds directly, adds what they say to

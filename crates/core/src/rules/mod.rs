@@ -514,13 +514,9 @@ pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
 /// The findings of `rules`, in their order: natively halves of them at once
 /// (each rule judges alone), down to a few rules each.
 fn run_each(ctx: &Context<'_>, rules: &[&Rule]) -> Vec<Finding> {
-    if rules.len() <= 4 {
-        return rules.iter().filter_map(|rule| finding(rule, rule.verdict(ctx))).collect();
-    }
-    let (first, second) = rules.split_at(rules.len() / 2);
-    let (mut found, more) = crate::parallel::join(|| run_each(ctx, first), || run_each(ctx, second));
-    found.extend(more);
-    found
+    crate::parallel::in_pieces(rules, 4, &|rules: &[&Rule]| {
+        rules.iter().filter_map(|rule| finding(rule, rule.verdict(ctx))).collect()
+    })
 }
 
 fn finding(rule: &Rule, verdict: Verdict) -> Option<Finding> {
