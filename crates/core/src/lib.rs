@@ -123,13 +123,16 @@ pub(crate) mod parallel {
     /// natively the halves at once, down to pieces of `piece`.
     #[cfg(not(target_arch = "wasm32"))]
     pub fn in_pieces<T: Sync, R: Send>(items: &[T], piece: usize, f: &(impl Fn(&[T]) -> Vec<R> + Sync)) -> Vec<R> {
-        if items.len() <= piece.max(1) {
-            return f(items);
+        fn pieces<T: Sync, R: Send>(items: &[T], piece: usize, f: &(impl Fn(&[T]) -> Vec<R> + Sync)) -> Vec<Vec<R>> {
+            if items.len() <= piece.max(1) {
+                return vec![f(items)];
+            }
+            let (first, second) = items.split_at(items.len() / 2);
+            let (mut out, more) = join(|| pieces(first, piece, f), || pieces(second, piece, f));
+            out.extend(more);
+            out
         }
-        let (first, second) = items.split_at(items.len() / 2);
-        let (mut out, more) = join(|| in_pieces(first, piece, f), || in_pieces(second, piece, f));
-        out.extend(more);
-        out
+        flatten(pieces(items, piece, f))
     }
 
     /// [`in_pieces`] of items `f` changes.
@@ -139,12 +142,30 @@ pub(crate) mod parallel {
         piece: usize,
         f: &(impl Fn(&mut [T]) -> Vec<R> + Sync),
     ) -> Vec<R> {
-        if items.len() <= piece.max(1) {
-            return f(items);
+        fn pieces<T: Send, R: Send>(
+            items: &mut [T],
+            piece: usize,
+            f: &(impl Fn(&mut [T]) -> Vec<R> + Sync),
+        ) -> Vec<Vec<R>> {
+            if items.len() <= piece.max(1) {
+                return vec![f(items)];
+            }
+            let (first, second) = items.split_at_mut(items.len() / 2);
+            let (mut out, more) = join(|| pieces(first, piece, f), || pieces(second, piece, f));
+            out.extend(more);
+            out
         }
-        let (first, second) = items.split_at_mut(items.len() / 2);
-        let (mut out, more) = join(|| in_pieces_mut(first, piece, f), || in_pieces_mut(second, piece, f));
-        out.extend(more);
+        flatten(pieces(items, piece, f))
+    }
+
+    /// The pieces' results in one vector, each moved once (joining the
+    /// halves' vectors at every level moved them once a level).
+    #[cfg(not(target_arch = "wasm32"))]
+    fn flatten<R>(pieces: Vec<Vec<R>>) -> Vec<R> {
+        let mut out = Vec::with_capacity(pieces.iter().map(Vec::len).sum());
+        for piece in pieces {
+            out.extend(piece);
+        }
         out
     }
 

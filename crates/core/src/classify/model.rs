@@ -41,6 +41,7 @@
 //! `eval_capp130_shipped_model` fails when the shipped file no longer fits the
 //! features.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use super::ClauseSignals;
@@ -846,38 +847,35 @@ pub fn apply_with(
     let mut summed: Vec<Summed> = Vec::with_capacity(sums.len());
     let contexts = walk_clauses(outline, normalized, Some(signals), |seen| {
         let start = seen.clause.span.start;
-        let summed_now;
         let text = match sums.binary_search_by_key(&start, |s| s.start) {
-            Ok(i) => &sums[i],
-            Err(_) => {
-                summed_now = model.text_sum(start, seen.norm);
-                &summed_now
-            }
+            Ok(i) => Cow::Borrowed(&sums[i]),
+            Err(_) => Cow::Owned(model.text_sum(start, seen.norm)),
         };
         summed.push(model.summed(&seen, text));
     });
-    summed.sort_by_key(|s| s.start);
+    summed.sort_by_key(|s| s.text.start);
     let heading_sums: Vec<[f32; N]> = contexts.iter().map(|c| model.block_sum(HEADING_PAIR, c)).collect();
     let mut verdicts: Vec<(usize, [bool; N])> = Vec::with_capacity(summed.len());
     for (i, o) in summed.iter().enumerate() {
         // The blocks in the order `inputs` lists them (f32 sums depend on it).
         let mut sum = [0.0f32; N];
-        add_scaled(&mut sum, &o.chars, block_value(o.n_chars, 1.0));
-        add_scaled(&mut sum, &o.pairs[0], block_value(o.n_pairs, 1.0));
+        let text = &o.text;
+        add_scaled(&mut sum, &text.chars, block_value(text.n_chars, 1.0));
+        add_scaled(&mut sum, &text.pairs[0], block_value(text.n_pairs, 1.0));
         add_f32(&mut sum, &heading_sums[o.headings], block_value(contexts[o.headings].len(), 1.0));
         add_scaled(&mut sum, &o.verdicts, block_value(o.n_verdicts, 1.0));
         if let Some(p) = i.checked_sub(1) {
             let p = &summed[p];
-            add_scaled(&mut sum, &p.pairs[1], block_value(p.n_pairs, NEIGHBOUR_WEIGHT));
+            add_scaled(&mut sum, &p.text.pairs[1], block_value(p.text.n_pairs, NEIGHBOUR_WEIGHT));
         }
         if let Some(n) = summed.get(i + 1) {
-            add_scaled(&mut sum, &n.pairs[2], block_value(n.n_pairs, NEIGHBOUR_WEIGHT));
+            add_scaled(&mut sum, &n.text.pairs[2], block_value(n.text.n_pairs, NEIGHBOUR_WEIGHT));
         }
         let mut topics = model.decide(&sum);
-        if let Some(t) = o.forced {
+        if let Some(t) = text.forced {
             topics[t] = true;
         }
-        verdicts.push((o.start, topics));
+        verdicts.push((text.start, topics));
     }
     for doc in outline {
         assign(doc, &verdicts);
@@ -922,17 +920,12 @@ pub struct TextSum {
 
 /// One clause's blocks, summed ([`ClauseModel::summed`]): its text's
 /// ([`TextSum`]) and its verdicts, with their counts.
-struct Summed {
-    start: usize,
-    chars: [i32; N],
-    n_chars: usize,
-    pairs: [[i32; N]; 3],
-    n_pairs: usize,
+struct Summed<'a> {
+    /// Its text's sums, borrowed from those of every clause.
+    text: Cow<'a, TextSum>,
     verdicts: [i32; N],
     n_verdicts: usize,
     headings: usize,
-    /// The topic a channel forces, whatever the model says ([`forced_topic`]).
-    forced: Option<usize>,
 }
 
 impl ClauseModel {
@@ -966,22 +959,12 @@ impl ClauseModel {
         }
     }
 
-    fn summed(&self, seen: &Seen<'_>, text: &TextSum) -> Summed {
+    fn summed<'a>(&self, seen: &Seen<'_>, text: Cow<'a, TextSum>) -> Summed<'a> {
         let mut verdicts = [0i32; N];
         for k in seen.verdicts {
             add_row(&mut verdicts, self.table.get(RULE_VERDICT << 42 | k).and_then(|i| self.weights.get(i)));
         }
-        Summed {
-            start: seen.clause.span.start,
-            chars: text.chars,
-            n_chars: text.n_chars,
-            pairs: text.pairs,
-            n_pairs: text.n_pairs,
-            verdicts,
-            n_verdicts: seen.verdicts.len(),
-            headings: seen.headings,
-            forced: text.forced,
-        }
+        Summed { text, verdicts, n_verdicts: seen.verdicts.len(), headings: seen.headings }
     }
 }
 
