@@ -119,49 +119,50 @@ pub(crate) mod parallel {
         f()
     }
 
+    /// A slice that splits in two, shared or not ([`in_pieces`]).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub trait Halves: Sized + Send {
+        fn len(&self) -> usize;
+        fn halves(self) -> (Self, Self);
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    impl<T: Sync> Halves for &[T] {
+        fn len(&self) -> usize {
+            <[T]>::len(self)
+        }
+        fn halves(self) -> (Self, Self) {
+            self.split_at(self.len() / 2)
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    impl<T: Send> Halves for &mut [T] {
+        fn len(&self) -> usize {
+            <[T]>::len(self)
+        }
+        fn halves(self) -> (Self, Self) {
+            let half = self.len() / 2;
+            self.split_at_mut(half)
+        }
+    }
+
     /// `f` of `items` in pieces of at most `piece`, the results in order:
     /// natively the halves at once, down to pieces of `piece`.
     #[cfg(not(target_arch = "wasm32"))]
-    pub fn in_pieces<T: Sync, R: Send>(items: &[T], piece: usize, f: &(impl Fn(&[T]) -> Vec<R> + Sync)) -> Vec<R> {
-        fn pieces<T: Sync, R: Send>(items: &[T], piece: usize, f: &(impl Fn(&[T]) -> Vec<R> + Sync)) -> Vec<Vec<R>> {
+    pub fn in_pieces<S: Halves, R: Send>(items: S, piece: usize, f: &(impl Fn(S) -> Vec<R> + Sync)) -> Vec<R> {
+        fn pieces<S: Halves, R: Send>(items: S, piece: usize, f: &(impl Fn(S) -> Vec<R> + Sync)) -> Vec<Vec<R>> {
             if items.len() <= piece.max(1) {
                 return vec![f(items)];
             }
-            let (first, second) = items.split_at(items.len() / 2);
+            let (first, second) = items.halves();
             let (mut out, more) = join(|| pieces(first, piece, f), || pieces(second, piece, f));
             out.extend(more);
             out
         }
-        flatten(pieces(items, piece, f))
-    }
-
-    /// [`in_pieces`] of items `f` changes.
-    #[cfg(not(target_arch = "wasm32"))]
-    pub fn in_pieces_mut<T: Send, R: Send>(
-        items: &mut [T],
-        piece: usize,
-        f: &(impl Fn(&mut [T]) -> Vec<R> + Sync),
-    ) -> Vec<R> {
-        fn pieces<T: Send, R: Send>(
-            items: &mut [T],
-            piece: usize,
-            f: &(impl Fn(&mut [T]) -> Vec<R> + Sync),
-        ) -> Vec<Vec<R>> {
-            if items.len() <= piece.max(1) {
-                return vec![f(items)];
-            }
-            let (first, second) = items.split_at_mut(items.len() / 2);
-            let (mut out, more) = join(|| pieces(first, piece, f), || pieces(second, piece, f));
-            out.extend(more);
-            out
-        }
-        flatten(pieces(items, piece, f))
-    }
-
-    /// The pieces' results in one vector, each moved once (joining the
-    /// halves' vectors at every level moved them once a level).
-    #[cfg(not(target_arch = "wasm32"))]
-    fn flatten<R>(pieces: Vec<Vec<R>>) -> Vec<R> {
+        // The pieces' results moved once into one vector (joining the
+        // halves' vectors at every level moved them once a level).
+        let pieces = pieces(items, piece, f);
         let mut out = Vec::with_capacity(pieces.iter().map(Vec::len).sum());
         for piece in pieces {
             out.extend(piece);
@@ -171,13 +172,7 @@ pub(crate) mod parallel {
 
     /// `f(items)`.
     #[cfg(target_arch = "wasm32")]
-    pub fn in_pieces<T, R>(items: &[T], _piece: usize, f: &impl Fn(&[T]) -> Vec<R>) -> Vec<R> {
-        f(items)
-    }
-
-    /// `f(items)`.
-    #[cfg(target_arch = "wasm32")]
-    pub fn in_pieces_mut<T, R>(items: &mut [T], _piece: usize, f: &impl Fn(&mut [T]) -> Vec<R>) -> Vec<R> {
+    pub fn in_pieces<S, R>(items: S, _piece: usize, f: &impl Fn(S) -> Vec<R>) -> Vec<R> {
         f(items)
     }
 
@@ -289,7 +284,7 @@ fn analyze_here(input: &str, encoding: &str, model: Option<&classify::model::Cla
     // they run beside segmentation (natively on a second thread), and so
     // do a first analysis's loading of the clause model and building of the
     // knowledge base beside its building of the word index.
-    let ((seg, clauses), (model, sdks, text_facts)) = parallel::join(
+    let ((seg, clauses), (model, mut sdks, text_facts)) = parallel::join(
         || {
             // Clauses are normalised once, here, and scanned once for the
             // words of classification and, in a policy, of the rules (text
@@ -307,7 +302,6 @@ fn analyze_here(input: &str, encoding: &str, model: Option<&classify::model::Cla
     );
     let mut outline = seg.outline;
     let (clause_words, facts) = topics_and_facts(text, &lines, &mut outline, &clauses, text_facts, model);
-    let mut sdks = sdks;
     sdk::link_external_list(&mut sdks, text, &outline);
     // Text that is not a policy gets its outline and facts, but no checklist
     // and no findings: a wall of failures would say nothing useful. The

@@ -67,7 +67,7 @@ pub fn classify(text: &str, outline: &mut [Node], normalized: &ClauseTexts) -> C
 /// at once, down to one section each (rayon gives an idle thread the other
 /// half).
 fn classify_sections(text: &str, normalized: &ClauseTexts, sections: &mut [Node]) -> Vec<(usize, Signals)> {
-    crate::parallel::in_pieces_mut(sections, 1, &|sections: &mut [Node]| {
+    crate::parallel::in_pieces(sections, 1, &|sections: &mut [Node]| {
         let mut all = Vec::new();
         for child in sections {
             let first = all.len();
